@@ -1,0 +1,1 @@
+"""Hip & Core Coach."""

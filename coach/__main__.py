@@ -1,0 +1,62 @@
+"""`coach` and `python -m coach`: read the command line and hand over."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from coach import paths
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="coach",
+        description="Hip & Core Coach: short guided hip and core routines for back and hip pain.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"where your data is kept (default: ${paths.ENV_VAR}, else your user data folder)",
+    )
+    parser.add_argument(
+        "--time-scale",
+        type=_positive_float,
+        default=1.0,
+        metavar="F",
+        help="run every timer F times faster, for demos (default 1)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("routines", help="list the routines, and any routine file that is broken")
+    return parser.parse_args(argv)
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if not 0 < value <= 1000:
+        raise argparse.ArgumentTypeError("the time scale must be above 0 and at most 1000")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    data_dir = paths.data_dir(args.data_dir)
+    if args.command == "routines":
+        from coach.cli import list_routines
+
+        return list_routines(data_dir, sys.stdout)
+    from coach.qtcheck import problem
+
+    if (message := problem()) is not None:
+        print(message, file=sys.stderr)
+        return 1
+    from coach.app import run
+
+    return run(data_dir, args.time_scale)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

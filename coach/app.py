@@ -1,0 +1,87 @@
+"""The composition root: paths -> store -> services -> main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from coach import paths
+from coach.core.routines import Catalogue, load_catalogue
+from coach.core.workout import Clock, MonotonicClock, ScaledClock
+from coach.resources import Resources, locate
+from coach.store.db import DatabaseError, open_database
+from coach.store.log import WorkoutLog
+from coach.ui import theme
+from coach.ui.home_view import HomeView
+from coach.ui.main_window import MainWindow
+from coach.ui.sound import CuePlayer
+from coach.ui.workout_view import WorkoutView
+
+OWN_ROUTINES_README = """\
+Put your own routines here as .toml files; they appear beside the built-in ones.
+Copy one of the program's routine files to start from (they are in {builtin}).
+An exercises.toml here can add exercises of your own.
+"""
+
+
+def ensure_app() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("Hip & Core Coach")
+        app.setDesktopFileName("coach")
+        theme.apply(app)
+    return app
+
+
+def catalogue_loader(resources: Resources, data_dir: Path) -> Catalogue:
+    own = paths.user_routines_dir(data_dir)
+    return load_catalogue(resources.routines, own, picture_dirs=[resources.pictures])
+
+
+def build_main_window(
+    data_dir: Path, *, clock: Clock | None = None, resources: Resources | None = None
+) -> MainWindow:
+    """The whole program, wired as a person gets it, without starting the event loop."""
+    app = ensure_app()
+    resources = resources or locate()
+    app.setWindowIcon(QIcon(str(resources.icon)))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    own = paths.user_routines_dir(data_dir)
+    if not own.exists():
+        own.mkdir()
+        (own / "README.txt").write_text(OWN_ROUTINES_README.format(builtin=resources.routines))
+    database = open_database(paths.database_path(data_dir))
+    log = WorkoutLog(database.engine)
+    clock = clock or MonotonicClock()
+    cues = CuePlayer(resources.sounds)
+    window = MainWindow(
+        resources=resources,
+        load_catalogue=lambda: catalogue_loader(resources, data_dir),
+        log=log,
+        workout_view=WorkoutView(resources, cues, log, clock),
+        home=HomeView(own),
+        startup_notice=database.notice,
+    )
+    return window
+
+
+def run(data_dir: Path, time_scale: float = 1.0) -> int:
+    logging.basicConfig(level=logging.INFO, format="coach: %(message)s")
+    app = ensure_app()
+    clock: Clock = MonotonicClock()
+    if time_scale != 1.0:
+        clock = ScaledClock(clock, time_scale)
+    try:
+        window = build_main_window(data_dir, clock=clock)
+    except DatabaseError as error:
+        QMessageBox.critical(None, "Hip & Core Coach cannot open your data", str(error))
+        return 1
+    window.show()
+    if window.startup_notice:
+        QMessageBox.warning(window, "Your saved progress was damaged", window.startup_notice)
+    return app.exec()

@@ -1,0 +1,35 @@
+"""Command-line views of the program's data; no Qt here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from coach import paths
+from coach.core.routines import load_catalogue
+from coach.core.workout import planned_seconds
+from coach.resources import locate
+
+
+def list_routines(data_dir: Path, out: TextIO) -> int:
+    """Each routine with its length and exercises, then every broken file. 1 if any is broken."""
+    resources = locate()
+    catalogue = load_catalogue(
+        resources.routines, paths.user_routines_dir(data_dir), picture_dirs=[resources.pictures]
+    )
+    for loaded in catalogue.routines:
+        routine = loaded.routine
+        plan = loaded.plan(catalogue.exercises)
+        minutes = planned_seconds(plan) / 60
+        origin = "" if loaded.builtin else f"  [your own: {loaded.path}]"
+        print(f"{routine.id}  {routine.title}  ({minutes:.0f} min){origin}", file=out)
+        for planned in plan:
+            print(f"    - {planned.exercise.name}", file=out)
+        for exercise in loaded.left_out(catalogue.exercises):
+            print(f"    - {exercise.name} (opt-in, off)", file=out)
+    if catalogue.errors:
+        print(f"\n{len(catalogue.errors)} routine file(s) could not be read:", file=out)
+        for error in catalogue.errors:
+            print(f"  {error}", file=out)
+        return 1
+    return 0

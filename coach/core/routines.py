@@ -1,0 +1,370 @@
+"""Exercises and routines, read from TOML files a person can open and edit.
+
+Two kinds of file live in a routines folder: ``exercises.toml``, the exercise
+library (``[[exercise]]`` tables), and one file per routine (``id``, ``title``
+and ``[[item]]`` tables naming library exercises). Loading never raises on a bad
+file: each problem becomes a :class:`RoutineFileError` naming the file, the line
+or field, and what is wrong, and every other file still loads.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Self
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+LIBRARY_FILE = "exercises.toml"
+_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Tempo(_Strict):
+    """Seconds for one paced rep: move up, hold at the top, come down."""
+
+    up: float = Field(ge=0, le=30)
+    hold: float = Field(ge=0, le=60)
+    down: float = Field(ge=0, le=30)
+
+    @model_validator(mode="after")
+    def _has_length(self) -> Self:
+        if self.up + self.hold + self.down <= 0:
+            raise ValueError("a rep must take some time: up, hold and down are all 0")
+        return self
+
+
+class Dose(_Strict):
+    """How much of an exercise: sets of paced reps, or sets of timed holds."""
+
+    sets: int = Field(ge=1, le=10)
+    reps: int | None = Field(default=None, ge=1, le=50)
+    hold_seconds: float | None = Field(default=None, gt=0, le=600)
+    per_side: bool = False
+    tempo: Tempo | None = None
+    rest_between_sets: float = Field(default=30, ge=0, le=600)
+    rest_after: float = Field(default=15, ge=0, le=600)
+
+    @model_validator(mode="after")
+    def _reps_or_hold(self) -> Self:
+        if (self.reps is None) == (self.hold_seconds is None):
+            raise ValueError("give either reps (with a tempo) or hold_seconds, not both")
+        if self.reps is not None and self.tempo is None:
+            raise ValueError("reps need a tempo, e.g. tempo = { up = 2, hold = 1, down = 2 }")
+        return self
+
+
+class Cues(_Strict):
+    """One-line instructions shown during each phase of the exercise."""
+
+    up: str = "Move into position"
+    hold: str = "Hold and breathe"
+    down: str = "Come back slowly"
+
+
+class Exercise(_Strict):
+    id: str = Field(pattern=_ID_PATTERN)
+    name: str = Field(min_length=1, max_length=60)
+    summary: str = Field(min_length=1)
+    picture: str = Field(min_length=1)
+    steps: list[str] = Field(min_length=1)
+    cautions: list[str] = Field(default_factory=list)
+    opt_in: bool = False
+    dose: Dose
+    cues: Cues = Cues()
+
+
+class RoutineItem(_Strict):
+    """One exercise in a routine, with any dosing that differs from the library."""
+
+    exercise: str = Field(pattern=_ID_PATTERN)
+    sets: int | None = Field(default=None, ge=1, le=10)
+    reps: int | None = Field(default=None, ge=1, le=50)
+    hold_seconds: float | None = Field(default=None, gt=0, le=600)
+    tempo: Tempo | None = None
+    rest_between_sets: float | None = Field(default=None, ge=0, le=600)
+    rest_after: float | None = Field(default=None, ge=0, le=600)
+    sets_by_week: list[int] | None = Field(default=None, min_length=1)
+    reps_by_week: list[int] | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _weekly_values_in_range(self) -> Self:
+        for name, values, top in (("sets_by_week", self.sets_by_week, 10),
+                                  ("reps_by_week", self.reps_by_week, 50)):  # fmt: skip
+            if values and not all(1 <= v <= top for v in values):
+                raise ValueError(f"{name} values must be between 1 and {top}")
+        return self
+
+    def dose_for(self, base: Dose, week: int) -> Dose:
+        """The library dose with this item's changes, for the given week (1-based)."""
+        changes: dict[str, Any] = {
+            key: value
+            for key in ("sets", "reps", "hold_seconds", "tempo", "rest_between_sets", "rest_after")
+            if (value := getattr(self, key)) is not None
+        }
+        if self.sets_by_week:
+            changes["sets"] = _for_week(self.sets_by_week, week)
+        if self.reps_by_week:
+            changes["reps"] = _for_week(self.reps_by_week, week)
+        if "hold_seconds" in changes:
+            changes["reps"] = None
+        elif "reps" in changes:
+            changes["hold_seconds"] = None
+        merged = base.model_dump() | {
+            k: v.model_dump() if isinstance(v, BaseModel) else v for k, v in changes.items()
+        }
+        return Dose.model_validate(merged)
+
+
+def week_number(first_day: date | None, today: date) -> int:
+    """Week 1 is the seven days from the first workout of a routine; then 2, 3 ..."""
+    if first_day is None:
+        return 1
+    return max((today - first_day).days, 0) // 7 + 1
+
+
+def _for_week(values: Sequence[int], week: int) -> int:
+    return values[min(max(week, 1), len(values)) - 1]
+
+
+class Routine(_Strict):
+    id: str = Field(pattern=_ID_PATTERN)
+    title: str = Field(min_length=1, max_length=60)
+    summary: str = Field(min_length=1)
+    trains: list[str] = Field(default_factory=list)
+    order: int = Field(default=100, description="where it stands in the list; lower first")
+    item: list[RoutineItem] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class PlannedExercise:
+    """An exercise with the dose to do today."""
+
+    exercise: Exercise
+    dose: Dose
+
+
+@dataclass(frozen=True)
+class RoutineFileError:
+    path: Path
+    where: str
+    problem: str
+
+    def __str__(self) -> str:
+        where = f" ({self.where})" if self.where else ""
+        return f"{self.path}{where}: {self.problem}"
+
+
+@dataclass(frozen=True)
+class LoadedRoutine:
+    routine: Routine
+    path: Path
+    builtin: bool
+
+    def plan(
+        self,
+        library: dict[str, Exercise],
+        *,
+        week: int = 1,
+        opt_in_allowed: Iterable[str] = (),
+    ) -> list[PlannedExercise]:
+        """Today's exercises; opt-in ones only when the person turned them on."""
+        allowed = set(opt_in_allowed)
+        planned = []
+        for item in self.routine.item:
+            exercise = library[item.exercise]
+            if exercise.opt_in and exercise.id not in allowed:
+                continue
+            planned.append(PlannedExercise(exercise, item.dose_for(exercise.dose, week)))
+        return planned
+
+    def left_out(
+        self, library: dict[str, Exercise], opt_in_allowed: Iterable[str] = ()
+    ) -> list[Exercise]:
+        allowed = set(opt_in_allowed)
+        exercises = (library[item.exercise] for item in self.routine.item)
+        return [e for e in exercises if e.opt_in and e.id not in allowed]
+
+
+@dataclass
+class Catalogue:
+    """Everything found in the routine folders, good and bad."""
+
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    routines: list[LoadedRoutine] = field(default_factory=list)
+    errors: list[RoutineFileError] = field(default_factory=list)
+
+    def routine(self, routine_id: str) -> LoadedRoutine | None:
+        return next((r for r in self.routines if r.routine.id == routine_id), None)
+
+
+def load_catalogue(
+    builtin_dir: Path, user_dir: Path | None = None, picture_dirs: Sequence[Path] = ()
+) -> Catalogue:
+    """Read the built-in routines, then the person's own beside them."""
+    catalogue = Catalogue()
+    folders = [(builtin_dir, True)]
+    if user_dir is not None and user_dir.is_dir():
+        folders.append((user_dir, False))
+    for folder, _ in folders:
+        library = folder / LIBRARY_FILE
+        if library.is_file():
+            _load_library(library, catalogue, picture_dirs)
+    for folder, builtin in folders:
+        for path in sorted(folder.glob("*.toml")):
+            if path.name != LIBRARY_FILE:
+                _load_routine(path, builtin, catalogue)
+    catalogue.routines.sort(key=lambda r: (not r.builtin, r.routine.order, r.routine.title))
+    return catalogue
+
+
+def _read_toml(path: Path, catalogue: Catalogue) -> tuple[dict[str, Any], str] | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        catalogue.errors.append(RoutineFileError(path, "", f"cannot be read: {error}"))
+        return None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as error:
+        where, problem = _split_toml_error(str(error))
+        catalogue.errors.append(RoutineFileError(path, where, f"is not valid TOML: {problem}"))
+        return None
+
+
+def _load_library(path: Path, catalogue: Catalogue, picture_dirs: Sequence[Path]) -> None:
+    read = _read_toml(path, catalogue)
+    if read is None:
+        return
+    data, text = read
+    entries = data.get("exercise")
+    if not isinstance(entries, list) or not entries:
+        catalogue.errors.append(
+            RoutineFileError(path, "", "has no [[exercise]] tables; an exercise library needs them")
+        )
+        return
+    for index, entry in enumerate(entries):
+        try:
+            exercise = Exercise.model_validate(entry)
+        except ValidationError as error:
+            catalogue.errors.append(_describe(path, text, error, prefix=("exercise", index)))
+            continue
+        where = _where(text, ("exercise", index, "id"))
+        if exercise.id in catalogue.exercises:
+            problem = f"exercise id '{exercise.id}' is defined twice; the first one is used"
+            catalogue.errors.append(RoutineFileError(path, where, problem))
+        elif picture_dirs and not any((d / exercise.picture).is_file() for d in picture_dirs):
+            where = _where(text, ("exercise", index, "picture"))
+            problem = f"picture '{exercise.picture}' of '{exercise.id}' was not found"
+            catalogue.errors.append(RoutineFileError(path, where, problem))
+        else:
+            catalogue.exercises[exercise.id] = exercise
+
+
+def _load_routine(path: Path, builtin: bool, catalogue: Catalogue) -> None:
+    read = _read_toml(path, catalogue)
+    if read is None:
+        return
+    data, text = read
+    try:
+        routine = Routine.model_validate(data)
+    except ValidationError as error:
+        catalogue.errors.append(_describe(path, text, error))
+        return
+    for index, item in enumerate(routine.item):
+        if item.exercise not in catalogue.exercises:
+            known = ", ".join(sorted(catalogue.exercises)) or "none"
+            problem = f"unknown exercise id '{item.exercise}' (known ids: {known})"
+            where = _where(text, ("item", index, "exercise"))
+            catalogue.errors.append(RoutineFileError(path, where, problem))
+            return
+    if (other := catalogue.routine(routine.id)) is not None:
+        problem = f"routine id '{routine.id}' is already used by {other.path}"
+        catalogue.errors.append(RoutineFileError(path, _where(text, ("id",)), problem))
+        return
+    catalogue.routines.append(LoadedRoutine(routine, path, builtin))
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def _split_toml_error(message: str) -> tuple[str, str]:
+    match = _TOML_POSITION.search(message)
+    if not match:
+        return "", message
+    return f"line {match[1]}, column {match[2]}", message[: match.start()]
+
+
+def _describe(
+    path: Path, text: str, error: ValidationError, prefix: tuple[str | int, ...] = ()
+) -> RoutineFileError:
+    """The first validation problem, said in words: where it is and what is wrong."""
+    first = error.errors()[0]
+    loc = prefix + tuple(first["loc"])
+    kind = first["type"]
+    if kind == "missing":
+        problem = "is missing (required)"
+    elif kind == "extra_forbidden":
+        problem = "is not a known field (check the spelling)"
+    else:
+        problem = first["msg"].removeprefix("Value error, ")
+        problem = problem[0].lower() + problem[1:]
+    more = len(error.errors()) - 1
+    if more:
+        problem += f" (and {more} more problem{'s' if more > 1 else ''})"
+    return RoutineFileError(path, _where(text, loc), problem)
+
+
+def _where(text: str, loc: tuple[str | int, ...]) -> str:
+    """'line 12, item 2, field tempo.up' for a pydantic location, as far as it can be found."""
+    parts: list[str] = []
+    keys = list(loc)
+    if len(keys) >= 2 and isinstance(keys[0], str) and isinstance(keys[1], int):
+        parts.append(f"{keys[0]} {keys[1] + 1}")
+        field_keys = keys[2:]
+    else:
+        field_keys = keys
+    named = ".".join(str(k + 1) if isinstance(k, int) else k for k in field_keys)
+    if named:
+        parts.append(f"field '{named}'")
+    line = _find_line(text, loc)
+    if line:
+        parts.insert(0, f"line {line}")
+    return ", ".join(parts)
+
+
+def _find_line(text: str, loc: tuple[str | int, ...]) -> int | None:
+    """The line where a field is written, found by reading the TOML as lines."""
+    lines = text.splitlines()
+    start, end = 0, len(lines)
+    rest = list(loc)
+    if len(rest) >= 2 and isinstance(rest[0], str) and isinstance(rest[1], int):
+        header = re.compile(rf"^\s*\[\[\s*{re.escape(rest[0])}\s*\]\]")
+        starts = [n for n, line in enumerate(lines) if header.match(line)]
+        if rest[1] >= len(starts):
+            return None
+        start = starts[rest[1]]
+        end = next((n for n in range(start + 1, len(lines)) if lines[n].lstrip().startswith("[[")),
+                   len(lines))  # fmt: skip
+        rest = rest[2:]
+        if not rest:
+            return start + 1
+    else:
+        end = next((n for n, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
+    key = next((k for k in rest if isinstance(k, str)), None)
+    if key is None:
+        return None
+    pattern = re.compile(
+        rf"^\s*(\[[^\]]*\.)?{re.escape(key)}\b\s*[=\]]|[{{,]\s*{re.escape(key)}\s*="
+    )
+    for n in range(start, end):
+        if pattern.search(lines[n]):
+            return n + 1
+    return None

@@ -1,0 +1,1 @@
+"""Saved progress: the SQLite database and the one place SQL lives."""

@@ -1,0 +1,98 @@
+"""Opening the database: schema version, and a damaged file kept aside, never deleted."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import SQLModel, create_engine
+
+from coach.store import models  # noqa: F401  (registers the tables)
+
+SCHEMA_VERSION = 1
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message says why and what to do."""
+
+
+@dataclass
+class OpenedDatabase:
+    engine: Engine
+    path: Path
+    # Said to the person once: e.g. a damaged file was moved aside.
+    notice: str | None = None
+
+
+def open_database(path: Path) -> OpenedDatabase:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    notice = None
+    if path.exists():
+        problem = _damage(path)
+        if problem:
+            aside = _move_aside(path)
+            notice = (
+                f"Your saved progress file could not be read ({problem}). It was kept as"
+                f" {aside} and a new, empty one was started. Nothing was deleted."
+            )
+    version = _user_version(path)
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path} was written by a newer version of Hip & Core Coach (schema {version};"
+            f" this version knows up to {SCHEMA_VERSION}). Update the program to open it."
+        )
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _on_connect)
+    SQLModel.metadata.create_all(engine)
+    if version < SCHEMA_VERSION:
+        with sqlite3.connect(path) as connection:
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return OpenedDatabase(engine, path, notice)
+
+
+def _on_connect(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _user_version(path: Path) -> int:
+    if not path.exists():
+        return 0
+    with sqlite3.connect(path) as connection:
+        return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _damage(path: Path) -> str | None:
+    """What is wrong with the file, or None when SQLite finds it sound."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    if rows != [("ok",)]:
+        return "; ".join(str(row[0]) for row in rows[:3])
+    return None
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    path.rename(aside)
+    for suffix in ("-wal", "-shm", "-journal"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(aside.with_name(aside.name + suffix))
+    return aside

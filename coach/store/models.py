@@ -1,0 +1,60 @@
+"""The tables. Times are timezone-aware UTC; a naive datetime is refused."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import String
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """ISO 8601 text in UTC, so the stored value says what it means."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("refusing to store a naive datetime; give it a time zone")
+        return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else datetime.fromisoformat(value)
+
+
+class Workout(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    routine_id: str = Field(index=True)
+    routine_title: str
+    started_at: datetime = Field(sa_type=UTCDateTime)
+    ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # "finished", "ended early", or None while running (or if the program was killed).
+    outcome: str | None = None
+
+
+class WorkoutSet(SQLModel, table=True):
+    __tablename__ = "workout_set"
+
+    id: int | None = Field(default=None, primary_key=True)
+    workout_id: int = Field(foreign_key="workout.id", index=True)
+    exercise_id: str
+    side: str | None = None
+    set_number: int
+    reps: int | None = None
+    hold_seconds: float | None = None
+    completed_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class SkippedExercise(SQLModel, table=True):
+    __tablename__ = "skipped_exercise"
+
+    id: int | None = Field(default=None, primary_key=True)
+    workout_id: int = Field(foreign_key="workout.id", index=True)
+    exercise_id: str
+    sets_done: int
+    skipped_at: datetime = Field(sa_type=UTCDateTime)

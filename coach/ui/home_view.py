@@ -1,0 +1,186 @@
+"""The home screen: the routines, how long they take, when each was last done.
+
+Signals:
+    start_requested(str): the person pressed Start on the routine with this id.
+    reload_requested(): F5 or the Reload button; read the routine files again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.routines import RoutineFileError
+from coach.ui.widgets import make_button, make_label
+
+
+@dataclass(frozen=True)
+class RoutineCard:
+    """What the home screen shows of one routine, worked out by the main window."""
+
+    id: str
+    title: str
+    summary: str
+    minutes: int
+    trains: list[str]
+    exercises: list[str]
+    left_out: list[str]
+    last_done: datetime | None
+    own: bool
+
+
+def last_done_text(when: datetime | None, today: datetime) -> str:
+    if when is None:
+        return "Not done yet"
+    local = when.astimezone()
+    days = (today.astimezone().date() - local.date()).days
+    if days == 0:
+        return "Last done today"
+    if days == 1:
+        return "Last done yesterday"
+    if days < 7:
+        return f"Last done {local:%A}"
+    return f"Last done {local:%-d %B %Y}"
+
+
+class HomeView(QWidget):
+    start_requested = Signal(str)
+    reload_requested = Signal()
+
+    def __init__(self, own_routines_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._own_dir = own_routines_dir
+        self.start_buttons: dict[str, QPushButton] = {}
+        title = make_label("Hip & Core Coach", 26, bold=True)
+        subtitle = make_label(
+            "Choose a routine. Everything you do is saved on this computer only.", 14, name="muted"
+        )
+        self.problems = QFrame()
+        self.problems.setObjectName("problems")
+        self.problems_label = make_label("", 12)
+        self.problems_label.setTextFormat(Qt.TextFormat.RichText)
+        self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems_label.setAccessibleName("Routine files that could not be read")
+        problem_buttons = QHBoxLayout()
+        problem_buttons.addWidget(make_button("Reload routines  [F5]", self.reload_requested.emit))
+        problem_buttons.addWidget(make_button("Open my routines folder", self._open_own_dir))
+        problem_buttons.addStretch()
+        problems_layout = QVBoxLayout(self.problems)
+        problems_layout.addWidget(self.problems_label)
+        problems_layout.addLayout(problem_buttons)
+        self.problems.hide()
+
+        self._cards = QVBoxLayout()
+        self._cards.setSpacing(14)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 8, 0)
+        inner_layout.addLayout(self._cards)
+        inner_layout.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        self.footer = make_label("", 11, name="muted")
+        self.footer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 16)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(10)
+        layout.addWidget(self.problems)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.footer)
+        reload_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        reload_key.activated.connect(self.reload_requested.emit)
+
+    def show_routines(
+        self, cards: list[RoutineCard], errors: list[RoutineFileError], today: datetime
+    ) -> None:
+        while self._cards.count():
+            item = self._cards.takeAt(0)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
+        self.start_buttons = {}
+        for number, card in enumerate(cards, start=1):
+            self._cards.addWidget(self._card(number, card, today))
+        if not cards:
+            self._cards.addWidget(make_label("No routines could be loaded.", 16, bold=True))
+        self._show_problems(errors)
+        self.footer.setText(
+            f"Add your own routines as TOML files in {self._own_dir}. Keys: Tab moves between"
+            " routines, Enter starts one, F5 reloads."
+        )
+        if cards:
+            self.start_buttons[cards[0].id].setFocus()
+
+    def _card(self, number: int, card: RoutineCard, today: datetime) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("card")
+        heading = make_label(f"{card.title}" + ("  (your own)" if card.own else ""), 19, bold=True)
+        facts = f"About {card.minutes} min"
+        if card.trains:
+            facts += "  ·  " + ", ".join(card.trains)
+        facts_label = make_label(facts, 13, bold=True, name="muted")
+        summary = make_label(card.summary, 13)
+        exercises = make_label(" → ".join(card.exercises), 12, name="muted")
+        text = QVBoxLayout()
+        text.setSpacing(4)
+        for widget in (heading, facts_label, summary, exercises):
+            text.addWidget(widget)
+        if card.left_out:
+            names = ", ".join(card.left_out)
+            text.addWidget(
+                make_label(f"Left out until you turn them on: {names} (opt-in).", 12, name="muted")
+            )
+        side = QVBoxLayout()
+        last = make_label(last_done_text(card.last_done, today), 12, name="muted")
+        last.setAlignment(Qt.AlignmentFlag.AlignRight)
+        start = make_button("Start", lambda: self.start_requested.emit(card.id), primary=True)
+        start.setAccessibleDescription(f"Start {card.title}")
+        start.setAutoDefault(True)
+        start.setMinimumWidth(140)
+        self.start_buttons[card.id] = start
+        side.addWidget(last)
+        side.addStretch()
+        side.addWidget(start)
+        layout = QHBoxLayout(frame)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addLayout(text, 1)
+        layout.addSpacing(16)
+        layout.addLayout(side)
+        return frame
+
+    def _show_problems(self, errors: list[RoutineFileError]) -> None:
+        self.problems.setVisible(bool(errors))
+        if not errors:
+            return
+        count = len(errors)
+        heading = f"{count} routine file{'s' if count > 1 else ''} could not be read"
+        items = "".join(
+            f"<li><b>{escape(str(e.path))}</b>"
+            + (f" ({escape(e.where)})" if e.where else "")
+            + f": {escape(e.problem)}</li>"
+            for e in errors
+        )
+        self.problems_label.setText(
+            f"<b>{heading}.</b> The other routines work as usual. Fix the file and reload."
+            f"<ul>{items}</ul>"
+        )
+
+    def _open_own_dir(self) -> None:
+        self._own_dir.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._own_dir)))

@@ -1,0 +1,37 @@
+"""An SVG drawn as large as it fits, keeping its shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class Picture(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._renderer = QSvgRenderer(self)
+        self._renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 100)
+        self.path: Path | None = None
+
+    def show_file(self, path: Path, description: str) -> None:
+        if path != self.path:
+            self.path = path
+            self._renderer.load(str(path))
+            self.update()
+        self.setAccessibleName(description)
+
+    def sizeHint(self) -> QSize:
+        return QSize(520, 360)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._renderer.isValid():
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._renderer.render(painter, QRectF(self.rect()))

@@ -1,0 +1,47 @@
+"""Short cue sounds, or silence where the machine has no audio back-end."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl
+
+log = logging.getLogger(__name__)
+
+CUES = ("start", "tick", "done")
+
+
+class CuePlayer(QObject):
+    """Plays the start, last-seconds and end-of-set cues; ``muted`` silences them."""
+
+    def __init__(self, sounds_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.muted = False
+        self.played: list[str] = []  # what was asked for, for the summary of a run and tests
+        self._effects: dict[str, object] = {}
+        self.available = self._load(sounds_dir)
+
+    def _load(self, sounds_dir: Path) -> bool:
+        try:
+            from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+        except ImportError as error:
+            log.warning("Sound cues are off: Qt's audio support could not load (%s).", error)
+            return False
+        if not QMediaDevices.audioOutputs():
+            log.warning("Sound cues are off: no audio output device was found.")
+            return False
+        for name in CUES:
+            effect = QSoundEffect(self)
+            effect.setSource(QUrl.fromLocalFile(str(sounds_dir / f"{name}.wav")))
+            effect.setVolume(0.6)
+            self._effects[name] = effect
+        return True
+
+    def play(self, name: str) -> None:
+        if self.muted:
+            return
+        self.played.append(name)
+        effect = self._effects.get(name)
+        if effect is not None:
+            effect.play()  # type: ignore[attr-defined]

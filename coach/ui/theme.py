@@ -1,0 +1,53 @@
+"""Colours and type: calm, high contrast, readable from a mat two metres away."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QWidget
+
+INK = "#23302f"
+MUTED = "#56625f"
+PAPER = "#f5f3ee"
+CARD = "#ffffff"
+LINE = "#d9d5cc"
+ACCENT = "#2f6f73"
+ACCENT_DARK = "#24585b"
+REST = "#5a6b8c"
+WARN = "#8a4b12"
+
+STYLE = f"""
+QWidget {{ color: {INK}; }}
+QMainWindow, QStackedWidget > QWidget {{ background: {PAPER}; }}
+QLabel#muted {{ color: {MUTED}; }}
+QFrame#card {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 10px; }}
+QFrame#card[selected="true"] {{ border: 2px solid {ACCENT}; }}
+QFrame#problems {{ background: #fbf1e6; border: 1px solid #e3c29f; border-radius: 8px; }}
+QPushButton {{
+    background: {CARD}; border: 1px solid {LINE}; border-radius: 8px;
+    padding: 8px 16px; min-height: 28px;
+}}
+QPushButton:hover {{ border-color: {ACCENT}; }}
+QPushButton:focus {{ border: 2px solid {ACCENT}; }}
+QPushButton#primary {{ background: {ACCENT}; color: white; border: none; font-weight: 600; }}
+QPushButton#primary:hover {{ background: {ACCENT_DARK}; }}
+QPushButton#primary:focus {{ border: 3px solid {INK}; }}
+QProgressBar {{
+    background: {LINE}; border: none; border-radius: 5px; max-height: 10px;
+}}
+QProgressBar::chunk {{ background: {ACCENT}; border-radius: 5px; }}
+QScrollArea {{ border: none; background: transparent; }}
+"""
+
+
+def apply(app: QApplication) -> None:
+    font = app.font()
+    font.setPointSizeF(max(font.pointSizeF(), 11.0))
+    app.setFont(font)
+    app.setStyleSheet(STYLE)
+
+
+def set_font(widget: QWidget, points: float, *, bold: bool = False) -> None:
+    font = QFont(widget.font())
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    widget.setFont(font)

@@ -1,0 +1,454 @@
+"""The workout screen: one exercise at a time, a big countdown, full keyboard control.
+
+Signals:
+    workout_over(WorkoutSummary): the workout finished or was ended early.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.routines import LoadedRoutine, PlannedExercise
+from coach.core.workout import (
+    Clock,
+    CountdownTick,
+    Event,
+    ExerciseSkipped,
+    Phase,
+    PhaseKind,
+    PhaseStarted,
+    SetCompleted,
+    State,
+    Workout,
+    WorkoutEnded,
+    WorkoutFinished,
+)
+from coach.resources import Resources
+from coach.store.log import WorkoutLog
+from coach.ui import theme
+from coach.ui.picture import Picture
+from coach.ui.sound import CuePlayer
+from coach.ui.widgets import make_button, make_label
+
+PHASE_WORDS = {
+    PhaseKind.GET_READY: "Get ready",
+    PhaseKind.SWITCH_SIDE: "Switch sides",
+    PhaseKind.UP: "Up",
+    PhaseKind.TOP_HOLD: "Hold",
+    PhaseKind.DOWN: "Down",
+    PhaseKind.HOLD: "Hold",
+    PhaseKind.REST: "Rest",
+}
+
+
+@dataclass
+class WorkoutSummary:
+    routine_title: str
+    outcome: str
+    seconds: float
+    sets_done: int
+    skipped: list[str] = field(default_factory=list)
+
+
+def dose_text(planned: PlannedExercise) -> str:
+    dose = planned.dose
+    amount = f"{dose.reps} reps" if dose.reps else f"{dose.hold_seconds:g} s hold"
+    side = " a side" if dose.per_side else ""
+    return f"{dose.sets} × {amount}{side}"
+
+
+def status_text(phase: Phase) -> str:
+    parts = [f"Set {phase.set_number} of {phase.sets}"]
+    if phase.rep is not None and phase.kind.is_work:
+        parts.append(f"Rep {phase.rep} of {phase.reps}")
+    if phase.side is not None:
+        parts.append(f"{phase.side.value.capitalize()} side")
+    return "  ·  ".join(parts)
+
+
+def instruction(workout: Workout) -> str:
+    phase, planned = workout.phase, workout.planned
+    cues = planned.exercise.cues
+    match phase.kind:
+        case PhaseKind.GET_READY:
+            return planned.exercise.steps[0]
+        case PhaseKind.SWITCH_SIDE:
+            return "Change to your right side"
+        case PhaseKind.UP:
+            return cues.up
+        case PhaseKind.TOP_HOLD | PhaseKind.HOLD:
+            return cues.hold
+        case PhaseKind.DOWN:
+            return cues.down
+        case PhaseKind.REST:
+            return f"Rest and breathe. Set {phase.set_number + 1} comes next."
+
+
+class WorkoutView(QWidget):
+    workout_over = Signal(object)
+
+    def __init__(
+        self,
+        resources: Resources,
+        cues: CuePlayer,
+        log: WorkoutLog,
+        clock: Clock,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("workout")
+        self._resources = resources
+        self.cues = cues
+        self._log = log
+        self._clock = clock
+        self._rate = float(getattr(clock, "rate", 1.0))
+        self.workout: Workout | None = None
+        self._routine_title = ""
+        self._workout_id = 0
+        self._started_at = 0.0
+        self._sets_done = 0
+        self._skipped: list[str] = []
+        self._was_paused = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.poll)
+        self._build()
+        self._bind_keys()
+
+    # Building.
+
+    def _build(self) -> None:
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.routine_label = make_label("", 13, name="muted")
+        self.position_label = make_label("", 13, name="muted")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName("Progress through the routine")
+        top = QHBoxLayout()
+        top.addWidget(self.routine_label)
+        top.addStretch()
+        top.addWidget(self.position_label)
+
+        self.picture = Picture()
+        self.steps_label = make_label("", 15)
+        self.steps_label.setTextFormat(Qt.TextFormat.RichText)
+        self.steps_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.steps_label.setAccessibleName("Steps and cautions")
+        steps_scroll = QScrollArea()
+        steps_scroll.setWidgetResizable(True)
+        steps_scroll.setWidget(self.steps_label)
+        self.left = QStackedWidget()
+        self.left.addWidget(self.picture)
+        self.left.addWidget(steps_scroll)
+
+        self.name_label = make_label("", 26, bold=True)
+        self.phase_label = make_label("", 22, bold=True)
+        self.phase_label.setStyleSheet(f"color: {theme.ACCENT};")
+        self.countdown = make_label("", 96, bold=True)
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.countdown.setAccessibleName("Seconds left")
+        self.instruction_label = make_label("", 17)
+        self.status_label = make_label("", 17, bold=True)
+        self.next_label = make_label("", 14, name="muted")
+        self.paused_label = make_label("Paused. Press Space to go on.", 17, bold=True)
+        self.paused_label.setStyleSheet(f"color: {theme.WARN};")
+        self.paused_label.hide()
+        right = QVBoxLayout()
+        right.addWidget(self.name_label)
+        right.addSpacing(6)
+        right.addWidget(self.phase_label)
+        right.addWidget(self.countdown)
+        right.addWidget(self.instruction_label)
+        right.addSpacing(10)
+        right.addWidget(self.status_label)
+        right.addWidget(self.paused_label)
+        right.addStretch()
+        right.addWidget(self.next_label)
+        middle = QHBoxLayout()
+        middle.addWidget(self.left, 11)
+        middle.addSpacing(24)
+        middle.addLayout(right, 9)
+
+        self.controls = QStackedWidget()
+        self.controls.addWidget(self._build_buttons())
+        self.controls.addWidget(self._build_confirm())
+        self.controls.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 18, 28, 18)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addSpacing(12)
+        layout.addLayout(middle, 1)
+        layout.addSpacing(12)
+        layout.addWidget(self.controls)
+
+    def _build_buttons(self) -> QWidget:
+        self.back_button = make_button("Back  [B]", self._on_back_clicked)
+        self.pause_button = make_button("Pause  [Space]", self._on_pause_clicked, primary=True)
+        self.next_button = make_button("Next  [N]", self._on_next_clicked)
+        self.steps_button = make_button("Steps and cautions  [I]", self._on_steps_clicked)
+        self.steps_button.setCheckable(True)
+        self.mute_button = make_button("Sound on  [M]", self._on_mute_clicked)
+        self.mute_button.setCheckable(True)
+        self.end_button = make_button("End  [Esc]", self._on_end_clicked)
+        row = QFrame()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for button in (self.back_button, self.pause_button, self.next_button):
+            layout.addWidget(button)
+        layout.addStretch()
+        for button in (self.steps_button, self.mute_button, self.end_button):
+            layout.addWidget(button)
+        for button in row.findChildren(QPushButton):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the shortcuts
+        return row
+
+    def _build_confirm(self) -> QWidget:
+        box = QFrame()
+        box.setObjectName("problems")
+        layout = QHBoxLayout(box)
+        question = make_label("End this workout? The sets you finished are saved.", 15, bold=True)
+        self.confirm_end_button = make_button("End workout  [Enter]", self._on_confirm_end_clicked)
+        self.keep_going_button = make_button(
+            "Keep going  [Esc]", self._on_keep_going_clicked, primary=True
+        )
+        layout.addWidget(question, 1)
+        layout.addWidget(self.confirm_end_button)
+        layout.addWidget(self.keep_going_button)
+        for button in (self.confirm_end_button, self.keep_going_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return box
+
+    def _bind_keys(self) -> None:
+        bindings = {
+            Qt.Key.Key_Space: self._on_pause_clicked,
+            Qt.Key.Key_Right: self._on_next_clicked,
+            Qt.Key.Key_N: self._on_next_clicked,
+            Qt.Key.Key_Left: self._on_back_clicked,
+            Qt.Key.Key_B: self._on_back_clicked,
+            Qt.Key.Key_M: self._on_mute_clicked,
+            Qt.Key.Key_I: self._on_steps_clicked,
+            Qt.Key.Key_Escape: self._on_escape_pressed,
+            Qt.Key.Key_Return: self._on_enter_pressed,
+            Qt.Key.Key_Enter: self._on_enter_pressed,
+        }
+        for key, slot in bindings.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # Running a workout.
+
+    def begin(self, loaded: LoadedRoutine, plan: list[PlannedExercise]) -> None:
+        self.workout = Workout(plan, self._clock)
+        self._routine_title = loaded.routine.title
+        self._workout_id = self._log.begin(loaded.routine.id, loaded.routine.title)
+        self._started_at = self._clock.now()
+        self._sets_done = 0
+        self._skipped = []
+        self.controls.setCurrentIndex(0)
+        self.steps_button.setChecked(False)
+        self.left.setCurrentIndex(0)
+        self.routine_label.setText(loaded.routine.title)
+        self._handle(self.workout.start())
+        self.setFocus()
+
+    def poll(self) -> None:
+        """Ask the workout what happened since last time, show it, and plan the next look."""
+        if self.workout is None:
+            return
+        self._handle(self.workout.update())
+
+    def abandon(self) -> None:
+        """The window is closing mid-workout: keep what was done, mark it ended early."""
+        if self.workout is not None and not self.workout.is_over:
+            self._handle(self.workout.end_early())
+
+    def _handle(self, events: list[Event]) -> None:
+        workout = self.workout
+        assert workout is not None
+        cue = None
+        for event in events:
+            match event:
+                case SetCompleted():
+                    self._log.record_set(self._workout_id, event)
+                    self._sets_done += 1
+                    cue = "done"
+                case ExerciseSkipped():
+                    self._log.record_skip(self._workout_id, event)
+                    self._skipped.append(workout.plan[self._index_of(event)].exercise.name)
+                case PhaseStarted() if event.phase.kind.is_work and cue is None:
+                    cue = "start"
+                case CountdownTick() if cue is None:
+                    cue = "tick"
+                case WorkoutFinished() | WorkoutEnded():
+                    self._over("finished" if isinstance(event, WorkoutFinished) else "ended early")
+                    return
+        if cue:
+            self.cues.play(cue)
+        self._show()
+        self._schedule()
+
+    def _index_of(self, skipped: ExerciseSkipped) -> int:
+        assert self.workout is not None
+        ids = [p.exercise.id for p in self.workout.plan]
+        return ids.index(skipped.exercise_id)
+
+    def _over(self, outcome: str) -> None:
+        self._timer.stop()
+        self._log.finish(self._workout_id, outcome)
+        if outcome == "finished":
+            self.cues.play("done")
+        summary = WorkoutSummary(
+            routine_title=self._routine_title,
+            outcome=outcome,
+            seconds=self._clock.now() - self._started_at,
+            sets_done=self._sets_done,
+            skipped=list(self._skipped),
+        )
+        self.workout = None
+        self.workout_over.emit(summary)
+
+    def _schedule(self) -> None:
+        self._timer.stop()
+        workout = self.workout
+        if workout is None or workout.state is not State.RUNNING:
+            return
+        milliseconds = workout.seconds_to_next_change() / self._rate * 1000
+        self._timer.start(max(1, math.ceil(milliseconds)))
+
+    # Showing.
+
+    def _show(self) -> None:
+        workout = self.workout
+        assert workout is not None
+        phase, planned = workout.phase, workout.planned
+        exercise = planned.exercise
+        self.picture.show_file(
+            self._resources.pictures / exercise.picture, f"Picture: {exercise.name}"
+        )
+        self.name_label.setText(exercise.name)
+        self.phase_label.setText(PHASE_WORDS[phase.kind])
+        colour = theme.ACCENT if phase.kind.is_work else theme.REST
+        self.phase_label.setStyleSheet(f"color: {colour};")
+        self.countdown.setText(str(workout.shown_seconds()))
+        self.instruction_label.setText(instruction(workout))
+        self.status_label.setText(status_text(phase))
+        count = len(workout.plan)
+        self.position_label.setText(f"Exercise {phase.exercise_index + 1} of {count}")
+        self.progress.setValue(round(workout.progress() * 1000))
+        following = workout.next_exercise
+        self.next_label.setText(
+            f"Up next: {following.exercise.name} ({dose_text(following)})"
+            if following
+            else "This is the last exercise."
+        )
+        paused = workout.state is State.PAUSED
+        self.paused_label.setVisible(paused)
+        self._set_label(self.pause_button, "Go on  [Space]" if paused else "Pause  [Space]")
+        next_words = "Start now" if phase.kind is not PhaseKind.REST else "Skip rest"
+        self._set_label(
+            self.next_button, f"{next_words}  [N]" if workout.waiting else "Skip exercise  [N]"
+        )
+        self.back_button.setEnabled(not (phase.exercise_index == 0 and workout.index == 0))
+        self.steps_label.setText(steps_html(planned))
+
+    @staticmethod
+    def _set_label(button: QPushButton, text: str) -> None:
+        button.setText(text)
+        button.setAccessibleName(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The countdown is the one thing to read from the mat: as big as the window allows.
+        pixels = max(48, min(int(self.height() * 0.2), int(self.width() * 0.11)))
+        font = self.countdown.font()
+        font.setPixelSize(pixels)
+        self.countdown.setFont(font)
+
+    # What the person asks for.
+
+    def _confirming(self) -> bool:
+        return self.controls.currentIndex() == 1
+
+    def _on_pause_clicked(self) -> None:
+        if self.workout is None or self._confirming():
+            return
+        self.workout.toggle_pause()
+        self._handle([])
+
+    def _on_next_clicked(self) -> None:
+        if self.workout is not None and not self._confirming():
+            self._handle(self.workout.next())
+
+    def _on_back_clicked(self) -> None:
+        if self.workout is not None and not self._confirming():
+            self._handle(self.workout.back())
+
+    def _on_mute_clicked(self) -> None:
+        self.cues.muted = not self.cues.muted
+        self.mute_button.setChecked(self.cues.muted)
+        self._set_label(self.mute_button, "Sound off  [M]" if self.cues.muted else "Sound on  [M]")
+
+    def _on_steps_clicked(self) -> None:
+        showing = self.left.currentIndex() == 0
+        self.left.setCurrentIndex(1 if showing else 0)
+        self.steps_button.setChecked(showing)
+
+    def _on_end_clicked(self) -> None:
+        if self.workout is None:
+            return
+        self._was_paused = self.workout.state is State.PAUSED
+        self.workout.pause()
+        self.controls.setCurrentIndex(1)
+        self._handle([])
+
+    def _on_escape_pressed(self) -> None:
+        if self._confirming():
+            self._on_keep_going_clicked()
+        else:
+            self._on_end_clicked()
+
+    def _on_enter_pressed(self) -> None:
+        if self._confirming():
+            self._on_confirm_end_clicked()
+
+    def _on_keep_going_clicked(self) -> None:
+        self.controls.setCurrentIndex(0)
+        if self.workout is not None and not self._was_paused:
+            self.workout.resume()
+            self._handle([])
+
+    def _on_confirm_end_clicked(self) -> None:
+        self.controls.setCurrentIndex(0)
+        if self.workout is not None:
+            self._handle(self.workout.end_early())
+
+
+def steps_html(planned: PlannedExercise) -> str:
+    exercise = planned.exercise
+    steps = "".join(f"<li>{escape(step)}</li>" for step in exercise.steps)
+    html = f"<h3>{escape(exercise.name)}: {escape(dose_text(planned))}</h3><ol>{steps}</ol>"
+    if exercise.cautions:
+        cautions = "".join(f"<li>{escape(c)}</li>" for c in exercise.cautions)
+        html += f"<h3>Take care</h3><ul>{cautions}</ul>"
+    return html
