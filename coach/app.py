@@ -44,7 +44,11 @@ def catalogue_loader(resources: Resources, data_dir: Path) -> Catalogue:
 
 
 def build_main_window(
-    data_dir: Path, *, clock: Clock | None = None, resources: Resources | None = None
+    data_dir: Path,
+    *,
+    clock: Clock | None = None,
+    resources: Resources | None = None,
+    cues: CuePlayer | None = None,
 ) -> MainWindow:
     """The whole program, wired as a person gets it, without starting the event loop."""
     app = ensure_app()
@@ -58,7 +62,7 @@ def build_main_window(
     database = open_database(paths.database_path(data_dir))
     log = WorkoutLog(database.engine)
     clock = clock or MonotonicClock()
-    cues = CuePlayer(resources.sounds)
+    cues = cues or CuePlayer(resources.sounds)
     window = MainWindow(
         resources=resources,
         load_catalogue=lambda: catalogue_loader(resources, data_dir),

@@ -83,6 +83,10 @@ class WorkoutLog:
             query = select(SkippedExercise).where(SkippedExercise.workout_id == workout_id)
             return list(session.exec(query.order_by(col(SkippedExercise.id))))
 
+    def workouts(self) -> list[Workout]:
+        with Session(self._engine) as session:
+            return list(session.exec(select(Workout).order_by(col(Workout.id))))
+
     def workout(self, workout_id: int) -> Workout | None:
         with Session(self._engine) as session:
             return session.get(Workout, workout_id)

@@ -93,6 +93,8 @@ class HomeView(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        scroll.viewport().setAutoFillBackground(False)
+        inner.setAutoFillBackground(False)
         self.footer = make_label("", 11, name="muted")
         self.footer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -113,6 +115,7 @@ class HomeView(QWidget):
         while self._cards.count():
             item = self._cards.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:
+                widget.setParent(None)  # gone from the screen and from findChildren at once
                 widget.deleteLater()
         self.start_buttons = {}
         for number, card in enumerate(cards, start=1):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from coach.core.routines import Catalogue, week_number
@@ -34,8 +34,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle("Hip & Core Coach")
         self.setWindowIcon(QIcon(str(resources.icon)))
-        self.setMinimumSize(900, 580)
-        self.resize(1280, 800)
+        self.setMinimumSize(800, 520)
+        self._fit_to_screen()
         self._load_catalogue = load_catalogue
         self._log = log
         self._now = now
@@ -54,6 +54,14 @@ class MainWindow(QMainWindow):
         self.workout_view.workout_over.connect(self._on_workout_view_workout_over)
         self.summary.done.connect(self._on_summary_done)
         self.reload()
+
+    def _fit_to_screen(self) -> None:
+        width, height = 1280, 800
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width, height = min(width, available.width()), min(height, available.height())
+        self.resize(width, height)
 
     def reload(self) -> None:
         """Read the routine files again and show them."""

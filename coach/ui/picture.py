@@ -14,7 +14,6 @@ class Picture(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._renderer = QSvgRenderer(self)
-        self._renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 100)
         self.path: Path | None = None
@@ -32,6 +31,13 @@ class Picture(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._renderer.isValid():
             return
+        size = (
+            self._renderer.viewBoxF()
+            .size()
+            .scaled(self.rect().size().toSizeF(), Qt.AspectRatioMode.KeepAspectRatio)
+        )
+        target = QRectF(0, 0, size.width(), size.height())
+        target.moveCenter(QRectF(self.rect()).center())
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._renderer.render(painter, QRectF(self.rect()))
+        self._renderer.render(painter, target)

@@ -35,7 +35,7 @@ QProgressBar {{
     background: {LINE}; border: none; border-radius: 5px; max-height: 10px;
 }}
 QProgressBar::chunk {{ background: {ACCENT}; border-radius: 5px; }}
-QScrollArea {{ border: none; background: transparent; }}
+QScrollArea, QScrollArea > QWidget > QWidget {{ border: none; background: transparent; }}
 """
 
 

@@ -138,6 +138,8 @@ class WorkoutView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.routine_label = make_label("", 13, name="muted")
         self.position_label = make_label("", 13, name="muted")
+        self.routine_label.setWordWrap(False)
+        self.position_label.setWordWrap(False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
@@ -205,10 +207,13 @@ class WorkoutView(QWidget):
         self.back_button = make_button("Back  [B]", self._on_back_clicked)
         self.pause_button = make_button("Pause  [Space]", self._on_pause_clicked, primary=True)
         self.next_button = make_button("Next  [N]", self._on_next_clicked)
-        self.steps_button = make_button("Steps and cautions  [I]", self._on_steps_clicked)
+        self.steps_button = make_button("Steps  [I]", self._on_steps_clicked)
         self.steps_button.setCheckable(True)
         self.mute_button = make_button("Sound on  [M]", self._on_mute_clicked)
         self.mute_button.setCheckable(True)
+        if not self.cues.available:
+            self._set_label(self.mute_button, "No sound on this computer")
+            self.mute_button.setEnabled(False)
         self.end_button = make_button("End  [Esc]", self._on_end_clicked)
         row = QFrame()
         layout = QHBoxLayout(row)
@@ -405,6 +410,8 @@ class WorkoutView(QWidget):
             self._handle(self.workout.back())
 
     def _on_mute_clicked(self) -> None:
+        if not self.cues.available:
+            return
         self.cues.muted = not self.cues.muted
         self.mute_button.setChecked(self.cues.muted)
         self._set_label(self.mute_button, "Sound off  [M]" if self.cues.muted else "Sound on  [M]")

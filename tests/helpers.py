@@ -1,0 +1,53 @@
+"""Test doubles shared by the suites."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coach.core.routines import Dose, Exercise, PlannedExercise, Tempo
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class FakeClock:
+    """A monotonic clock that moves only when told to."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.t = start
+
+    def now(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+def exercise(
+    exercise_id: str = "bridge",
+    *,
+    sets: int = 1,
+    reps: int | None = 2,
+    hold: float | None = None,
+    per_side: bool = False,
+    tempo: tuple[float, float, float] = (1, 2, 1),
+    rest: float = 10,
+    rest_after: float = 15,
+) -> PlannedExercise:
+    dose = Dose(
+        sets=sets,
+        reps=None if hold else reps,
+        hold_seconds=hold,
+        per_side=per_side,
+        tempo=None if hold else Tempo(up=tempo[0], hold=tempo[1], down=tempo[2]),
+        rest_between_sets=rest,
+        rest_after=rest_after,
+    )
+    ex = Exercise(
+        id=exercise_id,
+        name=exercise_id.replace("-", " ").capitalize(),
+        summary="A test exercise.",
+        picture="glute-bridge.svg",
+        steps=["Do it."],
+        dose=dose,
+    )
+    return PlannedExercise(ex, dose)

@@ -1,0 +1,106 @@
+"""The database: versioned from the start, writes at once, never deletes a damaged file."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy.exc import StatementError
+
+from coach.core.workout import ExerciseSkipped, SetCompleted, Side
+from coach.store.db import SCHEMA_VERSION, DatabaseError, open_database
+from coach.store.log import WorkoutLog
+
+
+def test_a_new_database_carries_the_schema_version(tmp_path: Path) -> None:
+    opened = open_database(tmp_path / "data" / "coach.db")
+    assert opened.notice is None
+    with sqlite3.connect(opened.path) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert {"workout", "workout_set", "skipped_exercise"} <= tables
+
+
+def test_sets_are_readable_by_another_connection_the_moment_they_are_recorded(
+    tmp_path: Path,
+) -> None:
+    opened = open_database(tmp_path / "coach.db")
+    log = WorkoutLog(opened.engine)
+    workout_id = log.begin("r", "R")
+    log.record_set(workout_id, SetCompleted("bridge", Side.LEFT, 2, 10, None))
+    log.record_skip(workout_id, ExerciseSkipped("camel", 0))
+    with sqlite3.connect(opened.path) as other:
+        rows = other.execute(
+            "SELECT exercise_id, side, set_number, reps FROM workout_set"
+        ).fetchall()
+        skipped = other.execute("SELECT exercise_id FROM skipped_exercise").fetchall()
+    assert rows == [("bridge", "left", 2, 10)]
+    assert skipped == [("camel",)]
+
+
+def test_times_are_stored_as_utc_and_read_back_aware(tmp_path: Path) -> None:
+    local = datetime(2026, 3, 1, 9, 30, tzinfo=UTC).astimezone(ZoneInfo("Europe/Berlin"))
+    log = WorkoutLog(open_database(tmp_path / "coach.db").engine, now=lambda: local)
+    workout_id = log.begin("r", "R")
+    workout = log.workout(workout_id)
+    assert workout is not None
+    assert workout.started_at == local
+    assert workout.started_at.utcoffset() == timedelta(0)
+
+
+def test_a_naive_datetime_is_refused(tmp_path: Path) -> None:
+    log = WorkoutLog(open_database(tmp_path / "coach.db").engine, now=datetime.now)
+    with pytest.raises(StatementError, match="naive datetime"):
+        log.begin("r", "R")
+
+
+def test_last_done_and_first_started_count_only_workouts_with_a_set(tmp_path: Path) -> None:
+    times = iter(datetime(2026, 3, day, 8, tzinfo=UTC) for day in range(1, 30))
+    log = WorkoutLog(open_database(tmp_path / "coach.db").engine, now=lambda: next(times))
+    empty = log.begin("morning", "Morning")  # started and left at once: not "done"
+    first = log.begin("morning", "Morning")
+    log.record_set(first, SetCompleted("bridge", None, 1, 10, None))
+    later = log.begin("morning", "Morning")
+    log.record_set(later, SetCompleted("bridge", None, 1, 10, None))
+    log.finish(later, "finished")
+    assert empty < first
+    assert log.first_started("morning") == datetime(2026, 3, 2, 8, tzinfo=UTC)
+    assert log.last_done() == {"morning": datetime(2026, 3, 4, 8, tzinfo=UTC)}
+    assert log.first_started("other") is None
+
+
+def test_a_damaged_database_is_kept_aside_and_reported(tmp_path: Path) -> None:
+    path = tmp_path / "coach.db"
+    garbage = b"this is not a database, but it is somebody's data" * 100
+    path.write_bytes(garbage)
+    opened = open_database(path)
+    kept = list(tmp_path.glob("coach.db.damaged-*"))
+    assert len(kept) == 1
+    assert kept[0].read_bytes() == garbage
+    assert opened.notice is not None
+    assert str(kept[0]) in opened.notice and "Nothing was deleted" in opened.notice
+    WorkoutLog(opened.engine).begin("r", "R")  # the new database works
+
+
+def test_a_database_from_a_newer_program_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "coach.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA user_version = 99")
+        connection.execute("CREATE TABLE future (x)")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="newer version"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_reopening_keeps_everything(tmp_path: Path) -> None:
+    path = tmp_path / "coach.db"
+    log = WorkoutLog(open_database(path).engine)
+    workout_id = log.begin("r", "R")
+    log.record_set(workout_id, SetCompleted("bridge", None, 1, 10, None))
+    again = open_database(path)
+    assert again.notice is None
+    assert [s.exercise_id for s in WorkoutLog(again.engine).sets(workout_id)] == ["bridge"]

@@ -1,0 +1,75 @@
+"""The home screen, through the real widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from coach.ui.main_window import MainWindow
+
+
+def texts(window: MainWindow) -> str:
+    return "\n".join(label.text() for label in window.home.findChildren(QLabel))
+
+
+def test_home_lists_the_routines_with_length_what_they_train_and_when_last_done(
+    window: MainWindow,
+) -> None:
+    shown = texts(window)
+    for title in ("Morning bridge & core", "Hip openers", "Reclined stretches"):
+        assert title in shown
+    assert "About 6 min" in shown
+    assert "buttocks, stomach, hips" in shown
+    assert shown.count("Not done yet") == 3
+    assert "Camel (opt-in)" in shown
+    assert list(window.home.start_buttons) == [
+        "morning-bridge-core",
+        "hip-openers",
+        "reclined-stretches",
+    ]
+    assert window.home.problems.isHidden()
+
+
+def test_every_button_is_named_as_it_reads(window: MainWindow) -> None:
+    buttons = window.findChildren(QPushButton)
+    assert len(buttons) > 10
+    for button in buttons:
+        assert button.accessibleName() == button.text(), button.text()
+    start = window.home.start_buttons["hip-openers"]
+    assert start.accessibleDescription() == "Start Hip openers"
+
+
+def test_a_broken_routine_file_is_shown_and_the_rest_still_start(
+    make_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    own = tmp_path / "data" / "routines"
+    own.mkdir(parents=True)
+    (own / "typo.toml").write_text('id = "t"\ntitle = "T"\nsummary = "s"\n[[item]]\nexercise = 3\n')
+    (own / "mine.toml").write_text(
+        'id = "mine"\ntitle = "Just bridges"\nsummary = "s"\n[[item]]\nexercise = "glute-bridge"\n'
+    )
+    window = make_window()
+    assert not window.home.problems.isHidden()
+    problem = window.home.problems_label.text()
+    assert "1 routine file could not be read" in problem
+    assert str(own / "typo.toml") in problem
+    assert "line 5, item 1, field &#x27;exercise&#x27;" in problem
+    assert "Just bridges  (your own)" in texts(window)
+    assert len(window.home.start_buttons) == 4
+
+
+def test_reload_picks_up_a_fixed_file(
+    make_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    own = tmp_path / "data" / "routines"
+    own.mkdir(parents=True)
+    broken = own / "mine.toml"
+    broken.write_text('id = "mine"\ntitle = "Mine"\n')
+    window = make_window()
+    assert not window.home.problems.isHidden()
+    broken.write_text('id = "mine"\ntitle = "Mine"\nsummary = "s"\n[[item]]\nexercise = "camel"\n')
+    window.reload()
+    assert window.home.problems.isHidden()
+    assert "mine" in window.home.start_buttons

@@ -1,0 +1,185 @@
+"""A whole routine through the real widgets: keys, a fake clock, and what was saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from coach.core.workout import State
+from coach.ui.main_window import MainWindow
+from tests.helpers import FakeClock
+
+
+def press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
+    qtbot.keyClick(window.workout_view, key)
+
+
+def run_until(
+    window: MainWindow, clock: FakeClock, done: Callable[[], bool], step: float = 0.25
+) -> None:
+    for _ in range(20_000):
+        if done():
+            return
+        clock.advance(step)
+        window.workout_view.poll()
+    raise AssertionError("never got there")
+
+
+def start_morning(qtbot: QtBot, window: MainWindow) -> None:
+    start = window.home.start_buttons["morning-bridge-core"]
+    assert start.hasFocus()
+    qtbot.keyClick(start, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.workout_view
+
+
+def test_a_whole_routine_by_keyboard_is_coached_and_saved(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    view = window.workout_view
+    start_morning(qtbot, window)
+    assert view.name_label.text() == "Glute bridge"
+    assert view.phase_label.text() == "Get ready"
+    assert view.countdown.text() == "10"
+    assert view.next_label.text() == "Up next: Lying hip opener (1 × 6 reps a side)"
+    assert view.next_button.text() == "Start now  [N]"
+
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert view.paused_label.isVisible()
+    assert view.pause_button.text() == "Go on  [Space]"
+    clock.advance(300)
+    view.poll()
+    assert view.countdown.text() == "10"
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert not view.paused_label.isVisible()
+
+    press(qtbot, window, Qt.Key.Key_N)
+    assert view.phase_label.text() == "Up"
+    assert view.status_label.text() == "Set 1 of 1  ·  Rep 1 of 10"
+    assert view.instruction_label.text() == "Press through your feet and lift your hips"
+    assert view.next_button.text() == "Skip exercise  [N]"
+    clock.advance(2.5)
+    view.poll()
+    assert view.phase_label.text() == "Hold"
+    assert view.countdown.text() == "3"
+
+    run_until(window, clock, lambda: view.name_label.text() == "Lying hip opener")
+    run_until(window, clock, lambda: "Right side" in view.status_label.text())
+    assert view.status_label.text().startswith("Set 1 of 1")
+
+    run_until(window, clock, lambda: view.name_label.text() == "Dead bug")
+    # Back to the start of the dead bug, then back again to the hip opener.
+    run_until(window, clock, lambda: view.phase_label.text() == "Up")
+    press(qtbot, window, Qt.Key.Key_Left)
+    assert (view.name_label.text(), view.phase_label.text()) == ("Dead bug", "Get ready")
+    press(qtbot, window, Qt.Key.Key_B)
+    assert view.name_label.text() == "Lying hip opener"
+    press(qtbot, window, Qt.Key.Key_Right)  # start now
+    press(qtbot, window, Qt.Key.Key_Right)  # skip the rest of it
+
+    run_until(window, clock, lambda: view.name_label.text() == "Bird dog")
+    assert view.next_label.text() == "This is the last exercise."
+    press(qtbot, window, Qt.Key.Key_N)
+    press(qtbot, window, Qt.Key.Key_N)
+
+    assert window.stack.currentWidget() is window.summary
+    summary = window.summary.details.text()
+    assert "Sets done: <b>4</b>" in summary
+    assert "Skipped: <b>Lying hip opener, Bird dog</b>" in summary
+    assert window.summary.heading.text() == "Done: Morning bridge & core"
+
+    [workout] = window._log.workouts()
+    assert (workout.routine_id, workout.outcome) == ("morning-bridge-core", "finished")
+    sets = window._log.sets(workout.id or 0)
+    assert [(s.exercise_id, s.side, s.set_number) for s in sets] == [
+        ("glute-bridge", None, 1),
+        ("lying-hip-opener", "left", 1),
+        ("lying-hip-opener", "right", 1),
+        ("dead-bug", None, 1),
+    ]
+    assert sets[0].reps == 10
+    assert [s.exercise_id for s in window._log.skipped(workout.id or 0)] == [
+        "lying-hip-opener",
+        "bird-dog",
+    ]
+
+    qtbot.keyClick(window.summary.back_button, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.home
+    shown = [label.text() for label in window.home.findChildren(QLabel)]
+    assert shown.count("Last done today") == 1
+    assert shown.count("Not done yet") == 2
+
+
+def test_escape_asks_first_and_keeps_going_or_ends_early(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    view = window.workout_view
+    start_morning(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_N)
+    run_until(window, clock, lambda: view.workout is not None and view.workout.sets_done(0) == 1)
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert view.controls.currentIndex() == 1
+    assert view.workout is not None and view.workout.state is State.PAUSED
+    press(qtbot, window, Qt.Key.Key_Space)  # ignored while the question is open
+    assert view.workout.state is State.PAUSED
+    press(qtbot, window, Qt.Key.Key_Escape)  # keep going
+    assert view.controls.currentIndex() == 0
+    assert view.workout.state is State.RUNNING
+
+    press(qtbot, window, Qt.Key.Key_Escape)
+    press(qtbot, window, Qt.Key.Key_Return)  # end
+    assert window.stack.currentWidget() is window.summary
+    assert window.summary.heading.text() == "Morning bridge & core: ended early"
+    [workout] = window._log.workouts()
+    assert workout.outcome == "ended early"
+    assert len(window._log.sets(workout.id or 0)) == 1
+
+
+def test_cues_play_at_phase_starts_last_seconds_and_set_ends_and_mute_silences_them(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    view = window.workout_view
+    start_morning(qtbot, window)
+    played = view.cues.played
+    clock.advance(7.2)
+    view.poll()
+    assert played == ["tick"]  # 3 seconds left of the get-ready
+    run_until(window, clock, lambda: view.phase_label.text() == "Up")
+    assert played == ["tick", "tick", "tick", "start"]
+    run_until(window, clock, lambda: view.name_label.text() == "Lying hip opener")
+    assert played.count("done") == 1
+    assert view.mute_button.text() == "Sound on  [M]"
+    press(qtbot, window, Qt.Key.Key_M)
+    assert view.mute_button.text() == "Sound off  [M]"
+    heard = len(played)
+    run_until(window, clock, lambda: view.name_label.text() == "Dead bug")
+    assert len(played) == heard
+
+
+def test_steps_and_cautions_on_demand(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.workout_view
+    start_morning(qtbot, window)
+    assert view.left.currentWidget() is view.picture
+    assert view.picture.accessibleName() == "Picture: Glute bridge"
+    press(qtbot, window, Qt.Key.Key_I)
+    assert view.left.currentIndex() == 1
+    text = view.steps_label.text()
+    assert "Glute bridge: 1 × 10 reps" in text
+    assert "Take care" in text and "hamstrings cramp" in text
+    press(qtbot, window, Qt.Key.Key_I)
+    assert view.left.currentWidget() is view.picture
+
+
+def test_closing_the_window_mid_workout_keeps_the_sets(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    view = window.workout_view
+    start_morning(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_N)
+    run_until(window, clock, lambda: view.workout is not None and view.workout.sets_done(0) == 1)
+    window.close()
+    [workout] = window._log.workouts()
+    assert workout.outcome == "ended early"
+    assert len(window._log.sets(workout.id or 0)) == 1
