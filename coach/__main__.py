@@ -26,6 +26,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         metavar="F",
         help="run every timer F times faster, for demos (default 1)",
     )
+    parser.add_argument(
+        "--start",
+        metavar="ROUTINE",
+        help="open straight into a workout of this routine (an id from `coach routines`)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("routines", help="list the routines, and any routine file that is broken")
     return parser.parse_args(argv)
@@ -55,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     from coach.app import run
 
-    return run(data_dir, args.time_scale)
+    return run(data_dir, args.time_scale, start=args.start)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -74,9 +75,21 @@ def build_main_window(
     return window
 
 
-def run(data_dir: Path, time_scale: float = 1.0) -> int:
+def _on_unexpected_error(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    logging.getLogger("coach").error("unexpected error", exc_info=(kind, error, trace))
+    QMessageBox.critical(
+        None,
+        "Something went wrong",
+        f"{error}\n\nEverything you finished is saved. The details are in the terminal output.",
+    )
+
+
+def run(data_dir: Path, time_scale: float = 1.0, start: str | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="coach: %(message)s")
     app = ensure_app()
+    sys.excepthook = _on_unexpected_error
     clock: Clock = MonotonicClock()
     if time_scale != 1.0:
         clock = ScaledClock(clock, time_scale)
@@ -85,7 +98,13 @@ def run(data_dir: Path, time_scale: float = 1.0) -> int:
     except DatabaseError as error:
         QMessageBox.critical(None, "Hip & Core Coach cannot open your data", str(error))
         return 1
+    if start is not None and window.catalogue.routine(start) is None:
+        known = ", ".join(r.routine.id for r in window.catalogue.routines)
+        print(f"coach: there is no routine '{start}'. Routines: {known}", file=sys.stderr)
+        return 2
     window.show()
     if window.startup_notice:
         QMessageBox.warning(window, "Your saved progress was damaged", window.startup_notice)
+    if start is not None:
+        window.start_routine(start)
     return app.exec()

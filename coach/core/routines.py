@@ -341,9 +341,9 @@ def _where(text: str, loc: tuple[str | int, ...]) -> str:
 
 
 def _find_line(text: str, loc: tuple[str | int, ...]) -> int | None:
-    """The line where a field is written, found by reading the TOML as lines."""
+    """The line where a field is written (or, when it is missing, its table's header)."""
     lines = text.splitlines()
-    start, end = 0, len(lines)
+    start, end, header_line = 0, len(lines), None
     rest = list(loc)
     if len(rest) >= 2 and isinstance(rest[0], str) and isinstance(rest[1], int):
         header = re.compile(rf"^\s*\[\[\s*{re.escape(rest[0])}\s*\]\]")
@@ -351,20 +351,16 @@ def _find_line(text: str, loc: tuple[str | int, ...]) -> int | None:
         if rest[1] >= len(starts):
             return None
         start = starts[rest[1]]
-        end = next((n for n in range(start + 1, len(lines)) if lines[n].lstrip().startswith("[[")),
-                   len(lines))  # fmt: skip
+        header_line = start + 1
+        following = (n for n in range(start + 1, len(lines)) if lines[n].lstrip().startswith("[["))
+        end = next(following, len(lines))
         rest = rest[2:]
-        if not rest:
-            return start + 1
     else:
         end = next((n for n, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
     key = next((k for k in rest if isinstance(k, str)), None)
     if key is None:
-        return None
-    pattern = re.compile(
-        rf"^\s*(\[[^\]]*\.)?{re.escape(key)}\b\s*[=\]]|[{{,]\s*{re.escape(key)}\s*="
-    )
-    for n in range(start, end):
-        if pattern.search(lines[n]):
-            return n + 1
-    return None
+        return header_line
+    name = re.escape(key)
+    pattern = re.compile(rf"^\s*(\[[^\]]*\.)?{name}\b\s*[=\]]|[{{,]\s*{name}\s*=")
+    found = (n + 1 for n in range(start, end) if pattern.search(lines[n]))
+    return next(found, header_line)

@@ -1,0 +1,54 @@
+"""The command line: `coach routines`, options, and the data folder it uses."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from coach import paths
+from coach.__main__ import main, parse_args
+from coach.cli import list_routines
+
+
+def test_routines_lists_id_title_minutes_and_exercises(tmp_path: Path) -> None:
+    out = io.StringIO()
+    assert list_routines(tmp_path, out) == 0
+    text = out.getvalue()
+    assert "morning-bridge-core  Morning bridge & core  (6 min)" in text
+    assert "    - Glute bridge\n" in text
+    assert "    - Camel (opt-in, off)\n" in text
+    assert "could not be read" not in text
+
+
+def test_routines_reports_a_broken_file_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    own = paths.user_routines_dir(tmp_path)
+    own.mkdir()
+    (own / "bad.toml").write_text('id = "bad"\ntitle = "Bad"\nsummary = "s"\n[[item]]\n')
+    (own / "ok.toml").write_text(
+        'id = "ok"\ntitle = "Fine"\nsummary = "s"\n[[item]]\nexercise = "glute-bridge"\n'
+    )
+    assert main(["--data-dir", str(tmp_path), "routines"]) == 1
+    text = capsys.readouterr().out
+    assert "ok  Fine  (1 min)  [your own:" in text
+    assert "1 routine file(s) could not be read:" in text
+    assert f"{own / 'bad.toml'} (line 4, item 1, field 'exercise'): is missing (required)" in text
+
+
+def test_the_data_folder_comes_from_the_option_then_the_environment(tmp_path: Path) -> None:
+    assert paths.data_dir(str(tmp_path / "a"), {}) == tmp_path / "a"
+    assert paths.data_dir(None, {"COACH_DATA_DIR": str(tmp_path / "b")}) == tmp_path / "b"
+    assert paths.data_dir(str(tmp_path / "a"), {"COACH_DATA_DIR": "x"}) == tmp_path / "a"
+    default = paths.data_dir(None, {})
+    assert default.name == "coach" and default.is_absolute()
+
+
+def test_time_scale_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> None:
+    assert parse_args(["--time-scale", "20"]).time_scale == 20
+    for bad in ("0", "-2", "fast"):
+        with pytest.raises(SystemExit):
+            parse_args(["--time-scale", bad])
+    assert "is not a number" in capsys.readouterr().err
