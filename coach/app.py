@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -61,7 +62,7 @@ def build_main_window(
         own.mkdir()
         (own / "README.txt").write_text(OWN_ROUTINES_README.format(builtin=resources.routines))
     database = open_database(paths.database_path(data_dir))
-    log = WorkoutLog(database.engine)
+    log = WorkoutLog(database)
     clock = clock or MonotonicClock()
     cues = cues or CuePlayer(resources.sounds)
     window = MainWindow(
@@ -103,6 +104,7 @@ def run(data_dir: Path, time_scale: float = 1.0, start: str | None = None) -> in
         print(f"coach: there is no routine '{start}'. Routines: {known}", file=sys.stderr)
         return 2
     window.show()
+    QTimer.singleShot(0, window.log.warm_up)
     if window.startup_notice:
         QMessageBox.warning(window, "Your saved progress was damaged", window.startup_notice)
     if start is not None:

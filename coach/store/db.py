@@ -1,4 +1,9 @@
-"""Opening the database: schema version, and a damaged file kept aside, never deleted."""
+"""Opening the database: schema version, and a damaged file kept aside, never deleted.
+
+The checks use the standard library's sqlite3. SQLAlchemy, which takes longer to
+import than the rest of start-up together, is loaded when the engine is first
+needed: after the window is on screen (see ``make bench``).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,10 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
-from sqlmodel import SQLModel, create_engine
-
-from coach.store import models  # noqa: F401  (registers the tables)
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 SCHEMA_VERSION = 1
 
@@ -23,10 +25,24 @@ class DatabaseError(Exception):
 
 @dataclass
 class OpenedDatabase:
-    engine: Engine
     path: Path
     # Said to the person once: e.g. a damaged file was moved aside.
     notice: str | None = None
+    _engine: Engine | None = None
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and the schema created) on first use."""
+        if self._engine is None:
+            self._engine = _make_engine(self.path)
+        return self._engine
+
+    def connect_readonly(self) -> sqlite3.Connection | None:
+        """A plain read-only connection, or None before the file exists."""
+        try:
+            return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        except sqlite3.OperationalError:
+            return None
 
 
 def open_database(path: Path) -> OpenedDatabase:
@@ -46,13 +62,22 @@ def open_database(path: Path) -> OpenedDatabase:
             f"{path} was written by a newer version of Hip & Core Coach (schema {version};"
             f" this version knows up to {SCHEMA_VERSION}). Update the program to open it."
         )
+    return OpenedDatabase(path, notice)
+
+
+def _make_engine(path: Path) -> Engine:
+    from sqlalchemy import event
+    from sqlmodel import SQLModel, create_engine
+
+    from coach.store import models  # noqa: F401  (registers the tables)
+
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
     SQLModel.metadata.create_all(engine)
-    if version < SCHEMA_VERSION:
+    if _user_version(path) < SCHEMA_VERSION:
         with sqlite3.connect(path) as connection:
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    return OpenedDatabase(engine, path, notice)
+    return engine
 
 
 def _on_connect(connection: Any, _record: Any) -> None:

@@ -1,20 +1,40 @@
-"""Writing workouts as they happen, and reading back what the screens need."""
+"""Writing workouts as they happen, and reading back what the screens need.
+
+Rows are written through sqlmodel, imported inside the methods that use it: the
+home screen's two questions (when was each routine last done, when was it first
+done) are answered with plain sqlite3, so the window can show before SQLAlchemy
+has loaded. ``warm_up`` loads it once the window is on screen.
+"""
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
-
-from sqlalchemy import func
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from typing import TYPE_CHECKING
 
 from coach.core.workout import ExerciseSkipped, SetCompleted
-from coach.store.models import SkippedExercise, Workout, WorkoutSet
+from coach.store.db import OpenedDatabase
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from coach.store.models import SkippedExercise, Workout, WorkoutSet
 
 Now = Callable[[], datetime]
 logger = logging.getLogger(__name__)
+
+# A workout counts as done once it has at least one set.
+_LAST_DONE = """
+    SELECT w.routine_id, MAX(w.started_at) FROM workout w
+    WHERE EXISTS (SELECT 1 FROM workout_set s WHERE s.workout_id = w.id)
+    GROUP BY w.routine_id
+"""
+_FIRST_DONE = """
+    SELECT MIN(w.started_at) FROM workout w
+    WHERE w.routine_id = ? AND EXISTS (SELECT 1 FROM workout_set s WHERE s.workout_id = w.id)
+"""
 
 
 def utc_now() -> datetime:
@@ -24,15 +44,25 @@ def utc_now() -> datetime:
 class WorkoutLog:
     """Each call commits at once: a crash loses at most the set in progress."""
 
-    def __init__(self, engine: Engine, now: Now = utc_now) -> None:
-        self._engine = engine
+    def __init__(self, database: OpenedDatabase, now: Now = utc_now) -> None:
+        self._database = database
         self._now = now
 
+    def warm_up(self) -> None:
+        """Load SQLAlchemy and make the schema now, so the first Start is instant."""
+        _ = self._database.engine
+
     def _session(self) -> Session:
+        from sqlmodel import Session
+
         # Rows handed back stay readable after the session closes.
-        return Session(self._engine, expire_on_commit=False)
+        return Session(self._database.engine, expire_on_commit=False)
+
+    # Writing.
 
     def begin(self, routine_id: str, routine_title: str) -> int:
+        from coach.store.models import Workout
+
         workout = Workout(
             routine_id=routine_id, routine_title=routine_title, started_at=self._now()
         )
@@ -43,6 +73,8 @@ class WorkoutLog:
             return workout.id
 
     def record_set(self, workout_id: int, done: SetCompleted) -> None:
+        from coach.store.models import WorkoutSet
+
         row = WorkoutSet(
             workout_id=workout_id,
             exercise_id=done.exercise_id,
@@ -59,6 +91,8 @@ class WorkoutLog:
         )
 
     def record_skip(self, workout_id: int, skipped: ExerciseSkipped) -> None:
+        from coach.store.models import SkippedExercise
+
         row = SkippedExercise(
             workout_id=workout_id,
             exercise_id=skipped.exercise_id,
@@ -68,6 +102,8 @@ class WorkoutLog:
         self._add(row)
 
     def finish(self, workout_id: int, outcome: str) -> None:
+        from coach.store.models import Workout
+
         with self._session() as session:
             workout = session.get(Workout, workout_id)
             assert workout is not None
@@ -84,39 +120,55 @@ class WorkoutLog:
     # Reading.
 
     def sets(self, workout_id: int) -> list[WorkoutSet]:
+        from sqlmodel import col, select
+
+        from coach.store.models import WorkoutSet
+
+        query = select(WorkoutSet).where(WorkoutSet.workout_id == workout_id)
         with self._session() as session:
-            query = select(WorkoutSet).where(WorkoutSet.workout_id == workout_id)
             return list(session.exec(query.order_by(col(WorkoutSet.id))))
 
     def skipped(self, workout_id: int) -> list[SkippedExercise]:
+        from sqlmodel import col, select
+
+        from coach.store.models import SkippedExercise
+
+        query = select(SkippedExercise).where(SkippedExercise.workout_id == workout_id)
         with self._session() as session:
-            query = select(SkippedExercise).where(SkippedExercise.workout_id == workout_id)
             return list(session.exec(query.order_by(col(SkippedExercise.id))))
 
     def workouts(self) -> list[Workout]:
+        from sqlmodel import col, select
+
+        from coach.store.models import Workout
+
         with self._session() as session:
             return list(session.exec(select(Workout).order_by(col(Workout.id))))
 
     def workout(self, workout_id: int) -> Workout | None:
+        from coach.store.models import Workout
+
         with self._session() as session:
             return session.get(Workout, workout_id)
 
     def last_done(self) -> dict[str, datetime]:
-        """When each routine was last worked on: a workout with at least one set done."""
-        with self._session() as session:
-            query = (
-                select(Workout.routine_id, func.max(Workout.started_at))
-                .join(WorkoutSet, col(WorkoutSet.workout_id) == col(Workout.id))
-                .group_by(col(Workout.routine_id))
-            )
-            return dict(session.exec(query).all())
+        """When each routine was last worked on (a workout with at least one set)."""
+        rows = self._plain_query(_LAST_DONE)
+        return {routine: datetime.fromisoformat(started) for routine, started in rows}
 
     def first_started(self, routine_id: str) -> datetime | None:
         """The start of the first workout of a routine that got at least one set done."""
-        with self._session() as session:
-            query = (
-                select(func.min(Workout.started_at))
-                .join(WorkoutSet, col(WorkoutSet.workout_id) == col(Workout.id))
-                .where(Workout.routine_id == routine_id)
-            )
-            return session.exec(query).one()
+        rows = self._plain_query(_FIRST_DONE, (routine_id,))
+        started = rows[0][0] if rows else None
+        return None if started is None else datetime.fromisoformat(started)
+
+    def _plain_query(self, sql: str, parameters: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+        connection = self._database.connect_readonly()
+        if connection is None:
+            return []
+        try:
+            return connection.execute(sql, parameters).fetchall()
+        except sqlite3.OperationalError:  # no tables yet: nothing has been saved
+            return []
+        finally:
+            connection.close()

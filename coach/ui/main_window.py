@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(800, 520)
         self._fit_to_screen()
         self._load_catalogue = load_catalogue
-        self._log = log
+        self.log = log
         self._now = now
         # Said once after the window shows, e.g. that a damaged database was kept aside.
         self.startup_notice = startup_notice
@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Read the routine files again and show them."""
         self.catalogue = self._load_catalogue()
-        last_done = self._log.last_done()
+        last_done = self.log.last_done()
         cards = []
         for loaded in self.catalogue.routines:
             plan = loaded.plan(self.catalogue.exercises, week=self._week_of(loaded.routine.id))
@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.home.show_routines(cards, self.catalogue.errors, self._now())
 
     def _week_of(self, routine_id: str) -> int:
-        first = self._log.first_started(routine_id)
+        first = self.log.first_started(routine_id)
         today = self._now().astimezone().date()
         return week_number(first.astimezone().date() if first else None, today)
 

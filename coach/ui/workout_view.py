@@ -1,6 +1,7 @@
 """The workout screen: one exercise at a time, a big countdown, full keyboard control.
 
 Signals:
+    phase_changed(Phase): a new phase began (get ready, up, hold, down, rest ...).
     workout_over(WorkoutSummary): the workout finished or was ended early.
 """
 
@@ -101,6 +102,7 @@ def instruction(workout: Workout) -> str:
 
 
 class WorkoutView(QWidget):
+    phase_changed = Signal(object)
     workout_over = Signal(object)
 
     def __init__(
@@ -301,8 +303,10 @@ class WorkoutView(QWidget):
                 case ExerciseSkipped():
                     self._log.record_skip(self._workout_id, event)
                     self._skipped.append(workout.plan[self._index_of(event)].exercise.name)
-                case PhaseStarted() if event.phase.kind.is_work and cue is None:
-                    cue = "start"
+                case PhaseStarted():
+                    self.phase_changed.emit(event.phase)
+                    if event.phase.kind.is_work and cue is None:
+                        cue = "start"
                 case CountdownTick() if cue is None:
                     cue = "tick"
                 case WorkoutFinished() | WorkoutEnded():

@@ -18,6 +18,7 @@ from coach.store.log import WorkoutLog
 def test_a_new_database_carries_the_schema_version(tmp_path: Path) -> None:
     opened = open_database(tmp_path / "data" / "coach.db")
     assert opened.notice is None
+    WorkoutLog(opened).warm_up()
     with sqlite3.connect(opened.path) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
@@ -28,7 +29,7 @@ def test_sets_are_readable_by_another_connection_the_moment_they_are_recorded(
     tmp_path: Path,
 ) -> None:
     opened = open_database(tmp_path / "coach.db")
-    log = WorkoutLog(opened.engine)
+    log = WorkoutLog(opened)
     workout_id = log.begin("r", "R")
     log.record_set(workout_id, SetCompleted("bridge", Side.LEFT, 2, 10, None))
     log.record_skip(workout_id, ExerciseSkipped("camel", 0))
@@ -43,7 +44,7 @@ def test_sets_are_readable_by_another_connection_the_moment_they_are_recorded(
 
 def test_times_are_stored_as_utc_and_read_back_aware(tmp_path: Path) -> None:
     local = datetime(2026, 3, 1, 9, 30, tzinfo=UTC).astimezone(ZoneInfo("Europe/Berlin"))
-    log = WorkoutLog(open_database(tmp_path / "coach.db").engine, now=lambda: local)
+    log = WorkoutLog(open_database(tmp_path / "coach.db"), now=lambda: local)
     workout_id = log.begin("r", "R")
     workout = log.workout(workout_id)
     assert workout is not None
@@ -52,14 +53,14 @@ def test_times_are_stored_as_utc_and_read_back_aware(tmp_path: Path) -> None:
 
 
 def test_a_naive_datetime_is_refused(tmp_path: Path) -> None:
-    log = WorkoutLog(open_database(tmp_path / "coach.db").engine, now=datetime.now)
+    log = WorkoutLog(open_database(tmp_path / "coach.db"), now=datetime.now)
     with pytest.raises(StatementError, match="naive datetime"):
         log.begin("r", "R")
 
 
 def test_last_done_and_first_started_count_only_workouts_with_a_set(tmp_path: Path) -> None:
     times = iter(datetime(2026, 3, day, 8, tzinfo=UTC) for day in range(1, 30))
-    log = WorkoutLog(open_database(tmp_path / "coach.db").engine, now=lambda: next(times))
+    log = WorkoutLog(open_database(tmp_path / "coach.db"), now=lambda: next(times))
     empty = log.begin("morning", "Morning")  # started and left at once: not "done"
     first = log.begin("morning", "Morning")
     log.record_set(first, SetCompleted("bridge", None, 1, 10, None))
@@ -82,7 +83,7 @@ def test_a_damaged_database_is_kept_aside_and_reported(tmp_path: Path) -> None:
     assert kept[0].read_bytes() == garbage
     assert opened.notice is not None
     assert str(kept[0]) in opened.notice and "Nothing was deleted" in opened.notice
-    WorkoutLog(opened.engine).begin("r", "R")  # the new database works
+    WorkoutLog(opened).begin("r", "R")  # the new database works
 
 
 def test_a_database_from_a_newer_program_is_refused_untouched(tmp_path: Path) -> None:
@@ -96,11 +97,19 @@ def test_a_database_from_a_newer_program_is_refused_untouched(tmp_path: Path) ->
     assert path.read_bytes() == before
 
 
+def test_before_anything_is_saved_the_home_screen_reads_nothing_and_creates_nothing(
+    tmp_path: Path,
+) -> None:
+    log = WorkoutLog(open_database(tmp_path / "coach.db"))
+    assert log.last_done() == {} and log.first_started("r") is None
+    assert not (tmp_path / "coach.db").exists()
+
+
 def test_reopening_keeps_everything(tmp_path: Path) -> None:
     path = tmp_path / "coach.db"
-    log = WorkoutLog(open_database(path).engine)
+    log = WorkoutLog(open_database(path))
     workout_id = log.begin("r", "R")
     log.record_set(workout_id, SetCompleted("bridge", None, 1, 10, None))
     again = open_database(path)
     assert again.notice is None
-    assert [s.exercise_id for s in WorkoutLog(again.engine).sets(workout_id)] == ["bridge"]
+    assert [s.exercise_id for s in WorkoutLog(again).sets(workout_id)] == ["bridge"]

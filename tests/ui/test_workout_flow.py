@@ -90,9 +90,9 @@ def test_a_whole_routine_by_keyboard_is_coached_and_saved(
     assert "Skipped: <b>Lying hip opener, Bird dog</b>" in summary
     assert window.summary.heading.text() == "Done: Morning bridge & core"
 
-    [workout] = window._log.workouts()
+    [workout] = window.log.workouts()
     assert (workout.routine_id, workout.outcome) == ("morning-bridge-core", "finished")
-    sets = window._log.sets(workout.id or 0)
+    sets = window.log.sets(workout.id or 0)
     assert [(s.exercise_id, s.side, s.set_number) for s in sets] == [
         ("glute-bridge", None, 1),
         ("lying-hip-opener", "left", 1),
@@ -100,7 +100,7 @@ def test_a_whole_routine_by_keyboard_is_coached_and_saved(
         ("dead-bug", None, 1),
     ]
     assert sets[0].reps == 10
-    assert [s.exercise_id for s in window._log.skipped(workout.id or 0)] == [
+    assert [s.exercise_id for s in window.log.skipped(workout.id or 0)] == [
         "lying-hip-opener",
         "bird-dog",
     ]
@@ -132,9 +132,9 @@ def test_escape_asks_first_and_keeps_going_or_ends_early(
     press(qtbot, window, Qt.Key.Key_Return)  # end
     assert window.stack.currentWidget() is window.summary
     assert window.summary.heading.text() == "Morning bridge & core: ended early"
-    [workout] = window._log.workouts()
+    [workout] = window.log.workouts()
     assert workout.outcome == "ended early"
-    assert len(window._log.sets(workout.id or 0)) == 1
+    assert len(window.log.sets(workout.id or 0)) == 1
 
 
 def test_cues_play_at_phase_starts_last_seconds_and_set_ends_and_mute_silences_them(
@@ -180,6 +180,6 @@ def test_closing_the_window_mid_workout_keeps_the_sets(
     press(qtbot, window, Qt.Key.Key_N)
     run_until(window, clock, lambda: view.workout is not None and view.workout.sets_done(0) == 1)
     window.close()
-    [workout] = window._log.workouts()
+    [workout] = window.log.workouts()
     assert workout.outcome == "ended early"
-    assert len(window._log.sets(workout.id or 0)) == 1
+    assert len(window.log.sets(workout.id or 0)) == 1

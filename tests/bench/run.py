@@ -1,0 +1,147 @@
+"""`make bench`: start-up, memory and timer accuracy, each against a baseline from the same run.
+
+1. Time to the first painted window: the program (with its data folder already made)
+   against a bare PySide6 window, both in fresh processes, medians of several runs.
+2. Resident memory at that moment, same two processes.
+3. Hold accuracy: a routine run by the real workout screen on real timers (sped up by
+   --scale); each hold's measured length against its plan, and whether the error grows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+FIRST_PAINT = """
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            rss = next(l for l in open("/proc/self/status") if l.startswith("VmRSS")).split()[1]
+            print(time.time(), rss, flush=True)
+            QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+"""
+
+BARE = (
+    FIRST_PAINT
+    + """
+app = QApplication(sys.argv[:1])
+window = QWidget()
+window.resize(1280, 800)
+watcher = FirstPaint()
+window.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+)
+
+COACH = (
+    FIRST_PAINT
+    + """
+from pathlib import Path
+from coach.app import build_main_window
+window = build_main_window(Path(sys.argv[1]))
+watcher = FirstPaint()
+window.installEventFilter(watcher)
+window.show()
+QApplication.instance().exec()
+"""
+)
+
+
+def first_paint(script: str, *args: str) -> tuple[float, float]:
+    """Seconds from spawning the process to its first paint, and resident MB then."""
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    ).stdout.split()  # fmt: skip
+    return float(out[0]) - started, int(out[1]) / 1024
+
+
+def bench_startup(runs: int) -> None:
+    data = tempfile.mkdtemp(prefix="coach-bench-")
+    first_paint(COACH, data)  # make the data folder and database once, as after a first run
+    first_paint(BARE)  # warm the file cache for both
+    bare, coach = [], []
+    for _ in range(runs):
+        bare.append(first_paint(BARE))
+        coach.append(first_paint(COACH, data))
+    bare_s = statistics.median(t for t, _ in bare)
+    coach_s = statistics.median(t for t, _ in coach)
+    bare_mb = statistics.median(m for _, m in bare)
+    coach_mb = statistics.median(m for _, m in coach)
+    print(f"start-up to first paint (median of {runs}):")
+    print(f"  bare PySide6 window   {bare_s * 1000:7.0f} ms")
+    print(f"  Hip & Core Coach      {coach_s * 1000:7.0f} ms")
+    print(f"  ratio                 {coach_s / bare_s:7.2f}x   (aim: under 2x)")
+    print("resident memory at first paint:")
+    print(f"  bare PySide6 window   {bare_mb:7.1f} MB")
+    print(f"  Hip & Core Coach      {coach_mb:7.1f} MB")
+    print(f"  ratio                 {coach_mb / bare_mb:7.2f}x   (+{coach_mb - bare_mb:.1f} MB)")
+
+
+def bench_holds(routine: str, scale: float) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from coach.app import build_main_window
+    from coach.core.workout import MonotonicClock, Phase, PhaseKind, ScaledClock
+
+    window = build_main_window(
+        Path(tempfile.mkdtemp(prefix="coach-bench-")), clock=ScaledClock(MonotonicClock(), scale)
+    )
+    window.show()
+    seen: list[tuple[float, Phase]] = []
+    window.workout_view.phase_changed.connect(lambda p: seen.append((time.perf_counter(), p)))
+    finished: list[float] = []
+    window.workout_view.workout_over.connect(lambda _: finished.append(time.perf_counter()))
+    window.workout_view.workout_over.connect(QApplication.quit)
+    window.start_routine(routine)
+    workout = window.workout_view.workout
+    assert workout is not None
+    planned_total = workout.total_seconds / scale
+    QApplication.instance().exec()  # type: ignore[union-attr]
+
+    ends = [t for t, _ in seen[1:]] + finished
+    errors = [
+        ((end - start) - phase.seconds / scale) * 1000
+        for (start, phase), end in zip(seen, ends, strict=True)
+        if phase.kind in (PhaseKind.HOLD, PhaseKind.TOP_HOLD)
+    ]
+    half = len(errors) // 2
+    total_error = (finished[0] - seen[0][0] - planned_total) * 1000
+    print(f"hold accuracy, '{routine}' on real timers at {scale:g}x ({planned_total:.0f} s):")
+    print(f"  holds measured        {len(errors):7d}")
+    print(f"  mean |error|          {statistics.fmean(abs(e) for e in errors):7.2f} ms")
+    print(f"  worst error           {max(errors, key=abs):7.2f} ms   (aim: under 20 ms)")
+    first = statistics.fmean(abs(e) for e in errors[:half])
+    second = statistics.fmean(abs(e) for e in errors[half:])
+    print(f"  first half / second   {first:7.2f} / {second:.2f} ms   (no growth: about equal)")
+    print(f"  whole routine drift   {total_error:7.2f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--routine", default="morning-bridge-core")
+    parser.add_argument("--scale", type=float, default=8.0, help="timer speed-up for the holds")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    bench_startup(args.runs)
+    bench_holds(args.routine, args.scale)
+
+
+if __name__ == "__main__":
+    main()
