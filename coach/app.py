@@ -105,6 +105,7 @@ def run(data_dir: Path, time_scale: float = 1.0, start: str | None = None) -> in
         return 2
     window.show()
     QTimer.singleShot(0, window.log.warm_up)
+    QTimer.singleShot(0, window.workout_view.cues.load)
     if window.startup_notice:
         QMessageBox.warning(window, "Your saved progress was damaged", window.startup_notice)
     if start is not None:

@@ -13,14 +13,29 @@ CUES = ("start", "tick", "done")
 
 
 class CuePlayer(QObject):
-    """Plays the start, last-seconds and end-of-set cues; ``muted`` silences them."""
+    """Plays the start, last-seconds and end-of-set cues; ``muted`` silences them.
+
+    Qt's audio back-end can take a while to start, so nothing is loaded until
+    :meth:`load` (called once the window is on screen, and again harmlessly
+    before a workout).
+    """
 
     def __init__(self, sounds_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.muted = False
-        self.played: list[str] = []  # what was asked for, for the summary of a run and tests
+        self.played: list[str] = []  # what was asked for and not muted
+        self._sounds_dir = sounds_dir
         self._effects: dict[str, object] = {}
-        self.available = self._load(sounds_dir)
+        self._available: bool | None = None
+
+    @property
+    def available(self) -> bool:
+        return self.load()
+
+    def load(self) -> bool:
+        if self._available is None:
+            self._available = self._load(self._sounds_dir)
+        return self._available
 
     def _load(self, sounds_dir: Path) -> bool:
         try:

@@ -213,9 +213,6 @@ class WorkoutView(QWidget):
         self.steps_button.setCheckable(True)
         self.mute_button = make_button("Sound on  [M]", self._on_mute_clicked)
         self.mute_button.setCheckable(True)
-        if not self.cues.available:
-            self._set_label(self.mute_button, "No sound on this computer")
-            self.mute_button.setEnabled(False)
         self.end_button = make_button("End  [Esc]", self._on_end_clicked)
         row = QFrame()
         layout = QHBoxLayout(row)
@@ -276,6 +273,9 @@ class WorkoutView(QWidget):
         self.steps_button.setChecked(False)
         self.left.setCurrentIndex(0)
         self.routine_label.setText(loaded.routine.title)
+        if not self.cues.available:
+            self._set_label(self.mute_button, "No sound on this computer")
+            self.mute_button.setEnabled(False)
         self._handle(self.workout.start())
         self.setFocus()
 

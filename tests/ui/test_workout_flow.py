@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from coach.app import build_main_window
 from coach.core.workout import State
+from coach.resources import locate
 from coach.ui.main_window import MainWindow
+from coach.ui.sound import CuePlayer
 from tests.helpers import FakeClock
 
 
@@ -183,3 +187,25 @@ def test_closing_the_window_mid_workout_keeps_the_sets(
     [workout] = window.log.workouts()
     assert workout.outcome == "ended early"
     assert len(window.log.sets(workout.id or 0)) == 1
+
+
+def test_without_an_audio_device_the_workout_runs_silently_and_says_so(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock
+) -> None:
+    class NoAudio(CuePlayer):
+        def _load(self, sounds_dir: Path) -> bool:
+            return False
+
+    window = build_main_window(tmp_path, clock=clock, cues=NoAudio(locate().sounds))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.workout_view
+    start_morning(qtbot, window)
+    assert view.mute_button.text() == "No sound on this computer"
+    assert not view.mute_button.isEnabled()
+    press(qtbot, window, Qt.Key.Key_M)
+    assert view.mute_button.text() == "No sound on this computer"
+    press(qtbot, window, Qt.Key.Key_N)
+    run_until(window, clock, lambda: view.name_label.text() == "Lying hip opener")
+    assert len(window.log.sets(window.log.workouts()[0].id or 0)) == 1
