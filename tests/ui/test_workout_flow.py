@@ -34,7 +34,7 @@ def run_until(
 
 def start_morning(qtbot: QtBot, window: MainWindow) -> None:
     start = window.home.start_buttons["morning-bridge-core"]
-    assert start.hasFocus()
+    qtbot.waitUntil(start.hasFocus)  # the first routine's Start has focus once the window is active
     qtbot.keyClick(start, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.workout_view
 
