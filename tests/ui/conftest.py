@@ -20,6 +20,14 @@ class RecordingCues(CuePlayer):
         return True
 
 
+class NoAudio(CuePlayer):
+    """A machine with no audio back-end. Kept at module level: PySide6 must not see a
+    QObject subclass collected before its instances."""
+
+    def _load(self, sounds_dir: Path) -> bool:
+        return False
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

@@ -13,8 +13,8 @@ from coach.app import build_main_window
 from coach.core.workout import State
 from coach.resources import locate
 from coach.ui.main_window import MainWindow
-from coach.ui.sound import CuePlayer
 from tests.helpers import FakeClock
+from tests.ui.conftest import NoAudio
 
 
 def press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
@@ -192,10 +192,6 @@ def test_closing_the_window_mid_workout_keeps_the_sets(
 def test_without_an_audio_device_the_workout_runs_silently_and_says_so(
     qtbot: QtBot, tmp_path: Path, clock: FakeClock
 ) -> None:
-    class NoAudio(CuePlayer):
-        def _load(self, sounds_dir: Path) -> bool:
-            return False
-
     window = build_main_window(tmp_path, clock=clock, cues=NoAudio(locate().sounds))
     qtbot.addWidget(window)
     window.show()
