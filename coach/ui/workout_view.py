@@ -65,6 +65,8 @@ class WorkoutSummary:
     seconds: float
     sets_done: int
     skipped: list[str] = field(default_factory=list)
+    # Exercise name -> sets finished, in the routine's order; only those with a set.
+    sets_by_exercise: dict[str, int] = field(default_factory=dict)
 
 
 def dose_text(planned: PlannedExercise) -> str:
@@ -124,7 +126,6 @@ class WorkoutView(QWidget):
         self._routine_title = ""
         self._workout_id = 0
         self._started_at = 0.0
-        self._sets_done = 0
         self._skipped: list[str] = []
         self._was_paused = False
         self._timer = QTimer(self)
@@ -267,14 +268,14 @@ class WorkoutView(QWidget):
         self._routine_title = loaded.routine.title
         self._workout_id = self._log.begin(loaded.routine.id, loaded.routine.title)
         self._started_at = self._clock.now()
-        self._sets_done = 0
         self._skipped = []
         self.controls.setCurrentIndex(0)
         self.steps_button.setChecked(False)
         self.left.setCurrentIndex(0)
         self.routine_label.setText(loaded.routine.title)
         if not self.cues.available:
-            self._set_label(self.mute_button, "No sound on this computer")
+            self._set_label(self.mute_button, "No sound")
+            self.mute_button.setAccessibleDescription("No audio output was found on this computer")
             self.mute_button.setEnabled(False)
         self._handle(self.workout.start())
         self.setFocus()
@@ -298,7 +299,6 @@ class WorkoutView(QWidget):
             match event:
                 case SetCompleted():
                     self._log.record_set(self._workout_id, event)
-                    self._sets_done += 1
                     cue = "done"
                 case ExerciseSkipped():
                     self._log.record_skip(self._workout_id, event)
@@ -327,12 +327,20 @@ class WorkoutView(QWidget):
         self._log.finish(self._workout_id, outcome)
         if outcome == "finished":
             self.cues.play("done")
+        workout = self.workout
+        assert workout is not None
+        done = {
+            planned.exercise.name: workout.sets_done(index)
+            for index, planned in enumerate(workout.plan)
+            if workout.sets_done(index)
+        }
         summary = WorkoutSummary(
             routine_title=self._routine_title,
             outcome=outcome,
             seconds=self._clock.now() - self._started_at,
-            sets_done=self._sets_done,
+            sets_done=sum(done.values()),
             skipped=list(self._skipped),
+            sets_by_exercise=done,
         )
         self.workout = None
         self.workout_over.emit(summary)
