@@ -46,7 +46,7 @@ class SummaryView(QWidget):
         layout.addStretch()
 
     def show_summary(self, summary: WorkoutSummary) -> None:
-        title = escape(summary.routine_title)
+        title = summary.routine_title
         finished = summary.outcome == "finished"
         self.heading.setText(f"Well done: {title}" if finished else f"{title}: ended early")
         skipped = escape(", ".join(summary.skipped)) if summary.skipped else "nothing"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from coach.ui import theme
@@ -11,6 +12,7 @@ from coach.ui import theme
 
 def make_label(text: str, points: float, *, bold: bool = False, name: str = "") -> QLabel:
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a routine's own title is never markup
     label.setWordWrap(True)
     theme.set_font(label, points, bold=bold)
     if name:

@@ -92,7 +92,7 @@ def test_a_whole_routine_by_keyboard_is_coached_and_saved(
     summary = window.summary.details.text()
     assert "Sets done: <b>3</b>" in summary  # the hip opener's two sides make one set
     assert "Skipped: <b>Lying hip opener, Bird dog</b>" in summary
-    assert window.summary.heading.text() == "Well done: Morning bridge &amp; core"
+    assert window.summary.heading.text() == "Well done: Morning bridge & core"
     per_exercise = window.summary.exercises.text()
     assert "<td>Glute bridge</td><td>&nbsp;&nbsp;1 set</td>" in per_exercise
     assert "Bird dog" not in per_exercise
@@ -138,7 +138,7 @@ def test_escape_asks_first_and_keeps_going_or_ends_early(
     press(qtbot, window, Qt.Key.Key_Escape)
     press(qtbot, window, Qt.Key.Key_Return)  # end
     assert window.stack.currentWidget() is window.summary
-    assert window.summary.heading.text() == "Morning bridge &amp; core: ended early"
+    assert window.summary.heading.text() == "Morning bridge & core: ended early"
     [workout] = window.log.workouts()
     assert workout.outcome == "ended early"
     assert len(window.log.sets(workout.id or 0)) == 1
