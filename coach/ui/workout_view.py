@@ -302,7 +302,8 @@ class WorkoutView(QWidget):
                     cue = "done"
                 case ExerciseSkipped():
                     self._log.record_skip(self._workout_id, event)
-                    self._skipped.append(workout.plan[self._index_of(event)].exercise.name)
+                    names = {p.exercise.id: p.exercise.name for p in workout.plan}
+                    self._skipped.append(names[event.exercise_id])
                 case PhaseStarted():
                     self.phase_changed.emit(event.phase)
                     if event.phase.kind.is_work and cue is None:
@@ -316,11 +317,6 @@ class WorkoutView(QWidget):
             self.cues.play(cue)
         self._show()
         self._schedule()
-
-    def _index_of(self, skipped: ExerciseSkipped) -> int:
-        assert self.workout is not None
-        ids = [p.exercise.id for p in self.workout.plan]
-        return ids.index(skipped.exercise_id)
 
     def _over(self, outcome: str) -> None:
         self._timer.stop()

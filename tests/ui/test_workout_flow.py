@@ -39,6 +39,13 @@ def start_morning(qtbot: QtBot, window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.workout_view
 
 
+def finish_first_set(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
+    view = window.workout_view
+    start_morning(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_N)
+    run_until(window, clock, lambda: view.workout is not None and view.workout.sets_done(0) == 1)
+
+
 def test_a_whole_routine_by_keyboard_is_coached_and_saved(
     qtbot: QtBot, window: MainWindow, clock: FakeClock
 ) -> None:
@@ -123,9 +130,7 @@ def test_escape_asks_first_and_keeps_going_or_ends_early(
     qtbot: QtBot, window: MainWindow, clock: FakeClock
 ) -> None:
     view = window.workout_view
-    start_morning(qtbot, window)
-    press(qtbot, window, Qt.Key.Key_N)
-    run_until(window, clock, lambda: view.workout is not None and view.workout.sets_done(0) == 1)
+    finish_first_set(qtbot, window, clock)
     press(qtbot, window, Qt.Key.Key_Escape)
     assert view.controls.currentIndex() == 1
     assert view.workout is not None and view.workout.state is State.PAUSED
@@ -182,10 +187,7 @@ def test_steps_and_cautions_on_demand(qtbot: QtBot, window: MainWindow) -> None:
 def test_closing_the_window_mid_workout_keeps_the_sets(
     qtbot: QtBot, window: MainWindow, clock: FakeClock
 ) -> None:
-    view = window.workout_view
-    start_morning(qtbot, window)
-    press(qtbot, window, Qt.Key.Key_N)
-    run_until(window, clock, lambda: view.workout is not None and view.workout.sets_done(0) == 1)
+    finish_first_set(qtbot, window, clock)
     window.close()
     [workout] = window.log.workouts()
     assert workout.outcome == "ended early"
