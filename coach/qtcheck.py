@@ -4,23 +4,63 @@ from __future__ import annotations
 
 import ctypes
 import os
+import shutil
+import subprocess
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 
-# Libraries Qt's X11 (xcb) platform plugin loads, with the Debian/Ubuntu package of each.
-XCB_LIBRARIES = {
+# Libraries Qt's X11 (xcb) platform plugin links to, with the Debian/Ubuntu package of each.
+DEBIAN_PACKAGES = {
     "libxcb-cursor.so.0": "libxcb-cursor0",
     "libxcb-icccm.so.4": "libxcb-icccm4",
-    "libxcb-keysyms.so.1": "libxcb-keysyms1",
     "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
     "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-render.so.0": "libxcb-render0",
     "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxcb.so.1": "libxcb1",
     "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
     "libxkbcommon.so.0": "libxkbcommon0",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libX11.so.6": "libx11-6",
     "libEGL.so.1": "libegl1",
     "libGL.so.1": "libgl1",
+    "libGLX.so.0": "libglx0",
     "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libglib-2.0.so.0": "libglib2.0-0",
 }
+
+
+def _xcb_plugin_files() -> list[Path]:
+    import PySide6
+
+    qt = Path(PySide6.__file__).parent / "Qt"
+    candidates = [qt / "plugins" / "platforms" / "libqxcb.so", qt / "lib" / "libQt6XcbQpa.so.6"]
+    return [path for path in candidates if path.exists()]
+
+
+def _not_found_by_ldd() -> list[str] | None:
+    """Libraries the xcb plugin cannot find, as ldd sees them; None when ldd cannot tell."""
+    ldd = shutil.which("ldd")
+    files = _xcb_plugin_files()
+    if ldd is None or not files:
+        return None
+    try:
+        output = subprocess.run(
+            [ldd, *map(str, files)], capture_output=True, text=True, timeout=10
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return sorted({line.split()[0] for line in output.splitlines() if "not found" in line})
 
 
 def _loads(name: str) -> bool:
@@ -31,10 +71,14 @@ def _loads(name: str) -> bool:
     return True
 
 
-def missing_packages(
+def _not_found_by_loading() -> list[str]:
+    return [library for library in DEBIAN_PACKAGES if not _loads(library)]
+
+
+def missing_libraries(
     environ: Mapping[str, str] = os.environ, platform: str = sys.platform
 ) -> list[str]:
-    """Debian/Ubuntu packages to install before Qt can open an X11 window here."""
+    """System libraries Qt needs to open an X11 window here and cannot find."""
     if not platform.startswith("linux"):
         return []
     chosen = environ.get("QT_QPA_PLATFORM", "")
@@ -42,7 +86,8 @@ def missing_packages(
         return []  # offscreen, wayland ...: none of the xcb libraries are needed
     if not chosen and environ.get("WAYLAND_DISPLAY"):
         return []
-    return [package for library, package in XCB_LIBRARIES.items() if not _loads(library)]
+    missing = _not_found_by_ldd()
+    return _not_found_by_loading() if missing is None else missing
 
 
 def problem(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> str | None:
@@ -55,11 +100,14 @@ def problem(environ: Mapping[str, str] = os.environ, platform: str = sys.platfor
                 "Hip & Core Coach needs a desktop session to open its window, and none was found"
                 " (DISPLAY and WAYLAND_DISPLAY are not set)."
             )
-    packages = missing_packages(environ, platform)
+    missing = missing_libraries(environ, platform)
+    if not missing:
+        return None
+    message = (
+        "Hip & Core Coach cannot open a window: Qt needs system libraries that are not"
+        f" installed ({', '.join(missing)})."
+    )
+    packages = [DEBIAN_PACKAGES[library] for library in missing if library in DEBIAN_PACKAGES]
     if packages:
-        return (
-            "Hip & Core Coach cannot open a window: Qt needs system libraries that are not"
-            " installed. On Debian or Ubuntu, install them with:\n\n"
-            f"    sudo apt install {' '.join(packages)}\n"
-        )
-    return None
+        message += f" On Debian or Ubuntu:\n\n    sudo apt install {' '.join(packages)}\n"
+    return message
