@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import TypeVar
 
 import pytest
 
@@ -36,7 +37,10 @@ def run_to_end(workout: Workout, clock: FakeClock, step: float = 0.5) -> list[Ev
     raise AssertionError("the workout never finished")
 
 
-def of(kind: type, events: list[Event]) -> list[Event]:
+E = TypeVar("E")
+
+
+def of(kind: type[E], events: list[Event]) -> list[E]:
     return [e for e in events if isinstance(e, kind)]
 
 
