@@ -99,6 +99,14 @@ def run(data_dir: Path, time_scale: float = 1.0, start: str | None = None) -> in
     except DatabaseError as error:
         QMessageBox.critical(None, "Hip & Core Coach cannot open your data", str(error))
         return 1
+    except OSError as error:
+        QMessageBox.critical(
+            None,
+            "Hip & Core Coach cannot use its data folder",
+            f"{data_dir} cannot be used: {error.strerror or error}.\n\n"
+            "Choose another folder with --data-dir, or check its permissions.",
+        )
+        return 1
     if start is not None and window.catalogue.routine(start) is None:
         known = ", ".join(r.routine.id for r in window.catalogue.routines)
         print(f"coach: there is no routine '{start}'. Routines: {known}", file=sys.stderr)

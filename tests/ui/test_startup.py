@@ -1,0 +1,43 @@
+"""Starting the program: problems with the data folder are said, never hidden."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from coach import app
+from coach.resources import locate
+from tests.ui.conftest import RecordingCues
+
+
+def test_a_data_folder_that_cannot_be_used_is_said_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+
+    def critical(parent: QWidget | None, title: str, text: str) -> None:
+        shown.append((title, text))
+
+    monkeypatch.setattr(QMessageBox, "critical", critical)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    assert app.run(blocker / "data") == 1
+    [(title, text)] = shown
+    assert title == "Hip & Core Coach cannot use its data folder"
+    assert str(blocker / "data") in text and "--data-dir" in text
+
+
+def test_a_damaged_database_is_kept_aside_and_the_person_is_told(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    (tmp_path / "coach.db").write_bytes(b"not a database at all" * 50)
+    window = app.build_main_window(tmp_path, cues=RecordingCues(locate().sounds))
+    qtbot.addWidget(window)
+    [kept] = tmp_path.glob("coach.db.damaged-*")
+    assert window.startup_notice is not None
+    assert str(kept) in window.startup_notice
+    assert "Nothing was deleted" in window.startup_notice
+    assert len(window.home.start_buttons) == 3
