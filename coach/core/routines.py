@@ -3,13 +3,12 @@
 Two kinds of file live in a routines folder: ``exercises.toml``, the exercise
 library (``[[exercise]]`` tables), and one file per routine (``id``, ``title``
 and ``[[item]]`` tables naming library exercises). Loading never raises on a bad
-file: each problem becomes a :class:`RoutineFileError` naming the file, the line
+file: each problem becomes a :class:`FileError` naming the file, the line
 or field, and what is wrong, and every other file still loads.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +17,8 @@ from pathlib import Path
 from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from coach.core.toml_errors import FileError, describe, location, split_toml_error
 
 LIBRARY_FILE = "exercises.toml"
 _ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -96,8 +97,8 @@ class RoutineItem(_Strict):
 
     @model_validator(mode="after")
     def _weekly_values_in_range(self) -> Self:
-        for name, values, top in (("sets_by_week", self.sets_by_week, 10),
-                                  ("reps_by_week", self.reps_by_week, 50)):  # fmt: skip
+        limits = {"sets_by_week": (self.sets_by_week, 10), "reps_by_week": (self.reps_by_week, 50)}
+        for name, (values, top) in limits.items():
             if values and not all(1 <= v <= top for v in values):
                 raise ValueError(f"{name} values must be between 1 and {top}")
         return self
@@ -152,17 +153,6 @@ class PlannedExercise:
 
 
 @dataclass(frozen=True)
-class RoutineFileError:
-    path: Path
-    where: str
-    problem: str
-
-    def __str__(self) -> str:
-        where = f" ({self.where})" if self.where else ""
-        return f"{self.path}{where}: {self.problem}"
-
-
-@dataclass(frozen=True)
 class LoadedRoutine:
     routine: Routine
     path: Path
@@ -199,7 +189,7 @@ class Catalogue:
 
     exercises: dict[str, Exercise] = field(default_factory=dict)
     routines: list[LoadedRoutine] = field(default_factory=list)
-    errors: list[RoutineFileError] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
 
     def routine(self, routine_id: str) -> LoadedRoutine | None:
         return next((r for r in self.routines if r.routine.id == routine_id), None)
@@ -229,13 +219,13 @@ def _read_toml(path: Path, catalogue: Catalogue) -> tuple[dict[str, Any], str] |
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        catalogue.errors.append(RoutineFileError(path, "", f"cannot be read: {error}"))
+        catalogue.errors.append(FileError(path, "", f"cannot be read: {error}"))
         return None
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as error:
-        where, problem = _split_toml_error(str(error))
-        catalogue.errors.append(RoutineFileError(path, where, f"is not valid TOML: {problem}"))
+        where, problem = split_toml_error(str(error))
+        catalogue.errors.append(FileError(path, where, f"is not valid TOML: {problem}"))
         return None
 
 
@@ -247,23 +237,23 @@ def _load_library(path: Path, catalogue: Catalogue, picture_dirs: Sequence[Path]
     entries = data.get("exercise")
     if not isinstance(entries, list) or not entries:
         catalogue.errors.append(
-            RoutineFileError(path, "", "has no [[exercise]] tables; an exercise library needs them")
+            FileError(path, "", "has no [[exercise]] tables; an exercise library needs them")
         )
         return
     for index, entry in enumerate(entries):
         try:
             exercise = Exercise.model_validate(entry)
         except ValidationError as error:
-            catalogue.errors.append(_describe(path, text, error, prefix=("exercise", index)))
+            catalogue.errors.append(describe(path, text, error, prefix=("exercise", index)))
             continue
-        where = _where(text, ("exercise", index, "id"))
+        where = location(text, ("exercise", index, "id"))
         if exercise.id in catalogue.exercises:
             problem = f"exercise id '{exercise.id}' is defined twice; the first one is used"
-            catalogue.errors.append(RoutineFileError(path, where, problem))
+            catalogue.errors.append(FileError(path, where, problem))
         elif picture_dirs and not any((d / exercise.picture).is_file() for d in picture_dirs):
-            where = _where(text, ("exercise", index, "picture"))
+            where = location(text, ("exercise", index, "picture"))
             problem = f"picture '{exercise.picture}' of '{exercise.id}' was not found"
-            catalogue.errors.append(RoutineFileError(path, where, problem))
+            catalogue.errors.append(FileError(path, where, problem))
         else:
             catalogue.exercises[exercise.id] = exercise
 
@@ -276,91 +266,17 @@ def _load_routine(path: Path, builtin: bool, catalogue: Catalogue) -> None:
     try:
         routine = Routine.model_validate(data)
     except ValidationError as error:
-        catalogue.errors.append(_describe(path, text, error))
+        catalogue.errors.append(describe(path, text, error))
         return
     for index, item in enumerate(routine.item):
         if item.exercise not in catalogue.exercises:
             known = ", ".join(sorted(catalogue.exercises)) or "none"
             problem = f"unknown exercise id '{item.exercise}' (known ids: {known})"
-            where = _where(text, ("item", index, "exercise"))
-            catalogue.errors.append(RoutineFileError(path, where, problem))
+            where = location(text, ("item", index, "exercise"))
+            catalogue.errors.append(FileError(path, where, problem))
             return
     if (other := catalogue.routine(routine.id)) is not None:
         problem = f"routine id '{routine.id}' is already used by {other.path}"
-        catalogue.errors.append(RoutineFileError(path, _where(text, ("id",)), problem))
+        catalogue.errors.append(FileError(path, location(text, ("id",)), problem))
         return
     catalogue.routines.append(LoadedRoutine(routine, path, builtin))
-
-
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
-
-
-def _split_toml_error(message: str) -> tuple[str, str]:
-    match = _TOML_POSITION.search(message)
-    if not match:
-        return "", message
-    return f"line {match[1]}, column {match[2]}", message[: match.start()]
-
-
-def _describe(
-    path: Path, text: str, error: ValidationError, prefix: tuple[str | int, ...] = ()
-) -> RoutineFileError:
-    """The first validation problem, said in words: where it is and what is wrong."""
-    first = error.errors()[0]
-    loc = prefix + tuple(first["loc"])
-    kind = first["type"]
-    if kind == "missing":
-        problem = "is missing (required)"
-    elif kind == "extra_forbidden":
-        problem = "is not a known field (check the spelling)"
-    else:
-        problem = first["msg"].removeprefix("Value error, ")
-        problem = problem[0].lower() + problem[1:]
-    more = len(error.errors()) - 1
-    if more:
-        problem += f" (and {more} more problem{'s' if more > 1 else ''})"
-    return RoutineFileError(path, _where(text, loc), problem)
-
-
-def _where(text: str, loc: tuple[str | int, ...]) -> str:
-    """'line 12, item 2, field tempo.up' for a pydantic location, as far as it can be found."""
-    parts: list[str] = []
-    keys = list(loc)
-    if len(keys) >= 2 and isinstance(keys[0], str) and isinstance(keys[1], int):
-        parts.append(f"{keys[0]} {keys[1] + 1}")
-        field_keys = keys[2:]
-    else:
-        field_keys = keys
-    named = ".".join(str(k + 1) if isinstance(k, int) else k for k in field_keys)
-    if named:
-        parts.append(f"field '{named}'")
-    line = _find_line(text, loc)
-    if line:
-        parts.insert(0, f"line {line}")
-    return ", ".join(parts)
-
-
-def _find_line(text: str, loc: tuple[str | int, ...]) -> int | None:
-    """The line where a field is written (or, when it is missing, its table's header)."""
-    lines = text.splitlines()
-    start, end, header_line = 0, len(lines), None
-    rest = list(loc)
-    if len(rest) >= 2 and isinstance(rest[0], str) and isinstance(rest[1], int):
-        header = re.compile(rf"^\s*\[\[\s*{re.escape(rest[0])}\s*\]\]")
-        starts = [n for n, line in enumerate(lines) if header.match(line)]
-        if rest[1] >= len(starts):
-            return None
-        start = starts[rest[1]]
-        header_line = start + 1
-        following = (n for n in range(start + 1, len(lines)) if lines[n].lstrip().startswith("[["))
-        end = next(following, len(lines))
-        rest = rest[2:]
-    else:
-        end = next((n for n, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
-    key = next((k for k in rest if isinstance(k, str)), None)
-    if key is None:
-        return header_line
-    name = re.escape(key)
-    pattern = re.compile(rf"^\s*(\[[^\]]*\.)?{name}\b\s*[=\]]|[{{,]\s*{name}\s*=")
-    found = (n + 1 for n in range(start, end) if pattern.search(lines[n]))
-    return next(found, header_line)

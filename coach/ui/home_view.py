@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.routines import RoutineFileError
+from coach.core.toml_errors import FileError
 from coach.ui.widgets import make_button, make_label
 
 
@@ -110,7 +110,7 @@ class HomeView(QWidget):
         reload_key.activated.connect(self.reload_requested.emit)
 
     def show_routines(
-        self, cards: list[RoutineCard], errors: list[RoutineFileError], today: datetime
+        self, cards: list[RoutineCard], errors: list[FileError], today: datetime
     ) -> None:
         while self._cards.count():
             item = self._cards.takeAt(0)
@@ -167,7 +167,7 @@ class HomeView(QWidget):
         layout.addLayout(side)
         return frame
 
-    def _show_problems(self, errors: list[RoutineFileError]) -> None:
+    def _show_problems(self, errors: list[FileError]) -> None:
         self.problems.setVisible(bool(errors))
         if not errors:
             return

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QSoundEffect
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +29,7 @@ class CuePlayer(QObject):
         self.muted = False
         self.played: list[str] = []  # what was asked for and not muted
         self._sounds_dir = sounds_dir
-        self._effects: dict[str, object] = {}
+        self._effects: dict[str, QSoundEffect] = {}
         self._available: bool | None = None
 
     @property
@@ -59,4 +63,4 @@ class CuePlayer(QObject):
         self.played.append(name)
         effect = self._effects.get(name)
         if effect is not None:
-            effect.play()  # type: ignore[attr-defined]
+            effect.play()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -31,7 +30,6 @@ from coach.core.workout import (
     CountdownTick,
     Event,
     ExerciseSkipped,
-    Phase,
     PhaseKind,
     PhaseStarted,
     SetCompleted,
@@ -46,16 +44,7 @@ from coach.ui import theme
 from coach.ui.picture import Picture
 from coach.ui.sound import CuePlayer
 from coach.ui.widgets import make_button, make_label
-
-PHASE_WORDS = {
-    PhaseKind.GET_READY: "Get ready",
-    PhaseKind.SWITCH_SIDE: "Switch sides",
-    PhaseKind.UP: "Up",
-    PhaseKind.TOP_HOLD: "Hold",
-    PhaseKind.DOWN: "Down",
-    PhaseKind.HOLD: "Hold",
-    PhaseKind.REST: "Rest",
-}
+from coach.ui.workout_text import PHASE_WORDS, dose_text, instruction, status_text, steps_html
 
 
 @dataclass
@@ -67,40 +56,6 @@ class WorkoutSummary:
     skipped: list[str] = field(default_factory=list)
     # Exercise name -> sets finished, in the routine's order; only those with a set.
     sets_by_exercise: dict[str, int] = field(default_factory=dict)
-
-
-def dose_text(planned: PlannedExercise) -> str:
-    dose = planned.dose
-    amount = f"{dose.reps} reps" if dose.reps else f"{dose.hold_seconds:g} s hold"
-    side = " a side" if dose.per_side else ""
-    return f"{dose.sets} × {amount}{side}"
-
-
-def status_text(phase: Phase) -> str:
-    parts = [f"Set {phase.set_number} of {phase.sets}"]
-    if phase.rep is not None and phase.kind.is_work:
-        parts.append(f"Rep {phase.rep} of {phase.reps}")
-    if phase.side is not None:
-        parts.append(f"{phase.side.value.capitalize()} side")
-    return "  ·  ".join(parts)
-
-
-def instruction(workout: Workout) -> str:
-    phase, planned = workout.phase, workout.planned
-    cues = planned.exercise.cues
-    match phase.kind:
-        case PhaseKind.GET_READY:
-            return planned.exercise.steps[0]
-        case PhaseKind.SWITCH_SIDE:
-            return "Change to your right side"
-        case PhaseKind.UP:
-            return cues.up
-        case PhaseKind.TOP_HOLD | PhaseKind.HOLD:
-            return cues.hold
-        case PhaseKind.DOWN:
-            return cues.down
-        case PhaseKind.REST:
-            return f"Rest and breathe. Set {phase.set_number + 1} comes next."
 
 
 class WorkoutView(QWidget):
@@ -457,13 +412,3 @@ class WorkoutView(QWidget):
         self.controls.setCurrentIndex(0)
         if self.workout is not None:
             self._handle(self.workout.end_early())
-
-
-def steps_html(planned: PlannedExercise) -> str:
-    exercise = planned.exercise
-    steps = "".join(f"<li>{escape(step)}</li>" for step in exercise.steps)
-    html = f"<h3>{escape(exercise.name)}: {escape(dose_text(planned))}</h3><ol>{steps}</ol>"
-    if exercise.cautions:
-        cautions = "".join(f"<li>{escape(c)}</li>" for c in exercise.cautions)
-        html += f"<h3>Take care</h3><ul>{cautions}</ul>"
-    return html

@@ -77,6 +77,10 @@ def test_a_whole_routine_by_keyboard_is_coached_and_saved(
     assert view.countdown.text() == "3"
 
     run_until(window, clock, lambda: view.name_label.text() == "Lying hip opener")
+    assert view.instruction_label.text().endswith("Start with your left side.")
+    run_until(window, clock, lambda: "Left side" in view.status_label.text())
+    run_until(window, clock, lambda: view.phase_label.text() == "Switch sides")
+    assert view.instruction_label.text() == "Change to your right side"
     run_until(window, clock, lambda: "Right side" in view.status_label.text())
     assert view.status_label.text().startswith("Set 1 of 1")
 
