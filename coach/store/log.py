@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -26,15 +27,19 @@ Now = Callable[[], datetime]
 logger = logging.getLogger(__name__)
 
 # A workout counts as done once it has at least one set.
-_LAST_DONE = """
-    SELECT w.routine_id, MAX(w.started_at) FROM workout w
+_DONE_DATES = """
+    SELECT w.routine_id, MIN(w.started_at), MAX(w.started_at) FROM workout w
     WHERE EXISTS (SELECT 1 FROM workout_set s WHERE s.workout_id = w.id)
     GROUP BY w.routine_id
 """
-_FIRST_DONE = """
-    SELECT MIN(w.started_at) FROM workout w
-    WHERE w.routine_id = ? AND EXISTS (SELECT 1 FROM workout_set s WHERE s.workout_id = w.id)
-"""
+
+
+@dataclass(frozen=True)
+class DoneDates:
+    """When a routine was first and last done (a workout with at least one set)."""
+
+    first: datetime
+    last: datetime
 
 
 def utc_now() -> datetime:
@@ -151,24 +156,18 @@ class WorkoutLog:
         with self._session() as session:
             return session.get(Workout, workout_id)
 
-    def last_done(self) -> dict[str, datetime]:
-        """When each routine was last worked on (a workout with at least one set)."""
-        rows = self._plain_query(_LAST_DONE)
-        return {routine: datetime.fromisoformat(started) for routine, started in rows}
-
-    def first_started(self, routine_id: str) -> datetime | None:
-        """The start of the first workout of a routine that got at least one set done."""
-        rows = self._plain_query(_FIRST_DONE, (routine_id,))
-        started = rows[0][0] if rows else None
-        return None if started is None else datetime.fromisoformat(started)
-
-    def _plain_query(self, sql: str, parameters: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    def done_dates(self) -> dict[str, DoneDates]:
+        """For each routine done at least once, when it was first and last done."""
         connection = self._database.connect_readonly()
         if connection is None:
-            return []
+            return {}
         try:
-            return connection.execute(sql, parameters).fetchall()
+            rows = connection.execute(_DONE_DATES).fetchall()
         except sqlite3.OperationalError:  # no tables yet: nothing has been saved
-            return []
+            return {}
         finally:
             connection.close()
+        return {
+            routine: DoneDates(datetime.fromisoformat(first), datetime.fromisoformat(last))
+            for routine, first, last in rows
+        }

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 from coach.core.routines import Catalogue, week_number
 from coach.core.workout import planned_seconds
 from coach.resources import Resources
-from coach.store.log import WorkoutLog
+from coach.store.log import DoneDates, WorkoutLog
 from coach.ui.home_view import HomeView, RoutineCard
 from coach.ui.summary_view import SummaryView
 from coach.ui.workout_view import WorkoutSummary, WorkoutView
@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         # Said once after the window shows, e.g. that a damaged database was kept aside.
         self.startup_notice = startup_notice
         self.catalogue = Catalogue()
+        self._done: dict[str, DoneDates] = {}
         self.home = home
         self.workout_view = workout_view
         self.summary = SummaryView()
@@ -66,10 +67,11 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Read the routine files again and show them."""
         self.catalogue = self._load_catalogue()
-        last_done = self.log.last_done()
+        self._done = self.log.done_dates()
         cards = []
         for loaded in self.catalogue.routines:
             plan = loaded.plan(self.catalogue.exercises, week=self._week_of(loaded.routine.id))
+            done = self._done.get(loaded.routine.id)
             cards.append(
                 RoutineCard(
                     id=loaded.routine.id,
@@ -79,16 +81,16 @@ class MainWindow(QMainWindow):
                     trains=loaded.routine.trains,
                     exercises=[p.exercise.name for p in plan],
                     left_out=[e.name for e in loaded.left_out(self.catalogue.exercises)],
-                    last_done=last_done.get(loaded.routine.id),
+                    last_done=done.last if done else None,
                     own=not loaded.builtin,
                 )
             )
         self.home.show_routines(cards, self.catalogue.errors, self._now())
 
     def _week_of(self, routine_id: str) -> int:
-        first = self.log.first_started(routine_id)
+        done = self._done.get(routine_id)
         today = self._now().astimezone().date()
-        return week_number(first.astimezone().date() if first else None, today)
+        return week_number(done.first.astimezone().date() if done else None, today)
 
     def start_routine(self, routine_id: str) -> None:
         loaded = self.catalogue.routine(routine_id)

@@ -12,7 +12,7 @@ from sqlalchemy.exc import StatementError
 
 from coach.core.workout import ExerciseSkipped, SetCompleted, Side
 from coach.store.db import SCHEMA_VERSION, DatabaseError, open_database
-from coach.store.log import WorkoutLog
+from coach.store.log import DoneDates, WorkoutLog
 
 
 def test_a_new_database_carries_the_schema_version(tmp_path: Path) -> None:
@@ -58,7 +58,7 @@ def test_a_naive_datetime_is_refused(tmp_path: Path) -> None:
         log.begin("r", "R")
 
 
-def test_last_done_and_first_started_count_only_workouts_with_a_set(tmp_path: Path) -> None:
+def test_first_and_last_done_count_only_workouts_with_a_set(tmp_path: Path) -> None:
     times = iter(datetime(2026, 3, day, 8, tzinfo=UTC) for day in range(1, 30))
     log = WorkoutLog(open_database(tmp_path / "coach.db"), now=lambda: next(times))
     empty = log.begin("morning", "Morning")  # started and left at once: not "done"
@@ -68,9 +68,11 @@ def test_last_done_and_first_started_count_only_workouts_with_a_set(tmp_path: Pa
     log.record_set(later, SetCompleted("bridge", None, 1, 10, None))
     log.finish(later, "finished")
     assert empty < first
-    assert log.first_started("morning") == datetime(2026, 3, 2, 8, tzinfo=UTC)
-    assert log.last_done() == {"morning": datetime(2026, 3, 4, 8, tzinfo=UTC)}
-    assert log.first_started("other") is None
+    assert log.done_dates() == {
+        "morning": DoneDates(
+            first=datetime(2026, 3, 2, 8, tzinfo=UTC), last=datetime(2026, 3, 4, 8, tzinfo=UTC)
+        )
+    }
 
 
 def test_a_damaged_database_is_kept_aside_and_reported(tmp_path: Path) -> None:
@@ -101,7 +103,7 @@ def test_before_anything_is_saved_the_home_screen_reads_nothing_and_creates_noth
     tmp_path: Path,
 ) -> None:
     log = WorkoutLog(open_database(tmp_path / "coach.db"))
-    assert log.last_done() == {} and log.first_started("r") is None
+    assert log.done_dates() == {}
     assert not (tmp_path / "coach.db").exists()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,8 +11,10 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from coach.app import build_main_window
-from coach.core.workout import State
+from coach.core.workout import SetCompleted, State
 from coach.resources import locate
+from coach.store.db import open_database
+from coach.store.log import WorkoutLog
 from coach.ui.main_window import MainWindow
 from tests.helpers import FakeClock
 from tests.ui.conftest import NoAudio
@@ -214,3 +217,20 @@ def test_without_an_audio_device_the_workout_runs_silently_and_says_so(
     press(qtbot, window, Qt.Key.Key_N)
     run_until(window, clock, lambda: view.name_label.text() == "Lying hip opener")
     assert len(window.log.sets(window.log.workouts()[0].id or 0)) == 1
+
+
+def test_in_the_second_week_the_bridge_has_two_sets(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    eight_days_ago = datetime.now(UTC) - timedelta(days=8)
+    earlier = WorkoutLog(open_database(tmp_path / "data" / "coach.db"), now=lambda: eight_days_ago)
+    workout_id = earlier.begin("morning-bridge-core", "Morning bridge & core")
+    earlier.record_set(workout_id, SetCompleted("glute-bridge", None, 1, 10, None))
+
+    window = make_window()
+    shown = [label.text() for label in window.home.findChildren(QLabel)]
+    assert "Last done " + f"{eight_days_ago.astimezone():%-d %B %Y}" in shown
+    assert "About 8 min  ·  buttocks, stomach, hips" in shown
+    start_morning(qtbot, window)
+    assert window.workout_view.status_label.text() == "Set 1 of 2"
+    assert window.workout_view.next_label.text() == "Up next: Lying hip opener (1 × 7 reps a side)"
