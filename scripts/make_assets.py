@@ -59,9 +59,9 @@ FIGURES: dict[str, dict[str, object]] = {
             [(330, 272), (330, 180), (420, 180)],  # leg in tabletop
             [(330, 272), (450, 248), (540, 242)],  # leg reaching long
             [(176, 268), (176, 150)],  # arm to the ceiling
-            [(176, 270), (110, 236), (56, 212)],  # arm reaching back
+            [(176, 268), (125, 214), (66, 196)],  # arm reaching back, over the head
         ],
-        "arrows": [[(470, 214), (536, 214)], [(96, 196), (48, 180)]],
+        "arrows": [[(470, 214), (536, 214)], [(96, 168), (48, 156)]],
     },
     "bird-dog": {
         "title": "On hands and knees, one arm forward and the opposite leg back, level",
@@ -97,12 +97,12 @@ FIGURES: dict[str, dict[str, object]] = {
     },
     "camel": {
         "title": "Kneeling upright, chest lifted, leaning back with hands toward the heels",
-        "head": (408, 78),
+        "head": (398, 80),
         "limbs": [
-            [(330, 282), (330, 188)],  # thigh upright
+            [(372, 104), (338, 138), (330, 188)],  # back arched, chest lifted
+            [(330, 188), (330, 282)],  # thigh upright
             [(330, 282), (430, 282), (452, 270)],  # shin and tucked toes
-            [(330, 188), (356, 140), (384, 104)],  # arched back
-            [(384, 108), (420, 186), (438, 262)],  # arm to the heel
+            [(372, 106), (414, 182), (436, 262)],  # arm to the heel
         ],
         "arrows": [[(300, 150), (316, 110), (346, 84)]],
     },
@@ -125,6 +125,7 @@ def figure_svg(name: str, spec: dict[str, object]) -> str:
     limbs = spec["limbs"]
     arrows = spec["arrows"]
     assert isinstance(limbs, list) and isinstance(arrows, list)
+    neck = [head, limbs[0][0]]  # the first limb starts at the shoulders
     parts = [
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 340" role="img">',
         f"<title>{spec['title']}</title>",
@@ -132,6 +133,7 @@ def figure_svg(name: str, spec: dict[str, object]) -> str:
         f' markerHeight="4" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{ACCENT}"/>'
         "</marker></defs>",
         f'<rect x="30" y="288" width="540" height="16" rx="8" fill="{MAT}"/>',
+        _polyline(neck, INK, 11),
         *(_polyline(limb, INK, 13) for limb in limbs),
         f'<circle cx="{head[0]}" cy="{head[1]}" r="22" fill="#ffffff" stroke="{INK}"'
         ' stroke-width="8"/>',
