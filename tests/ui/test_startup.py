@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach import app
+from coach.__main__ import main
 from coach.resources import locate
 from tests.ui.conftest import RecordingCues
 
@@ -16,6 +18,7 @@ from tests.ui.conftest import RecordingCues
 def test_a_data_folder_that_cannot_be_used_is_said_plainly(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
     shown: list[tuple[str, str]] = []
 
     def critical(parent: QWidget | None, title: str, text: str) -> None:
@@ -41,3 +44,13 @@ def test_a_damaged_database_is_kept_aside_and_the_person_is_told(
     assert str(kept) in window.startup_notice
     assert "Nothing was deleted" in window.startup_notice
     assert len(window.home.start_buttons) == 3
+
+
+def test_starting_an_unknown_routine_from_the_command_line_lists_the_real_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    assert main(["--data-dir", str(tmp_path), "--start", "hip-opners"]) == 2
+    error = capsys.readouterr().err
+    assert "there is no routine 'hip-opners'" in error
+    assert "morning-bridge-core, hip-openers, reclined-stretches" in error
