@@ -25,8 +25,8 @@ def list_routines(data_dir: Path, out: TextIO) -> int:
         print(f"{routine.id}  {routine.title}  ({minutes:.0f} min){origin}", file=out)
         for planned in plan:
             print(f"    - {planned.exercise.name}", file=out)
-        for exercise in loaded.left_out(catalogue.exercises):
-            print(f"    - {exercise.name} (opt-in, off)", file=out)
+        for exercise, reason in loaded.left_out(catalogue.exercises):
+            print(f"    - {exercise.name} (left out: {reason})", file=out)
     if catalogue.errors:
         print(f"\n{len(catalogue.errors)} routine file(s) could not be read:", file=out)
         for error in catalogue.errors:

@@ -18,7 +18,7 @@ def test_routines_lists_id_title_minutes_and_exercises(tmp_path: Path) -> None:
     text = out.getvalue()
     assert "morning-bridge-core  Morning bridge & core  (6 min)" in text
     assert "    - Glute bridge\n" in text
-    assert "    - Camel (opt-in, off)\n" in text
+    assert "    - Camel (left out: opt-in, turned off in settings)\n" in text
     assert "could not be read" not in text
 
 

@@ -10,7 +10,7 @@ or field, and what is wrong, and every other file still loads.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,6 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from coach.core.toml_errors import FileError, describe, location, split_toml_error
 
 LIBRARY_FILE = "exercises.toml"
+# The safety questions sit beside the routines but are not a routine.
+SAFETY_FILE = "safety.toml"
 _ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
@@ -78,6 +80,8 @@ class Exercise(_Strict):
     steps: list[str] = Field(min_length=1)
     cautions: list[str] = Field(default_factory=list)
     opt_in: bool = False
+    # What a profile fact may leave out, e.g. "on-back" (see safety.toml's hide_tags).
+    tags: list[str] = Field(default_factory=list)
     dose: Dose
     cues: Cues = Cues()
 
@@ -152,6 +156,9 @@ class PlannedExercise:
     dose: Dose
 
 
+OPT_IN_OFF = "opt-in, turned off in settings"
+
+
 @dataclass(frozen=True)
 class LoadedRoutine:
     routine: Routine
@@ -164,23 +171,36 @@ class LoadedRoutine:
         *,
         week: int = 1,
         opt_in_allowed: Iterable[str] = (),
+        hidden_tags: Mapping[str, str] | None = None,
     ) -> list[PlannedExercise]:
-        """Today's exercises; opt-in ones only when the person turned them on."""
-        allowed = set(opt_in_allowed)
-        planned = []
-        for item in self.routine.item:
-            exercise = library[item.exercise]
-            if exercise.opt_in and exercise.id not in allowed:
-                continue
-            planned.append(PlannedExercise(exercise, item.dose_for(exercise.dose, week)))
-        return planned
+        """Today's exercises: opt-in ones only when turned on, none with a hidden tag."""
+        left_out = {e.id for e, _ in self.left_out(library, opt_in_allowed, hidden_tags)}
+        return [
+            PlannedExercise(
+                library[item.exercise], item.dose_for(library[item.exercise].dose, week)
+            )
+            for item in self.routine.item
+            if item.exercise not in left_out
+        ]
 
     def left_out(
-        self, library: dict[str, Exercise], opt_in_allowed: Iterable[str] = ()
-    ) -> list[Exercise]:
+        self,
+        library: dict[str, Exercise],
+        opt_in_allowed: Iterable[str] = (),
+        hidden_tags: Mapping[str, str] | None = None,
+    ) -> list[tuple[Exercise, str]]:
+        """The exercises left out today, each with the reason."""
         allowed = set(opt_in_allowed)
-        exercises = (library[item.exercise] for item in self.routine.item)
-        return [e for e in exercises if e.opt_in and e.id not in allowed]
+        hidden = hidden_tags or {}
+        out = []
+        for item in self.routine.item:
+            exercise = library[item.exercise]
+            reasons = [hidden[tag] for tag in exercise.tags if tag in hidden]
+            if reasons:
+                out.append((exercise, reasons[0]))
+            elif exercise.opt_in and exercise.id not in allowed:
+                out.append((exercise, OPT_IN_OFF))
+        return out
 
 
 @dataclass
@@ -209,7 +229,7 @@ def load_catalogue(
             _load_library(library, catalogue, picture_dirs)
     for folder, builtin in folders:
         for path in sorted(folder.glob("*.toml")):
-            if path.name != LIBRARY_FILE:
+            if path.name not in (LIBRARY_FILE, SAFETY_FILE):
                 _load_routine(path, builtin, catalogue)
     catalogue.routines.sort(key=lambda r: (not r.builtin, r.routine.order, r.routine.title))
     return catalogue

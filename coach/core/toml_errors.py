@@ -41,7 +41,8 @@ def describe(
 ) -> FileError:
     """The first validation problem, said in words: where it is and what is wrong."""
     first = error.errors()[0]
-    loc = prefix + tuple(first["loc"])
+    # pydantic marks a bad dictionary key with a "[key]" step; the key itself says enough.
+    loc = prefix + tuple(step for step in first["loc"] if step != "[key]")
     kind = first["type"]
     if kind == "missing":
         problem = "is missing (required)"
@@ -94,6 +95,12 @@ def find_line(text: str, loc: tuple[str | int, ...]) -> int | None:
     key = next((k for k in rest if isinstance(k, str)), None)
     if key is None:
         return header_line
+    names = [k for k in rest if isinstance(k, str)]
+    if header_line is None and len(names) >= 2:  # a [table.name] header, e.g. [halt.urgent]
+        table = re.compile(rf"^\s*\[\s*{re.escape('.'.join(names[:2]))}\s*\]")
+        found_table = next((n + 1 for n, line in enumerate(lines) if table.match(line)), None)
+        if found_table:
+            return found_table
     name = re.escape(key)
     pattern = re.compile(rf"^\s*(\[[^\]]*\.)?{name}\b\s*[=\]]|[{{,]\s*{name}\s*=")
     found = (n + 1 for n in range(start, end) if pattern.search(lines[n]))

@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
                     minutes=max(1, round(planned_seconds(plan) / 60)),
                     trains=loaded.routine.trains,
                     exercises=[p.exercise.name for p in plan],
-                    left_out=[e.name for e in loaded.left_out(self.catalogue.exercises)],
+                    left_out=[e.name for e, _ in loaded.left_out(self.catalogue.exercises)],
                     last_done=done.last if done else None,
                     own=not loaded.builtin,
                 )

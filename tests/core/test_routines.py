@@ -83,9 +83,27 @@ def test_opt_in_exercises_stay_out_until_turned_on() -> None:
     assert hips is not None
     names = [p.exercise.id for p in hips.plan(catalogue.exercises)]
     assert "camel" not in names
-    assert [e.id for e in hips.left_out(catalogue.exercises)] == ["camel"]
+    assert [(e.id, why) for e, why in hips.left_out(catalogue.exercises)] == [
+        ("camel", "opt-in, turned off in settings")
+    ]
     names = [p.exercise.id for p in hips.plan(catalogue.exercises, opt_in_allowed={"camel"})]
     assert names[-1] == "camel"
+
+
+def test_hidden_tags_leave_exercises_out_with_the_reason_even_when_opted_in() -> None:
+    catalogue = load()
+    reclined = catalogue.routine("reclined-stretches")
+    assert reclined is not None
+    hidden = {"deep-hip": "after hip surgery"}
+    ids = [p.exercise.id for p in reclined.plan(catalogue.exercises, hidden_tags=hidden,
+                                                 opt_in_allowed={"reclined-hero"})]  # fmt: skip
+    assert ids == ["pelvic-tilt", "lying-hip-opener", "glute-bridge"]
+    assert [
+        (e.id, why) for e, why in reclined.left_out(catalogue.exercises, {"reclined-hero"}, hidden)
+    ] == [
+        ("happy-baby", "after hip surgery"),
+        ("reclined-hero", "after hip surgery"),
+    ]
 
 
 def test_the_bridge_builds_from_one_set_to_three_over_three_weeks() -> None:
