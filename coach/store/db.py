@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-SCHEMA_VERSION = 1
+# 1: workouts, sets, skipped exercises. 2: safety events, clinician clearances, settings.
+SCHEMA_VERSION = 2
 
 
 class DatabaseError(Exception):
@@ -71,13 +72,29 @@ def _make_engine(path: Path) -> Engine:
 
     from coach.store import models  # noqa: F401  (registers the tables)
 
+    version = _user_version(path)
+    if 0 < version < SCHEMA_VERSION:
+        _back_up(path, f"before-v{SCHEMA_VERSION}")
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
+    # Every change so far only adds tables, which create_all does; a change to an
+    # existing table gets its own step here, tested against tests/store/fixtures.
     SQLModel.metadata.create_all(engine)
-    if _user_version(path) < SCHEMA_VERSION:
+    if version < SCHEMA_VERSION:
         with sqlite3.connect(path) as connection:
             connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return engine
+
+
+def _back_up(path: Path, label: str) -> Path:
+    """A consistent copy made with SQLite's online backup, kept beside the database."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    copy = path.with_name(f"{path.name}.{label}-{stamp}")
+    with sqlite3.connect(path) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    source.close()
+    target.close()
+    return copy
 
 
 def _on_connect(connection: Any, _record: Any) -> None:

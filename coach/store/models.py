@@ -58,3 +58,35 @@ class SkippedExercise(SQLModel, table=True):
     exercise_id: str
     sets_done: int
     skipped_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class SafetyEvent(SQLModel, table=True):
+    """One safety screen or check and its verdict, kept for the history."""
+
+    __tablename__ = "safety_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UTCDateTime, index=True)
+    # "full screen", "short screen", "stop key", "after exercise"
+    screen: str
+    verdict: str  # "clear", "warn" or "halt"
+    halt: str | None = None  # "emergency", "urgent", "radiating"
+    answers: str = "{}"  # JSON: question id -> yes/no, as the person gave them
+    workout_id: int | None = Field(default=None, foreign_key="workout.id")
+
+
+class ClinicianClearance(SQLModel, table=True):
+    """The person confirmed a clinician said exercise is fine, after a radiating-pain halt."""
+
+    __tablename__ = "clinician_clearance"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Setting(SQLModel, table=True):
+    """Small JSON values by name: the profile, the opt-in exercises turned on."""
+
+    key: str = Field(primary_key=True)
+    value: str
+    changed_at: datetime = Field(sa_type=UTCDateTime)

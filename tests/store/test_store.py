@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,9 +21,9 @@ def test_a_new_database_carries_the_schema_version(tmp_path: Path) -> None:
     assert opened.notice is None
     WorkoutLog(opened).warm_up()
     with sqlite3.connect(opened.path) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-    assert {"workout", "workout_set", "skipped_exercise"} <= tables
+    assert {"workout", "workout_set", "skipped_exercise", "safety_event", "setting"} <= tables
 
 
 def test_sets_are_readable_by_another_connection_the_moment_they_are_recorded(
@@ -115,3 +116,30 @@ def test_reopening_keeps_everything(tmp_path: Path) -> None:
     again = open_database(path)
     assert again.notice is None
     assert [s.exercise_id for s in WorkoutLog(again).sets(workout_id)] == ["bridge"]
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema-v*.db")), ids=lambda p: p.stem)
+def test_every_old_schema_migrates_keeping_its_data_and_a_backup(
+    tmp_path: Path, fixture: Path
+) -> None:
+    path = tmp_path / "coach.db"
+    shutil.copy(fixture, path)
+    with sqlite3.connect(path) as connection:
+        old_version = connection.execute("PRAGMA user_version").fetchone()[0]
+        old_sets = connection.execute("SELECT * FROM workout_set ORDER BY id").fetchall()
+    assert old_version < SCHEMA_VERSION
+    log = WorkoutLog(open_database(path))
+    log.warm_up()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert connection.execute("SELECT * FROM workout_set ORDER BY id").fetchall() == old_sets
+    [backup] = tmp_path.glob(f"coach.db.before-v{SCHEMA_VERSION}-*")
+    with sqlite3.connect(backup) as kept:  # the database as it was before migrating
+        assert kept.execute("PRAGMA user_version").fetchone()[0] == old_version
+        assert kept.execute("SELECT * FROM workout_set ORDER BY id").fetchall() == old_sets
+    [workout] = log.workouts()
+    assert (workout.routine_id, workout.outcome) == ("morning-bridge-core", "ended early")
+    assert log.done_dates()["morning-bridge-core"].last == datetime(2026, 11, 2, 7, 0, tzinfo=UTC)
