@@ -38,12 +38,21 @@ class OpenedDatabase:
             self._engine = _make_engine(self.path)
         return self._engine
 
-    def connect_readonly(self) -> sqlite3.Connection | None:
-        """A plain read-only connection, or None before the file exists."""
+    def read(self, sql: str, parameters: tuple[str, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows from a plain read-only query; none before the file or its tables exist.
+
+        For what start-up needs, so the window can show before SQLAlchemy loads.
+        """
         try:
-            return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         except sqlite3.OperationalError:
-            return None
+            return []
+        try:
+            return connection.execute(sql, parameters).fetchall()
+        except sqlite3.OperationalError:  # no tables yet (or not yet migrated): nothing saved
+            return []
+        finally:
+            connection.close()
 
 
 def open_database(path: Path) -> OpenedDatabase:

@@ -9,7 +9,6 @@ has loaded. ``warm_up`` loads it once the window is on screen.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -158,15 +157,7 @@ class WorkoutLog:
 
     def done_dates(self) -> dict[str, DoneDates]:
         """For each routine done at least once, when it was first and last done."""
-        connection = self._database.connect_readonly()
-        if connection is None:
-            return {}
-        try:
-            rows = connection.execute(_DONE_DATES).fetchall()
-        except sqlite3.OperationalError:  # no tables yet: nothing has been saved
-            return {}
-        finally:
-            connection.close()
+        rows = self._database.read(_DONE_DATES)
         return {
             routine: DoneDates(datetime.fromisoformat(first), datetime.fromisoformat(last))
             for routine, first, last in rows

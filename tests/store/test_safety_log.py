@@ -1,0 +1,62 @@
+"""What the safety screen records, and reading it back."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from coach.core.safety import HaltKind, PastHalt, Profile, Verdict
+from coach.store.db import open_database
+from coach.store.safety_log import FULL_SCREEN, SHORT_SCREEN, STOP_KEY, SafetyLog
+
+
+def make_log(tmp_path: Path, start: datetime) -> tuple[SafetyLog, list[datetime]]:
+    clock = [start]
+    return SafetyLog(open_database(tmp_path / "coach.db"), now=lambda: clock[0]), clock
+
+
+def test_before_anything_is_recorded_everything_reads_empty(tmp_path: Path) -> None:
+    log, _ = make_log(tmp_path, datetime(2026, 3, 1, tzinfo=UTC))
+    assert log.halts() == [] and log.clearances() == [] and log.events() == []
+    assert log.last_full_screen() is None
+    assert log.profile() == Profile()
+    assert log.opt_ins() == set()
+
+
+def test_screens_halts_and_clearances_are_recorded_with_time_and_answers(tmp_path: Path) -> None:
+    start = datetime(2026, 3, 1, 9, tzinfo=UTC)
+    log, clock = make_log(tmp_path, start)
+    log.record(FULL_SCREEN, Verdict(), {"bowel": False})
+    clock[0] += timedelta(days=1)
+    log.record(SHORT_SCREEN, Verdict(halt=HaltKind.RADIATING), {"leg-pain": True})
+    clock[0] += timedelta(days=2)
+    log.record_clearance()
+    clock[0] += timedelta(hours=1)
+    log.record(STOP_KEY, Verdict(halt=HaltKind.RADIATING), workout_id=None)
+
+    assert log.last_full_screen() == start
+    assert log.halts() == [
+        PastHalt(start + timedelta(days=1), HaltKind.RADIATING),
+        PastHalt(start + timedelta(days=3, hours=1), HaltKind.RADIATING),
+    ]
+    assert log.clearances() == [start + timedelta(days=3)]
+    assert [(screen, verdict) for _, screen, verdict, _ in log.events()] == [
+        (FULL_SCREEN, "clear"),
+        (SHORT_SCREEN, "halt"),
+        (STOP_KEY, "halt"),
+    ]
+    with sqlite3.connect(tmp_path / "coach.db") as connection:
+        answers = connection.execute("SELECT answers FROM safety_event ORDER BY id").fetchall()
+    assert json.loads(answers[1][0]) == {"leg-pain": True}
+
+
+def test_profile_and_opt_ins_are_kept_and_replaced(tmp_path: Path) -> None:
+    log, _ = make_log(tmp_path, datetime(2026, 3, 1, tzinfo=UTC))
+    log.save_profile(Profile(facts={"pregnant": True}, agreed={"pregnant": False}))
+    log.save_opt_ins({"camel"})
+    log.save_opt_ins({"camel", "reclined-hero"})
+    again = SafetyLog(open_database(tmp_path / "coach.db"))
+    assert again.profile() == Profile(facts={"pregnant": True}, agreed={"pregnant": False})
+    assert again.opt_ins() == {"camel", "reclined-hero"}
