@@ -12,14 +12,17 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coach import paths
-from coach.core.routines import Catalogue, load_catalogue
+from coach.core.routines import SAFETY_FILE, Catalogue, load_catalogue
+from coach.core.safety import SafetyFileError, load_safety
 from coach.core.workout import Clock, MonotonicClock, ScaledClock
 from coach.resources import Resources, locate
 from coach.store.db import DatabaseError, open_database
 from coach.store.log import WorkoutLog
+from coach.store.safety_log import SafetyLog
 from coach.ui import theme
 from coach.ui.home_view import HomeView
 from coach.ui.main_window import MainWindow
+from coach.ui.safety_flow import SafetyFlow
 from coach.ui.sound import CuePlayer
 from coach.ui.workout_view import WorkoutView
 
@@ -63,6 +66,8 @@ def build_main_window(
         (own / "README.txt").write_text(OWN_ROUTINES_README.format(builtin=resources.routines))
     database = open_database(paths.database_path(data_dir))
     log = WorkoutLog(database)
+    rules = load_safety(resources.routines / SAFETY_FILE)
+    safety_log = SafetyLog(database)
     clock = clock or MonotonicClock()
     cues = cues or CuePlayer(resources.sounds)
     window = MainWindow(
@@ -71,6 +76,7 @@ def build_main_window(
         log=log,
         workout_view=WorkoutView(resources, cues, log, clock),
         home=HomeView(own),
+        safety=lambda show: SafetyFlow(rules, safety_log, show),
         startup_notice=database.notice,
     )
     return window
@@ -98,6 +104,15 @@ def run(data_dir: Path, time_scale: float = 1.0, start: str | None = None) -> in
         window = build_main_window(data_dir, clock=clock)
     except DatabaseError as error:
         QMessageBox.critical(None, "Hip & Core Coach cannot open your data", str(error))
+        return 1
+    except SafetyFileError as error:
+        # The safety screen must never run with questions missing.
+        QMessageBox.critical(
+            None,
+            "Hip & Core Coach cannot start",
+            f"The safety questions could not be read, so no workout can be offered.\n\n{error}"
+            "\n\nReinstall the program, or undo the change to that file.",
+        )
         return 1
     except OSError as error:
         QMessageBox.critical(

@@ -68,7 +68,15 @@ class Fact(_Strict):
     text: str = Field(min_length=1)
     message: str = Field(min_length=1)
     hide_tags: list[str] = Field(default_factory=list)
+    # A few words for the routine list: "left out: <reason>".
+    reason: str | None = None
     unless: str | None = None
+
+    @model_validator(mode="after")
+    def _hiding_says_why(self) -> Self:
+        if self.hide_tags and not self.reason:
+            raise ValueError("a fact that hides exercises needs a reason")
+        return self
 
 
 class SafetyRules(_Strict):
@@ -123,7 +131,7 @@ class SafetyRules(_Strict):
             if fact.unless and profile.agreed.get(fact.id, False):
                 continue
             for tag in fact.hide_tags:
-                hidden.setdefault(tag, fact.message)
+                hidden.setdefault(tag, fact.reason or fact.id)
         return ProfileEffects(messages, hidden)
 
 

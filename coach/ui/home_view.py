@@ -3,6 +3,7 @@
 Signals:
     start_requested(str): the person pressed Start on the routine with this id.
     reload_requested(): F5 or the Reload button; read the routine files again.
+    lock_details_requested(): the person wants to read why workouts are stopped.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ def last_done_text(when: datetime | None, today: datetime) -> str:
 class HomeView(QWidget):
     start_requested = Signal(str)
     reload_requested = Signal()
+    lock_details_requested = Signal()
 
     def __init__(self, own_routines_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +85,18 @@ class HomeView(QWidget):
         problems_layout.addLayout(problem_buttons)
         self.problems.hide()
 
+        self.lock_banner = QFrame()
+        self.lock_banner.setObjectName("problems")
+        self.lock_label = make_label("", 15, bold=True)
+        self.lock_label.setAccessibleName("Why workouts cannot start")
+        self.lock_button = make_button("What to do  [W]", self.lock_details_requested.emit)
+        lock_layout = QHBoxLayout(self.lock_banner)
+        lock_layout.addWidget(self.lock_label, 1)
+        lock_layout.addWidget(self.lock_button)
+        self.lock_banner.hide()
+        lock_key = QShortcut(QKeySequence(Qt.Key.Key_W), self)
+        lock_key.activated.connect(self._on_lock_key_pressed)
+
         self._cards = QVBoxLayout()
         self._cards.setSpacing(14)
         inner = QWidget()
@@ -103,6 +117,7 @@ class HomeView(QWidget):
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addSpacing(10)
+        layout.addWidget(self.lock_banner)
         layout.addWidget(self.problems)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.footer)
@@ -110,8 +125,13 @@ class HomeView(QWidget):
         reload_key.activated.connect(self.reload_requested.emit)
 
     def show_routines(
-        self, cards: list[RoutineCard], errors: list[FileError], today: datetime
+        self,
+        cards: list[RoutineCard],
+        errors: list[FileError],
+        today: datetime,
+        lock_reason: str | None = None,
     ) -> None:
+        """The routines; with a lock_reason, every Start is off and the banner says why."""
         while self._cards.count():
             item = self._cards.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:
@@ -123,11 +143,15 @@ class HomeView(QWidget):
         if not cards:
             self._cards.addWidget(make_label("No routines could be loaded.", 16, bold=True))
         self._show_problems(errors)
+        self.lock_banner.setVisible(lock_reason is not None)
+        self.lock_label.setText(lock_reason or "")
+        for button in self.start_buttons.values():
+            button.setEnabled(lock_reason is None)
         self.footer.setText(
             f"Add your own routines as TOML files in {self._own_dir}. Keys: Tab moves between"
             " routines, Enter starts one, F5 reloads."
         )
-        if cards:
+        if cards and lock_reason is None:
             self.start_buttons[cards[0].id].setFocus()
 
     def _card(self, number: int, card: RoutineCard, today: datetime) -> QFrame:
@@ -145,10 +169,8 @@ class HomeView(QWidget):
         for widget in (heading, facts_label, summary, exercises):
             text.addWidget(widget)
         if card.left_out:
-            names = ", ".join(card.left_out)
-            text.addWidget(
-                make_label(f"Left out until you turn them on: {names} (opt-in).", 12, name="muted")
-            )
+            names = "; ".join(card.left_out)
+            text.addWidget(make_label(f"Left out: {names}.", 12, name="muted"))
         side = QVBoxLayout()
         last = make_label(last_done_text(card.last_done, today), 12, name="muted")
         last.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -183,6 +205,10 @@ class HomeView(QWidget):
             f"<b>{heading}.</b> The other routines work as usual. Fix the file and reload."
             f"<ul>{items}</ul>"
         )
+
+    def _on_lock_key_pressed(self) -> None:
+        if self.lock_banner.isVisible():
+            self.lock_details_requested.emit()
 
     def _open_own_dir(self) -> None:
         self._own_dir.mkdir(parents=True, exist_ok=True)

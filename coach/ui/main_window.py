@@ -1,4 +1,4 @@
-"""The main window: home, workout and summary screens in one stack."""
+"""The main window: home, safety, workout and summary screens in one stack."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from coach.core.routines import Catalogue, week_number
+from coach.core.routines import Catalogue, Exercise, LoadedRoutine, PlannedExercise, week_number
+from coach.core.safety import HaltKind
 from coach.core.workout import planned_seconds
 from coach.resources import Resources
 from coach.store.log import DoneDates, WorkoutLog
+from coach.store.safety_log import STOP_KEY
 from coach.ui.home_view import HomeView, RoutineCard
+from coach.ui.safety_flow import SafetyFlow
 from coach.ui.summary_view import SummaryView
 from coach.ui.workout_view import WorkoutSummary, WorkoutView
 
@@ -28,6 +31,7 @@ class MainWindow(QMainWindow):
         log: WorkoutLog,
         workout_view: WorkoutView,
         home: HomeView,
+        safety: Callable[[Callable[[QWidget], None]], SafetyFlow],
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         startup_notice: str | None = None,
     ) -> None:
@@ -47,14 +51,21 @@ class MainWindow(QMainWindow):
         self.workout_view = workout_view
         self.summary = SummaryView()
         self.stack = QStackedWidget()
-        for view in (self.home, self.workout_view, self.summary):
+        self.safety = safety(self._show)
+        for view in (self.home, self.workout_view, self.summary, *self.safety.views):
             self.stack.addWidget(view)
         self.setCentralWidget(self.stack)
         self.home.start_requested.connect(self._on_home_start_requested)
         self.home.reload_requested.connect(self.reload)
+        self.home.lock_details_requested.connect(self._on_home_lock_details_requested)
         self.workout_view.workout_over.connect(self._on_workout_view_workout_over)
+        self.workout_view.halted.connect(self._on_workout_view_halted)
         self.summary.done.connect(self._on_summary_done)
+        self.safety.start_cleared.connect(self._on_safety_start_cleared)
+        self.safety.back_home.connect(self._on_summary_done)
+        self.safety.changed.connect(self.reload)
         self.reload()
+        self.safety.first_run()  # the full screen before anything else, the first time
 
     def _fit_to_screen(self) -> None:
         width, height = 1280, 800
@@ -64,13 +75,18 @@ class MainWindow(QMainWindow):
             width, height = min(width, available.width()), min(height, available.height())
         self.resize(width, height)
 
+    def _show(self, view: QWidget) -> None:
+        self.stack.setCurrentWidget(view)
+        # The view may already have chosen where focus goes (e.g. the first question).
+        (view.focusWidget() or view).setFocus()
+
     def reload(self) -> None:
-        """Read the routine files again and show them."""
+        """Read the routine files and the safety state again and show them."""
         self.catalogue = self._load_catalogue()
         self._done = self.log.done_dates()
         cards = []
         for loaded in self.catalogue.routines:
-            plan = loaded.plan(self.catalogue.exercises, week=self._week_of(loaded.routine.id))
+            plan = self._plan(loaded)
             done = self._done.get(loaded.routine.id)
             cards.append(
                 RoutineCard(
@@ -80,12 +96,31 @@ class MainWindow(QMainWindow):
                     minutes=max(1, round(planned_seconds(plan) / 60)),
                     trains=loaded.routine.trains,
                     exercises=[p.exercise.name for p in plan],
-                    left_out=[e.name for e, _ in loaded.left_out(self.catalogue.exercises)],
+                    left_out=[f"{e.name} ({why})" for e, why in self._left_out(loaded)],
                     last_done=done.last if done else None,
                     own=not loaded.builtin,
                 )
             )
-        self.home.show_routines(cards, self.catalogue.errors, self._now())
+        lock = self.safety.lock()
+        reason = None
+        if lock is not None:
+            reason = f"Workouts are stopped: {self.safety.rules.halt[lock.halt].title.lower()}."
+        self.home.show_routines(cards, self.catalogue.errors, self._now(), lock_reason=reason)
+
+    def _plan(self, loaded: LoadedRoutine) -> list[PlannedExercise]:
+        return loaded.plan(
+            self.catalogue.exercises,
+            week=self._week_of(loaded.routine.id),
+            opt_in_allowed=self.safety.log.opt_ins(),
+            hidden_tags=self.safety.profile_effects().hidden_tags,
+        )
+
+    def _left_out(self, loaded: LoadedRoutine) -> list[tuple[Exercise, str]]:
+        return loaded.left_out(
+            self.catalogue.exercises,
+            self.safety.log.opt_ins(),
+            self.safety.profile_effects().hidden_tags,
+        )
 
     def _week_of(self, routine_id: str) -> int:
         done = self._done.get(routine_id)
@@ -93,14 +128,20 @@ class MainWindow(QMainWindow):
         return week_number(done.first.astimezone().date() if done else None, today)
 
     def start_routine(self, routine_id: str) -> None:
+        """Every way into a workout comes here, and goes through the safety screen."""
+        if self.catalogue.routine(routine_id) is not None:
+            self.safety.before_workout(routine_id)
+
+    def _on_safety_start_cleared(self, routine_id: str) -> None:
         loaded = self.catalogue.routine(routine_id)
         if loaded is None:
             return
-        plan = loaded.plan(self.catalogue.exercises, week=self._week_of(routine_id))
+        plan = self._plan(loaded)
         if not plan:
             QMessageBox.information(
-                self, "Nothing to do", "Every exercise in this routine is turned off."
+                self, "Nothing to do", "Every exercise in this routine is left out for you."
             )
+            self._on_summary_done()
             return
         self.workout_view.begin(loaded, plan)
         self.stack.setCurrentWidget(self.workout_view)
@@ -113,6 +154,14 @@ class MainWindow(QMainWindow):
         self.summary.show_summary(summary)
         self.stack.setCurrentWidget(self.summary)
         self.summary.back_button.setFocus()
+
+    def _on_workout_view_halted(self, kind: HaltKind, workout_id: int) -> None:
+        self.safety.halt(kind, STOP_KEY, workout_id)
+
+    def _on_home_lock_details_requested(self) -> None:
+        lock = self.safety.lock()
+        if lock is not None:
+            self.safety.show_lock(lock)
 
     def _on_summary_done(self) -> None:
         self.reload()

@@ -31,6 +31,10 @@ QPushButton:focus {{ border: 2px solid {ACCENT}; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border: none; font-weight: 600; }}
 QPushButton#primary:hover {{ background: {ACCENT_DARK}; }}
 QPushButton#primary:focus {{ border: 3px solid {INK}; }}
+QPushButton#danger {{
+    background: #fbeee4; color: {WARN}; border: 2px solid #d9a47c; font-weight: 600;
+}}
+QPushButton#danger:hover {{ background: #f7e0cf; }}
 QProgressBar {{
     background: {LINE}; border: none; border-radius: 5px; max-height: 10px;
 }}

@@ -3,6 +3,8 @@
 Signals:
     phase_changed(Phase): a new phase began (get ready, up, hold, down, rest ...).
     workout_over(WorkoutSummary): the workout finished or was ended early.
+    halted(HaltKind, int): stopped for safety (the stop key, or the check after an
+        exercise), with the workout's id; the sets done are saved.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.routines import LoadedRoutine, PlannedExercise
+from coach.core.safety import HaltKind
 from coach.core.workout import (
     Clock,
     CountdownTick,
@@ -61,6 +64,7 @@ class WorkoutSummary:
 class WorkoutView(QWidget):
     phase_changed = Signal(object)
     workout_over = Signal(object)
+    halted = Signal(object, int)
 
     def __init__(
         self,
@@ -160,6 +164,8 @@ class WorkoutView(QWidget):
         layout.addLayout(middle, 1)
         layout.addSpacing(12)
         layout.addWidget(self.controls)
+        layout.addSpacing(6)
+        layout.addWidget(self.stop_button)  # outside the stack: always there
 
     def _build_buttons(self) -> QWidget:
         self.back_button = make_button("Back  [B]", self._on_back_clicked)
@@ -170,6 +176,8 @@ class WorkoutView(QWidget):
         self.mute_button = make_button("Sound on  [M]", self._on_mute_clicked)
         self.mute_button.setCheckable(True)
         self.end_button = make_button("End  [Esc]", self._on_end_clicked)
+        self.stop_button = make_button("Stop: pain is spreading  [P]", self._on_stop_clicked)
+        self.stop_button.setObjectName("danger")
         row = QFrame()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -178,6 +186,7 @@ class WorkoutView(QWidget):
         layout.addStretch()
         for button in (self.steps_button, self.mute_button, self.end_button):
             layout.addWidget(button)
+        self.stop_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for button in row.findChildren(QPushButton):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the shortcuts
         return row
@@ -207,6 +216,7 @@ class WorkoutView(QWidget):
             Qt.Key.Key_B: self._on_back_clicked,
             Qt.Key.Key_M: self._on_mute_clicked,
             Qt.Key.Key_I: self._on_steps_clicked,
+            Qt.Key.Key_P: self._on_stop_clicked,
             Qt.Key.Key_Escape: self._on_escape_pressed,
             Qt.Key.Key_Return: self._on_enter_pressed,
             Qt.Key.Key_Enter: self._on_enter_pressed,
@@ -407,6 +417,17 @@ class WorkoutView(QWidget):
         if self.workout is not None and not self._was_paused:
             self.workout.resume()
             self._handle([])
+
+    def _on_stop_clicked(self) -> None:
+        """Pain is spreading: stop at once, keep the sets done, hand over to the halt."""
+        if self.workout is None:
+            return
+        self._timer.stop()
+        self.controls.setCurrentIndex(0)
+        self.workout.end_early()
+        self._log.finish(self._workout_id, f"halted: {HaltKind.RADIATING.value}")
+        self.workout = None
+        self.halted.emit(HaltKind.RADIATING, self._workout_id)
 
     def _on_confirm_end_clicked(self) -> None:
         self.controls.setCurrentIndex(0)

@@ -127,7 +127,8 @@ def test_a_screen_with_a_question_unanswered_is_refused(rules: SafetyRules) -> N
 def test_profile_facts_hide_exercises_unless_a_clinician_agreed(rules: SafetyRules) -> None:
     pregnant = rules.profile_effects(Profile(facts={"pregnant": True}))
     assert list(pregnant.hidden_tags) == ["on-back"]
-    assert "midwife or doctor" in pregnant.hidden_tags["on-back"]
+    assert pregnant.hidden_tags["on-back"] == "lying on your back, during pregnancy"
+    assert "midwife or doctor" in pregnant.messages[0]
     agreed = rules.profile_effects(Profile(facts={"pregnant": True}, agreed={"pregnant": True}))
     assert agreed.hidden_tags == {}
     assert agreed.messages == pregnant.messages
@@ -196,6 +197,10 @@ def test_the_full_screen_comes_first_and_then_every_week() -> None:
     assert screen_due(NOON, NOON + timedelta(days=7)) == "full"
 
 
+def line_of(text: str) -> int:
+    return SAFETY.read_text().splitlines().index(text) + 1
+
+
 def broken(tmp_path: Path, old: str, new: str) -> Path:
     path = tmp_path / "safety.toml"
     text = SAFETY.read_text()
@@ -208,7 +213,8 @@ def broken(tmp_path: Path, old: str, new: str) -> Path:
     ("old", "new", "where", "problem"),
     [
         ('kind = "urgent"', 'kind = "worrying"', "question 6, field 'kind'", "input should be"),
-        ("[halt.urgent]", "[halt.urgen]", "line 19, field 'halt.urgen'", "input should be"),
+        ("[halt.urgent]", "[halt.urgen]", f"line {line_of('[halt.urgent]')}, field 'halt.urgen'",
+         "input should be"),
         ('id = "bladder"', 'id = "bowel"', "", "the id 'bowel' is used twice"),
         ("[[question]]\nid = \"leg-pain\"\nkind = \"radiating\"\nshort = true",
          "[[question]]\nid = \"leg-pain\"\nkind = \"radiating\"", "",

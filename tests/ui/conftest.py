@@ -1,13 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from coach.app import build_main_window
+from coach.core.safety import Verdict
 from coach.resources import locate
+from coach.store.db import open_database
+from coach.store.safety_log import FULL_SCREEN, SafetyLog
 from coach.ui.main_window import MainWindow
 from coach.ui.sound import CuePlayer
 from tests.helpers import FakeClock
@@ -33,9 +38,18 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+def screened_yesterday(data_dir: Path) -> None:
+    """A returning person: the full screen was answered (all no) a day ago."""
+    yesterday = datetime.now(UTC) - timedelta(days=1)
+    log = SafetyLog(open_database(data_dir / "coach.db"), now=lambda: yesterday)
+    log.record(FULL_SCREEN, Verdict(), {})
+
+
 @pytest.fixture
 def make_window(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> Callable[..., MainWindow]:
-    def make(data_dir: Path = tmp_path / "data") -> MainWindow:
+    def make(data_dir: Path = tmp_path / "data", *, screened: bool = True) -> MainWindow:
+        if screened:
+            screened_yesterday(data_dir)
         cues = RecordingCues(locate().sounds)
         window = build_main_window(data_dir, clock=clock, cues=cues)
         qtbot.addWidget(window)
@@ -49,3 +63,14 @@ def make_window(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> Callable[...,
 @pytest.fixture
 def window(make_window: Callable[..., MainWindow]) -> MainWindow:
     return make_window()
+
+
+def answer_all_no(qtbot: QtBot, window: MainWindow) -> None:
+    """Answer every question on the safety screen No, by keyboard, and continue."""
+    view = window.safety.safety_view
+    assert window.stack.currentWidget() is view
+    for _ in range(len(view.rows)):
+        focused = window.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_N)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)

@@ -23,7 +23,7 @@ def test_home_lists_the_routines_with_length_what_they_train_and_when_last_done(
     assert "About 6 min" in shown
     assert "buttocks, stomach, hips" in shown
     assert shown.count("Not done yet") == 3
-    assert "Camel (opt-in)" in shown
+    assert "Left out: Camel (opt-in, turned off in settings)." in shown
     assert list(window.home.start_buttons) == [
         "morning-bridge-core",
         "hip-openers",

@@ -17,7 +17,7 @@ from coach.store.db import open_database
 from coach.store.log import WorkoutLog
 from coach.ui.main_window import MainWindow
 from tests.helpers import FakeClock
-from tests.ui.conftest import NoAudio
+from tests.ui.conftest import NoAudio, answer_all_no, screened_yesterday
 
 
 def press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
@@ -39,6 +39,7 @@ def start_morning(qtbot: QtBot, window: MainWindow) -> None:
     start = window.home.start_buttons["morning-bridge-core"]
     qtbot.waitUntil(start.hasFocus)  # the first routine's Start has focus once the window is active
     qtbot.keyClick(start, Qt.Key.Key_Return)
+    answer_all_no(qtbot, window)
     assert window.stack.currentWidget() is window.workout_view
 
 
@@ -204,6 +205,7 @@ def test_closing_the_window_mid_workout_keeps_the_sets(
 def test_without_an_audio_device_the_workout_runs_silently_and_says_so(
     qtbot: QtBot, tmp_path: Path, clock: FakeClock
 ) -> None:
+    screened_yesterday(tmp_path)
     window = build_main_window(tmp_path, clock=clock, cues=NoAudio(locate().sounds))
     qtbot.addWidget(window)
     window.show()

@@ -1,0 +1,150 @@
+"""Full-screen messages: a halt and what to do, or what to know before starting.
+
+HaltView signals:
+    cleared(): the person confirmed a clinician has said exercise is fine.
+    done(): back to the routines.
+NoticeView signals:
+    accepted(): start the workout.
+    declined(): back to the routines.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from coach.core.safety import HaltMessage
+from coach.ui import theme
+from coach.ui.widgets import make_button, make_label
+
+
+def _on_key(widget: QWidget, key: Qt.Key, slot: object) -> None:
+    shortcut = QShortcut(QKeySequence(key), widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(slot)
+
+
+class HaltView(QWidget):
+    cleared = Signal()
+    done = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.title = make_label("", 30, bold=True)
+        self.title.setStyleSheet(f"color: {theme.WARN};")
+        self.text = make_label("", 18)
+        self.action = make_label("", 20, bold=True)
+        self.when = make_label("", 13, name="muted")
+        self.clinician_button = make_button(
+            "A clinician has said exercise is fine  [C]", self._on_clinician_clicked
+        )
+        self.back_button = make_button("Back to routines  [Esc]", self.done.emit, primary=True)
+        row = QHBoxLayout()
+        row.addWidget(self.back_button)
+        row.addWidget(self.clinician_button)
+        row.addStretch()
+        first = QWidget()
+        first.setLayout(row)
+
+        self.confirm_question = make_label(
+            "Has a GP or physiotherapist told you that exercise is fine for you now?", 16, bold=True
+        )
+        self.confirm_button = make_button("Yes, confirm  [Y]", self._on_confirm_clicked)
+        self.not_yet_button = make_button("Not yet  [N]", self._on_not_yet_clicked, primary=True)
+        confirm_row = QHBoxLayout()
+        confirm_row.addWidget(self.confirm_question, 1)
+        confirm_row.addWidget(self.confirm_button)
+        confirm_row.addWidget(self.not_yet_button)
+        second = QWidget()
+        second.setLayout(confirm_row)
+        self.buttons = QStackedWidget()
+        self.buttons.addWidget(first)
+        self.buttons.addWidget(second)
+        for button in (self.clinician_button, self.back_button, self.confirm_button,
+                       self.not_yet_button):  # fmt: skip
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 56, 60, 40)
+        layout.setSpacing(18)
+        for widget in (self.title, self.text, self.action, self.when):
+            layout.addWidget(widget)
+        layout.addSpacing(8)
+        layout.addWidget(self.buttons)
+        layout.addStretch()
+        _on_key(self, Qt.Key.Key_Escape, self._on_escape_pressed)
+        _on_key(self, Qt.Key.Key_C, self._on_clinician_clicked)
+        _on_key(self, Qt.Key.Key_Y, self._on_confirm_clicked)
+        _on_key(self, Qt.Key.Key_N, self._on_not_yet_clicked)
+
+    def show_halt(self, message: HaltMessage, *, when: str, can_clear: bool) -> None:
+        self.title.setText(message.title)
+        self.text.setText(message.text)
+        self.action.setText(message.action)
+        self.when.setText(when)
+        self.clinician_button.setVisible(can_clear)
+        self.buttons.setCurrentIndex(0)
+        self.setFocus()
+
+    def _asking(self) -> bool:
+        return self.buttons.currentIndex() == 1
+
+    def _on_clinician_clicked(self) -> None:
+        if self.clinician_button.isVisible():
+            self.buttons.setCurrentIndex(1)
+
+    def _on_confirm_clicked(self) -> None:
+        if self._asking():
+            self.buttons.setCurrentIndex(0)
+            self.cleared.emit()
+
+    def _on_not_yet_clicked(self) -> None:
+        if self._asking():
+            self.buttons.setCurrentIndex(0)
+
+    def _on_escape_pressed(self) -> None:
+        if self._asking():
+            self._on_not_yet_clicked()
+        else:
+            self.done.emit()
+
+
+class NoticeView(QWidget):
+    accepted = Signal()
+    declined = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        heading = make_label("Before you start", 28, bold=True)
+        self.messages = make_label("", 17)
+        self.messages.setTextFormat(Qt.TextFormat.RichText)
+        self.start_button = make_button(
+            "Start the workout  [Enter]", self.accepted.emit, primary=True
+        )
+        self.back_button = make_button("Back to routines  [Esc]", self.declined.emit)
+        row = QHBoxLayout()
+        row.addWidget(self.start_button)
+        row.addWidget(self.back_button)
+        row.addStretch()
+        for button in (self.start_button, self.back_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 56, 60, 40)
+        layout.setSpacing(18)
+        layout.addWidget(heading)
+        layout.addWidget(self.messages)
+        layout.addLayout(row)
+        layout.addStretch()
+        _on_key(self, Qt.Key.Key_Return, self.accepted.emit)
+        _on_key(self, Qt.Key.Key_Enter, self.accepted.emit)
+        _on_key(self, Qt.Key.Key_Escape, self.declined.emit)
+
+    def show_messages(self, messages: list[str]) -> None:
+        from html import escape
+
+        items = "".join(f"<li style='margin-bottom: 10px'>{escape(m)}</li>" for m in messages)
+        self.messages.setText(f"<ul>{items}</ul>")
+        self.setFocus()

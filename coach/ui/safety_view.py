@@ -1,0 +1,193 @@
+"""The safety questions: plain yes/no, nothing chosen for the person, all by keyboard.
+
+Signals:
+    answered(dict): every question has an answer; question id -> yes (True) / no.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.ui.widgets import make_button, make_label
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One yes/no question on the screen; `follows` shows it only after a yes to another."""
+
+    id: str
+    text: str
+    follows: str | None = None
+
+
+class QuestionRow(QFrame):
+    """A question with Yes and No; Y or N answers it from the keyboard.
+
+    Signals:
+        changed(): an answer was given or changed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, number: int, ask: Ask, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ask = ask
+        self.setObjectName("card")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(ask.text)
+        self.label = make_label(f"{number}.  {ask.text}", 15)
+        self.yes = make_button("Yes  [Y]", lambda: None)
+        self.no = make_button("No  [N]", lambda: None)
+        self.group = QButtonGroup(self)
+        for button in (self.yes, self.no):
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumWidth(96)
+            self.group.addButton(button)
+        self.group.buttonClicked.connect(self._on_group_button_clicked)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.yes)
+        layout.addWidget(self.no)
+
+    @property
+    def answer(self) -> bool | None:
+        if self.yes.isChecked():
+            return True
+        return False if self.no.isChecked() else None
+
+    def set_answer(self, yes: bool) -> None:
+        (self.yes if yes else self.no).setChecked(True)
+        self.changed.emit()
+
+    def _on_group_button_clicked(self, _button: QPushButton) -> None:
+        self.changed.emit()
+
+    def show_selected(self, selected: bool) -> None:
+        self.setProperty("selected", selected)
+        self.style().polish(self)
+
+
+class SafetyView(QWidget):
+    answered = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = make_label("", 24, bold=True)
+        self.intro = make_label("", 14, name="muted")
+        self.rows: list[QuestionRow] = []
+        self._list = QVBoxLayout()
+        self._list.setSpacing(8)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 8, 0)
+        inner_layout.addLayout(self._list)
+        inner_layout.addStretch()
+        self.question_list = QScrollArea()
+        self.question_list.setWidgetResizable(True)
+        self.question_list.setWidget(inner)
+        self.left_label = make_label("", 14, bold=True)
+        self.continue_button = make_button(
+            "Continue  [Enter]", self._on_continue_clicked, primary=True
+        )
+        self.continue_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        keys = make_label("↑ ↓ move between questions   ·   Y yes   ·   N no", 12, name="muted")
+        bottom = QHBoxLayout()
+        bottom.addWidget(keys, 1)
+        bottom.addWidget(self.left_label)
+        bottom.addWidget(self.continue_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 16)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addSpacing(8)
+        layout.addWidget(self.question_list, 1)
+        layout.addLayout(bottom)
+
+    def ask(self, heading: str, intro: str, asks: list[Ask]) -> None:
+        self.heading.setText(heading)
+        self.intro.setText(intro)
+        for row in self.rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.rows = []
+        for number, ask in enumerate(asks, start=1):
+            row = QuestionRow(number, ask)
+            row.changed.connect(self._refresh)
+            row.installEventFilter(self)
+            self._list.addWidget(row)
+            self.rows.append(row)
+        self._refresh()
+        if self.rows:
+            self.rows[0].setFocus()
+
+    def answers(self) -> dict[str, bool]:
+        return {r.ask.id: r.answer for r in self._shown() if r.answer is not None}
+
+    def _shown(self) -> list[QuestionRow]:
+        return [r for r in self.rows if not r.isHidden()]
+
+    def _refresh(self) -> None:
+        given = {r.ask.id: r.answer for r in self.rows}
+        for row in self.rows:
+            if row.ask.follows is not None:
+                row.setVisible(given.get(row.ask.follows) is True)
+        left = sum(1 for r in self._shown() if r.answer is None)
+        self.left_label.setText(
+            "All answered" if left == 0 else f"{left} question{'s' if left > 1 else ''} left"
+        )
+        self.continue_button.setEnabled(left == 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, QuestionRow)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            return self._on_row_key(watched, event)
+        if isinstance(watched, QuestionRow) and event.type() == QEvent.Type.FocusIn:
+            watched.show_selected(True)
+            self.question_list.ensureWidgetVisible(watched)
+        if isinstance(watched, QuestionRow) and event.type() == QEvent.Type.FocusOut:
+            watched.show_selected(False)
+        return False
+
+    def _on_row_key(self, row: QuestionRow, event: QKeyEvent) -> bool:
+        key = event.key()
+        if key in (Qt.Key.Key_Y, Qt.Key.Key_N):
+            row.set_answer(key == Qt.Key.Key_Y)
+            self._move(row, +1, only_unanswered=True)
+            return True
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self._move(row, +1 if key == Qt.Key.Key_Down else -1)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_continue_clicked()
+            return True
+        return False
+
+    def _move(self, row: QuestionRow, step: int, only_unanswered: bool = False) -> None:
+        shown = self._shown()
+        index = shown.index(row)
+        candidates = shown[index + 1 :] if step > 0 else list(reversed(shown[:index]))
+        if only_unanswered:
+            candidates = [r for r in candidates if r.answer is None] or candidates[:1]
+        if candidates:
+            candidates[0].setFocus()
+
+    def _on_continue_clicked(self) -> None:
+        if self.continue_button.isEnabled():
+            self.answered.emit(self.answers())
