@@ -21,15 +21,15 @@ SAVED = re.compile(r"saved: workout (\d+), ([a-z-]+) set (\d+)(?: \((left|right)
 @pytest.mark.slow
 def test_sets_survive_the_program_being_killed_mid_workout(tmp_path: Path) -> None:
     env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
-    command = [sys.executable, "-m", "coach", "--data-dir", str(tmp_path), "--time-scale", "40"]
+    command = [sys.executable, "-m", "tests.crash_driver", str(tmp_path), "reclined-stretches"]
     program = subprocess.Popen(
-        [*command, "--start", "reclined-stretches"],
+        [*command, "40"],
         cwd=ROOT,
         env=env,
         stderr=subprocess.PIPE,
         text=True,
     )
-    watchdog = threading.Timer(120, program.kill)  # never hang the suite
+    watchdog = threading.Timer(60, program.kill)  # never hang the suite
     watchdog.start()
     reported: list[tuple[int, str, int, str | None]] = []
     try:

@@ -138,14 +138,15 @@ class SafetyView(QWidget):
         return {r.ask.id: r.answer for r in self._shown() if r.answer is not None}
 
     def _shown(self) -> list[QuestionRow]:
-        return [r for r in self.rows if not r.isHidden()]
+        """The questions being asked: a follow-up only after a yes to its question."""
+        given = {r.ask.id: r.answer for r in self.rows}
+        return [r for r in self.rows if r.ask.follows is None or given.get(r.ask.follows)]
 
     def _refresh(self) -> None:
-        given = {r.ask.id: r.answer for r in self.rows}
+        shown = self._shown()
         for row in self.rows:
-            if row.ask.follows is not None:
-                row.setVisible(given.get(row.ask.follows) is True)
-        left = sum(1 for r in self._shown() if r.answer is None)
+            row.setVisible(row in shown)
+        left = sum(1 for r in shown if r.answer is None)
         self.left_label.setText(
             "All answered" if left == 0 else f"{left} question{'s' if left > 1 else ''} left"
         )
