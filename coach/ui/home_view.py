@@ -94,6 +94,8 @@ class HomeView(QWidget):
         lock_layout.addWidget(self.lock_label, 1)
         lock_layout.addWidget(self.lock_button)
         self.lock_banner.hide()
+        self.history_note = make_label("", 12, name="muted")
+        self.history_note.hide()
         lock_key = QShortcut(QKeySequence(Qt.Key.Key_W), self)
         lock_key.activated.connect(self._on_lock_key_pressed)
 
@@ -118,6 +120,7 @@ class HomeView(QWidget):
         layout.addWidget(subtitle)
         layout.addSpacing(10)
         layout.addWidget(self.lock_banner)
+        layout.addWidget(self.history_note)
         layout.addWidget(self.problems)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.footer)
@@ -130,8 +133,11 @@ class HomeView(QWidget):
         errors: list[FileError],
         today: datetime,
         lock_reason: str | None = None,
+        history_note: str | None = None,
     ) -> None:
         """The routines; with a lock_reason, every Start is off and the banner says why."""
+        self.history_note.setText(history_note or "")
+        self.history_note.setVisible(bool(history_note))
         while self._cards.count():
             item = self._cards.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:

@@ -104,8 +104,17 @@ class MainWindow(QMainWindow):
         lock = self.safety.lock()
         reason = None
         if lock is not None:
-            reason = f"Workouts are stopped: {self.safety.rules.halt[lock.halt].title.lower()}."
-        self.home.show_routines(cards, self.catalogue.errors, self._now(), lock_reason=reason)
+            reason = f"Workouts are stopped. {self.safety.rules.halt[lock.halt].title}."
+        clearances = self.safety.log.clearances()
+        note = None
+        if clearances:
+            note = (
+                "A clinician's all-clear was confirmed on"
+                f" {clearances[-1].astimezone():%-d %B %Y at %H:%M}."
+            )
+        self.home.show_routines(
+            cards, self.catalogue.errors, self._now(), lock_reason=reason, history_note=note
+        )
 
     def _plan(self, loaded: LoadedRoutine) -> list[PlannedExercise]:
         return loaded.plan(

@@ -31,6 +31,8 @@ QPushButton:focus {{ border: 2px solid {ACCENT}; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border: none; font-weight: 600; }}
 QPushButton#primary:hover {{ background: {ACCENT_DARK}; }}
 QPushButton#primary:focus {{ border: 3px solid {INK}; }}
+QPushButton:disabled {{ color: #8f9896; background: #ebe8e1; border: 1px dashed #c9c4b8; }}
+QPushButton#primary:disabled {{ color: #f3f1ec; background: #a9bcbc; border: none; }}
 QPushButton#danger {{
     background: #fbeee4; color: {WARN}; border: 2px solid #d9a47c; font-weight: 600;
 }}

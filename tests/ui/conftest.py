@@ -53,8 +53,9 @@ def make_window(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> Callable[...,
         cues = RecordingCues(locate().sounds)
         window = build_main_window(data_dir, clock=clock, cues=cues)
         qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
+        # Keyboard shortcuts reach an active window only, as on a person's desktop.
+        with qtbot.waitActive(window):
+            window.show()
         return window
 
     return make

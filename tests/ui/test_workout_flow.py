@@ -208,8 +208,8 @@ def test_without_an_audio_device_the_workout_runs_silently_and_says_so(
     screened_yesterday(tmp_path)
     window = build_main_window(tmp_path, clock=clock, cues=NoAudio(locate().sounds))
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitActive(window):
+        window.show()
     view = window.workout_view
     start_morning(qtbot, window)
     assert view.mute_button.text() == "No sound"
