@@ -10,6 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from coach.app import build_main_window
@@ -27,6 +28,15 @@ def main() -> None:
         row.set_answer(False)
     screen.continue_button.click()
     assert window.stack.currentWidget() is window.workout_view, "the workout did not start"
+    view = window.workout_view
+
+    def answer_checks() -> None:  # "all fine" after each exercise, as a person would
+        if view.controls.currentWidget() is view.check_bar:
+            view.check_bar.fine_button.click()
+
+    checks = QTimer()
+    checks.timeout.connect(answer_checks)
+    checks.start(50)
     QApplication.instance().exec()  # type: ignore[union-attr]
 
 

@@ -205,6 +205,8 @@ class Workout:
         self._paused_remaining = 0.0
         self._announced = COUNTDOWN_FROM + 1
         self._sets_done = [0] * len(self.plan)
+        self._dropped: set[str] = set()
+        self._hold_at_work = False
 
     # What the screen shows.
 
@@ -292,6 +294,13 @@ class Workout:
                 events.append(WorkoutFinished())
                 return events
             events.extend(self._enter(self.index + 1, self._deadline))
+            if self.is_over:  # everything after was dropped
+                return events
+            if self._hold_at_work and self.phase.kind.is_work:
+                self._hold_at_work = False
+                self.state = State.PAUSED
+                self._paused_remaining = self.phase.seconds
+                return events
         left = math.ceil(self._deadline - now - 1e-9)
         if self.phase.counts_down and left < self._announced:
             self._announced = left
@@ -329,12 +338,27 @@ class Workout:
         if self.is_over:
             return []
         current = self.phase.exercise_index
-        start = self._first_phase_of(current)
+        target = current
+        if self.index == self._first_phase_of(current) or self._is_dropped(current):
+            earlier = [i for i in range(current) if not self._is_dropped(i)]
+            target = earlier[-1] if earlier else current
+        start = self._first_phase_of(target)
         assert start is not None
-        if self.index == start and current > 0:
-            start = self._first_phase_of(current - 1)
-            assert start is not None
         return self._jump(start)
+
+    def hold_before_work(self, hold: bool = True) -> None:
+        """Pause at the start of the next work phase (a question awaits an answer first).
+
+        The wait before it runs on as usual; only the exercise itself waits.
+        """
+        self._hold_at_work = hold
+
+    def drop(self, exercise_id: str) -> None:
+        """Leave this exercise out for the rest of the workout (Back skips it too)."""
+        self._dropped.add(exercise_id)
+
+    def _is_dropped(self, exercise_index: int) -> bool:
+        return self.plan[exercise_index].exercise.id in self._dropped
 
     def end_early(self) -> list[Event]:
         if self.is_over:
@@ -363,6 +387,16 @@ class Workout:
         return events
 
     def _enter(self, index: int, started_at: float) -> list[Event]:
+        following = self.phases[index].exercise_index
+        if self._is_dropped(following):
+            later = [i for i in range(following, len(self.plan)) if not self._is_dropped(i)]
+            if not later:
+                self.index = len(self.phases)
+                self.state = State.FINISHED
+                return [WorkoutFinished()]
+            first = self._first_phase_of(later[0])
+            assert first is not None
+            index = first
         self.index = index
         self._deadline = started_at + self.phases[index].seconds
         self._announced = COUNTDOWN_FROM + 1

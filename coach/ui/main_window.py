@@ -13,7 +13,6 @@ from coach.core.safety import HaltKind
 from coach.core.workout import planned_seconds
 from coach.resources import Resources
 from coach.store.log import DoneDates, WorkoutLog
-from coach.store.safety_log import STOP_KEY
 from coach.ui.home_view import HomeView, RoutineCard
 from coach.ui.safety_flow import SafetyFlow
 from coach.ui.summary_view import SummaryView
@@ -60,6 +59,7 @@ class MainWindow(QMainWindow):
         self.home.lock_details_requested.connect(self._on_home_lock_details_requested)
         self.workout_view.workout_over.connect(self._on_workout_view_workout_over)
         self.workout_view.halted.connect(self._on_workout_view_halted)
+        self.workout_view.exercise_dropped.connect(self._on_workout_view_exercise_dropped)
         self.summary.done.connect(self._on_summary_done)
         self.safety.start_cleared.connect(self._on_safety_start_cleared)
         self.safety.back_home.connect(self._on_summary_done)
@@ -164,8 +164,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.summary)
         self.summary.back_button.setFocus()
 
-    def _on_workout_view_halted(self, kind: HaltKind, workout_id: int) -> None:
-        self.safety.halt(kind, STOP_KEY, workout_id)
+    def _on_workout_view_halted(self, kind: HaltKind, workout_id: int, screen: str) -> None:
+        self.safety.halt(kind, screen, workout_id)
+
+    def _on_workout_view_exercise_dropped(self, exercise_id: str, workout_id: int) -> None:
+        self.safety.exercise_dropped(exercise_id, workout_id)
 
     def _on_home_lock_details_requested(self) -> None:
         lock = self.safety.lock()

@@ -25,7 +25,7 @@ from coach.core.safety import (
     screen_due,
     workout_lock,
 )
-from coach.store.safety_log import FULL_SCREEN, SHORT_SCREEN, SafetyLog
+from coach.store.safety_log import AFTER_EXERCISE, FULL_SCREEN, SHORT_SCREEN, SafetyLog
 from coach.ui.halt_view import HaltView, NoticeView
 from coach.ui.safety_view import Ask, SafetyView
 
@@ -112,6 +112,12 @@ class SafetyFlow(QObject):
             can_clear=kind is HaltKind.RADIATING,
         )
         self._show(self.halt_view)
+
+    def exercise_dropped(self, exercise_id: str, workout_id: int) -> None:
+        """Recorded: back pain rose 2+ points, so the exercise was left out of this workout."""
+        warning = f"back pain 2 or more points higher after {exercise_id}: left out"
+        answers = {"answer": "back pain 2 or more points higher", "exercise": exercise_id}
+        self.log.record(AFTER_EXERCISE, Verdict(warnings=[warning]), answers, workout_id)
 
     # The screen.
 

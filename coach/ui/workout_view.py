@@ -3,8 +3,10 @@
 Signals:
     phase_changed(Phase): a new phase began (get ready, up, hold, down, rest ...).
     workout_over(WorkoutSummary): the workout finished or was ended early.
-    halted(HaltKind, int): stopped for safety (the stop key, or the check after an
-        exercise), with the workout's id; the sets done are saved.
+    halted(HaltKind, int, str): stopped for safety, with the workout's id and what
+        stopped it ("stop key" or "after exercise"); the sets done are saved.
+    exercise_dropped(str, int): the check after an exercise left it out for the rest of
+        the workout (back pain 2+ points higher), with the workout's id.
 """
 
 from __future__ import annotations
@@ -27,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.routines import LoadedRoutine, PlannedExercise
-from coach.core.safety import HaltKind
+from coach.core.safety import CheckAnswer, HaltKind, after_exercise
 from coach.core.workout import (
     Clock,
     CountdownTick,
     Event,
     ExerciseSkipped,
+    Phase,
     PhaseKind,
     PhaseStarted,
     SetCompleted,
@@ -43,7 +46,9 @@ from coach.core.workout import (
 )
 from coach.resources import Resources
 from coach.store.log import WorkoutLog
+from coach.store.safety_log import AFTER_EXERCISE, STOP_KEY
 from coach.ui import theme
+from coach.ui.check_bar import CheckBar
 from coach.ui.picture import Picture
 from coach.ui.sound import CuePlayer
 from coach.ui.widgets import make_button, make_label
@@ -64,7 +69,8 @@ class WorkoutSummary:
 class WorkoutView(QWidget):
     phase_changed = Signal(object)
     workout_over = Signal(object)
-    halted = Signal(object, int)
+    halted = Signal(object, int, str)
+    exercise_dropped = Signal(str, int)
 
     def __init__(
         self,
@@ -87,6 +93,11 @@ class WorkoutView(QWidget):
         self._started_at = 0.0
         self._skipped: list[str] = []
         self._was_paused = False
+        self._paused_by_person = False  # Space, as opposed to a hold for the check
+        # The check after an exercise: which one, and what waits on the answer.
+        self._check_for: PlannedExercise | None = None
+        self._finish_pending = False
+        self._last_exercise = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -154,6 +165,9 @@ class WorkoutView(QWidget):
         self.controls = QStackedWidget()
         self.controls.addWidget(self._build_buttons())
         self.controls.addWidget(self._build_confirm())
+        self.check_bar = CheckBar()
+        self.check_bar.answered.connect(self._on_check_bar_answered)
+        self.controls.addWidget(self.check_bar)
         self.controls.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         layout = QVBoxLayout(self)
@@ -208,7 +222,7 @@ class WorkoutView(QWidget):
         return box
 
     def _bind_keys(self) -> None:
-        bindings = {
+        self._actions = {
             Qt.Key.Key_Space: self._on_pause_clicked,
             Qt.Key.Key_Right: self._on_next_clicked,
             Qt.Key.Key_N: self._on_next_clicked,
@@ -221,10 +235,19 @@ class WorkoutView(QWidget):
             Qt.Key.Key_Return: self._on_enter_pressed,
             Qt.Key.Key_Enter: self._on_enter_pressed,
         }
-        for key, slot in bindings.items():
+        check_keys = [Qt.Key.Key_L, Qt.Key.Key_T, Qt.Key.Key_W, Qt.Key.Key_Y]
+        for key in [*self._actions, *check_keys]:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+            shortcut.activated.connect(lambda key=key: self._on_key_pressed(key))
+
+    def _on_key_pressed(self, key: Qt.Key) -> None:
+        """An open check takes its own keys first; every other key works as usual."""
+        if self._check_for is not None and not self._confirming() and self.check_bar.press(key):
+            return
+        action = self._actions.get(key)
+        if action is not None:
+            action()
 
     # Running a workout.
 
@@ -234,6 +257,9 @@ class WorkoutView(QWidget):
         self._workout_id = self._log.begin(loaded.routine.id, loaded.routine.title)
         self._started_at = self._clock.now()
         self._skipped = []
+        self._check_for, self._finish_pending = None, False
+        self._paused_by_person = False
+        self._last_exercise = 0
         self.controls.setCurrentIndex(0)
         self.steps_button.setChecked(False)
         self.left.setCurrentIndex(0)
@@ -271,13 +297,20 @@ class WorkoutView(QWidget):
                     self._skipped.append(names[event.exercise_id])
                 case PhaseStarted():
                     self.phase_changed.emit(event.phase)
+                    self._on_phase_started(event.phase)
                     if event.phase.kind.is_work and cue is None:
                         cue = "start"
                 case CountdownTick() if cue is None:
                     cue = "tick"
+                case WorkoutFinished() if self._needs_check(self._last_exercise):
+                    self._finish_pending = True  # the summary waits for the last check
+                    self._open_check(self._last_exercise)
                 case WorkoutFinished() | WorkoutEnded():
                     self._over("finished" if isinstance(event, WorkoutFinished) else "ended early")
                     return
+        if self._finish_pending:
+            self._timer.stop()
+            return
         if cue:
             self.cues.play(cue)
         self._show()
@@ -372,6 +405,7 @@ class WorkoutView(QWidget):
         if self.workout is None or self._confirming():
             return
         self.workout.toggle_pause()
+        self._paused_by_person = self.workout.state is State.PAUSED
         self._handle([])
 
     def _on_next_clicked(self) -> None:
@@ -413,21 +447,69 @@ class WorkoutView(QWidget):
             self._on_confirm_end_clicked()
 
     def _on_keep_going_clicked(self) -> None:
-        self.controls.setCurrentIndex(0)
+        self.controls.setCurrentIndex(2 if self._check_for is not None else 0)
         if self.workout is not None and not self._was_paused:
             self.workout.resume()
             self._handle([])
 
     def _on_stop_clicked(self) -> None:
         """Pain is spreading: stop at once, keep the sets done, hand over to the halt."""
+        self._halt(HaltKind.RADIATING, STOP_KEY)
+
+    def _halt(self, kind: HaltKind, screen: str) -> None:
         if self.workout is None:
             return
         self._timer.stop()
         self.controls.setCurrentIndex(0)
+        self._check_for, self._finish_pending = None, False
+        self._paused_by_person = False
         self.workout.end_early()
-        self._log.finish(self._workout_id, f"halted: {HaltKind.RADIATING.value}")
+        self._log.finish(self._workout_id, f"halted: {kind.value}")
         self.workout = None
-        self.halted.emit(HaltKind.RADIATING, self._workout_id)
+        self.halted.emit(kind, self._workout_id, screen)
+
+    # The check after each exercise.
+
+    def _needs_check(self, exercise_index: int) -> bool:
+        workout = self.workout
+        return workout is not None and workout.sets_done(exercise_index) > 0
+
+    def _on_phase_started(self, phase: Phase) -> None:
+        workout = self.workout
+        assert workout is not None
+        left = self._last_exercise
+        self._last_exercise = phase.exercise_index
+        if phase.exercise_index > left and self._needs_check(left):
+            self._open_check(left)
+
+    def _open_check(self, exercise_index: int) -> None:
+        assert self.workout is not None
+        self._check_for = self.workout.plan[exercise_index]
+        self.workout.hold_before_work()  # the answer comes before more exercise
+        self.check_bar.ask(self._check_for.exercise.name)
+        self.controls.setCurrentIndex(2)
+
+    def _on_check_bar_answered(self, answer: CheckAnswer) -> None:
+        checked, self._check_for = self._check_for, None
+        workout = self.workout
+        if checked is None or workout is None:
+            return
+        self.controls.setCurrentIndex(0)
+        outcome = after_exercise(answer)
+        if outcome.halt is not None:
+            self._halt(outcome.halt, AFTER_EXERCISE)
+            return
+        if outcome.skip_exercise:
+            workout.drop(checked.exercise.id)
+            self.exercise_dropped.emit(checked.exercise.id, self._workout_id)
+        if self._finish_pending:
+            self._finish_pending = False
+            self._over("finished")
+            return
+        workout.hold_before_work(False)
+        if workout.state is State.PAUSED and not self._paused_by_person:
+            workout.resume()
+        self._handle([])
 
     def _on_confirm_end_clicked(self) -> None:
         self.controls.setCurrentIndex(0)

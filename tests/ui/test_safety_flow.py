@@ -15,6 +15,7 @@ from coach.core.workout import PhaseKind
 from coach.ui.main_window import MainWindow
 from tests.helpers import FakeClock
 from tests.ui.conftest import answer_all_no
+from tests.ui.test_workout_flow import run_until
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -150,12 +151,12 @@ def test_the_stop_key_halts_mid_hold_and_keeps_the_sets_done(
     view = window.workout_view
     assert view.stop_button.text() == "Stop: pain is spreading  [P]"
     qtbot.keyClick(view, Qt.Key.Key_N)
-    while view.workout is not None and view.workout.sets_done(0) == 0:
-        clock.advance(0.25)
-        view.poll()
-    while view.workout is not None and view.workout.phase.kind is not PhaseKind.TOP_HOLD:
-        clock.advance(0.25)
-        view.poll()
+    run_until(window, clock, lambda: view.workout is not None and view.workout.sets_done(0) == 1)
+    run_until(
+        window,
+        clock,
+        lambda: view.workout is not None and view.workout.phase.kind is PhaseKind.TOP_HOLD,
+    )
     qtbot.keyClick(view, Qt.Key.Key_P)
 
     assert window.stack.currentWidget() is window.safety.halt_view

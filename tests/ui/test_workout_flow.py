@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -27,11 +28,16 @@ def press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
 def run_until(
     window: MainWindow, clock: FakeClock, done: Callable[[], bool], step: float = 0.25
 ) -> None:
+    """Let the workout run until done(); answer each check after an exercise "all fine"."""
+    view = window.workout_view
     for _ in range(20_000):
         if done():
             return
+        if view.controls.currentWidget() is view.check_bar:
+            QTest.keyClick(view, Qt.Key.Key_Return)
+            continue
         clock.advance(step)
-        window.workout_view.poll()
+        view.poll()
     raise AssertionError("never got there")
 
 
@@ -139,6 +145,9 @@ def test_escape_asks_first_and_keeps_going_or_ends_early(
 ) -> None:
     view = window.workout_view
     finish_first_set(qtbot, window, clock)
+    assert view.controls.currentWidget() is view.check_bar  # the check after the bridge
+    press(qtbot, window, Qt.Key.Key_Return)  # all fine
+    assert view.controls.currentIndex() == 0
     press(qtbot, window, Qt.Key.Key_Escape)
     assert view.controls.currentIndex() == 1
     assert view.workout is not None and view.workout.state is State.PAUSED

@@ -1,0 +1,100 @@
+"""The one-key check after each exercise, shown in place of the workout's buttons.
+
+Signals:
+    answered(CheckAnswer): the person answered (after the follow-up, if one was needed).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from coach.core.safety import CheckAnswer
+from coach.ui.widgets import make_button, make_label
+
+
+class CheckBar(QFrame):
+    answered = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problems")
+        self.question = make_label("", 15, bold=True)
+        self.fine_button = make_button("All fine  [Enter]", self._on_fine_clicked, primary=True)
+        self.leg_button = make_button("Pain spread into a leg  [L]", self._on_leg_clicked)
+        self.numb_button = make_button("New numbness or weakness  [T]", self._on_numb_clicked)
+        self.worse_button = make_button("Back pain 2+ points worse  [W]", self._on_worse_clicked)
+        choices = QHBoxLayout()
+        choices.setContentsMargins(0, 0, 0, 0)
+        for button in (self.fine_button, self.leg_button, self.numb_button, self.worse_button):
+            choices.addWidget(button)
+        choices.addStretch()
+        first = QWidget()
+        first.setLayout(choices)
+
+        self.where = make_label(
+            "Is it around the groin or bottom, or is your bladder affected?", 15, bold=True
+        )
+        self.yes_button = make_button("Yes  [Y]", self._on_yes_clicked)
+        self.no_button = make_button("No  [N]", self._on_no_clicked)
+        follow = QHBoxLayout()
+        follow.setContentsMargins(0, 0, 0, 0)
+        follow.addWidget(self.where, 1)
+        follow.addWidget(self.yes_button)
+        follow.addWidget(self.no_button)
+        second = QWidget()
+        second.setLayout(follow)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(first)
+        self.pages.addWidget(second)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.question)
+        layout.addWidget(self.pages)
+        for button in (self.fine_button, self.leg_button, self.numb_button, self.worse_button,
+                       self.yes_button, self.no_button):  # fmt: skip
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def ask(self, exercise_name: str) -> None:
+        self.question.setText(f"Quick check after the {exercise_name.lower()}: how are you?")
+        self.pages.setCurrentIndex(0)
+
+    @property
+    def following_up(self) -> bool:
+        return self.pages.currentIndex() == 1
+
+    def press(self, key: Qt.Key) -> bool:
+        """A key from the workout screen; True if it answered something."""
+        if self.following_up:
+            actions = {Qt.Key.Key_Y: self._on_yes_clicked, Qt.Key.Key_N: self._on_no_clicked}
+        else:
+            actions = {
+                Qt.Key.Key_Return: self._on_fine_clicked,
+                Qt.Key.Key_Enter: self._on_fine_clicked,
+                Qt.Key.Key_L: self._on_leg_clicked,
+                Qt.Key.Key_T: self._on_numb_clicked,
+                Qt.Key.Key_W: self._on_worse_clicked,
+            }
+        action = actions.get(key)
+        if action is None:
+            return False
+        action()
+        return True
+
+    def _on_fine_clicked(self) -> None:
+        self.answered.emit(CheckAnswer.FINE)
+
+    def _on_leg_clicked(self) -> None:
+        self.answered.emit(CheckAnswer.LEG)
+
+    def _on_numb_clicked(self) -> None:
+        self.pages.setCurrentIndex(1)
+
+    def _on_worse_clicked(self) -> None:
+        self.answered.emit(CheckAnswer.WORSE)
+
+    def _on_yes_clicked(self) -> None:
+        self.answered.emit(CheckAnswer.NUMB_GROIN)
+
+    def _on_no_clicked(self) -> None:
+        self.answered.emit(CheckAnswer.NUMB)
