@@ -4,6 +4,7 @@ Signals:
     start_requested(str): the person pressed Start on the routine with this id.
     reload_requested(): F5 or the Reload button; read the routine files again.
     lock_details_requested(): the person wants to read why workouts are stopped.
+    settings_requested(): the person wants to see or change their profile and settings.
 """
 
 from __future__ import annotations
@@ -61,12 +62,19 @@ class HomeView(QWidget):
     start_requested = Signal(str)
     reload_requested = Signal()
     lock_details_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, own_routines_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._own_dir = own_routines_dir
         self.start_buttons: dict[str, QPushButton] = {}
         title = make_label("Hip & Core Coach", 26, bold=True)
+        self.settings_button = make_button(
+            "Profile and settings  [S]", self.settings_requested.emit
+        )
+        heading = QHBoxLayout()
+        heading.addWidget(title, 1)
+        heading.addWidget(self.settings_button)
         subtitle = make_label(
             "Choose a routine. Everything you do is saved on this computer only.", 14, name="muted"
         )
@@ -97,6 +105,7 @@ class HomeView(QWidget):
         self.history_note = make_label("", 12, name="muted")
         self.history_note.hide()
         lock_key = QShortcut(QKeySequence(Qt.Key.Key_W), self)
+        lock_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         lock_key.activated.connect(self._on_lock_key_pressed)
 
         self._cards = QVBoxLayout()
@@ -116,7 +125,7 @@ class HomeView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 16)
-        layout.addWidget(title)
+        layout.addLayout(heading)
         layout.addWidget(subtitle)
         layout.addSpacing(10)
         layout.addWidget(self.lock_banner)
@@ -124,7 +133,11 @@ class HomeView(QWidget):
         layout.addWidget(self.problems)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.footer)
+        settings_key = QShortcut(QKeySequence(Qt.Key.Key_S), self)
+        settings_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        settings_key.activated.connect(self.settings_requested.emit)
         reload_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        reload_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         reload_key.activated.connect(self.reload_requested.emit)
 
     def show_routines(

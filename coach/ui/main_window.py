@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.home.start_requested.connect(self._on_home_start_requested)
         self.home.reload_requested.connect(self.reload)
         self.home.lock_details_requested.connect(self._on_home_lock_details_requested)
+        self.home.settings_requested.connect(self._on_home_settings_requested)
         self.workout_view.workout_over.connect(self._on_workout_view_workout_over)
         self.workout_view.halted.connect(self._on_workout_view_halted)
         self.workout_view.exercise_dropped.connect(self._on_workout_view_exercise_dropped)
@@ -169,6 +170,10 @@ class MainWindow(QMainWindow):
 
     def _on_workout_view_exercise_dropped(self, exercise_id: str, workout_id: int) -> None:
         self.safety.exercise_dropped(exercise_id, workout_id)
+
+    def _on_home_settings_requested(self) -> None:
+        opt_in = [e for e in self.catalogue.exercises.values() if e.opt_in]
+        self.safety.edit_profile(opt_in)
 
     def _on_home_lock_details_requested(self) -> None:
         lock = self.safety.lock()

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from coach.core.routines import Exercise
 from coach.core.safety import (
     HaltKind,
     Lock,
@@ -31,6 +32,8 @@ from coach.ui.safety_view import Ask, SafetyView
 
 FACT = "fact:"
 AGREED = "agreed:"
+OPT_IN = "opt-in:"
+PROFILE = "profile"
 
 
 def when_text(moment: datetime, now: datetime) -> str:
@@ -119,6 +122,38 @@ class SafetyFlow(QObject):
         answers = {"answer": "back pain 2 or more points higher", "exercise": exercise_id}
         self.log.record(AFTER_EXERCISE, Verdict(warnings=[warning]), answers, workout_id)
 
+    # The profile and settings.
+
+    def edit_profile(self, opt_in_exercises: list[Exercise]) -> None:
+        """The warn-only facts and the opt-in exercises, with the answers given before."""
+        profile, opted = self.log.profile(), self.log.opt_ins()
+        asks = self._fact_asks()
+        given = {FACT + k: v for k, v in profile.facts.items()}
+        given |= {AGREED + k: v for k, v in profile.agreed.items()}
+        for exercise in opt_in_exercises:
+            cautions = " ".join(exercise.cautions)
+            asks.append(Ask(OPT_IN + exercise.id, f"Include the {exercise.name.lower()} in your"
+                            f" routines? It is opt-in. {cautions}"))  # fmt: skip
+            given[OPT_IN + exercise.id] = exercise.id in opted
+        self._screen, self._routine = PROFILE, None
+        self.safety_view.ask(
+            "Your profile and settings",
+            "These shape your routines: an exercise that does not suit you is left out, and"
+            " the list of routines says why. Change an answer with Y or N.",
+            asks,
+            given=given,
+            button="Save  [Enter]",
+        )
+        self._show(self.safety_view)
+
+    def _fact_asks(self) -> list[Ask]:
+        asks = []
+        for fact in self.rules.fact:
+            asks.append(Ask(FACT + fact.id, fact.text))
+            if fact.unless:
+                asks.append(Ask(AGREED + fact.id, fact.unless, follows=FACT + fact.id))
+        return asks
+
     # The screen.
 
     def _ask(self, screen: str, routine: str | None) -> None:
@@ -127,10 +162,7 @@ class SafetyFlow(QObject):
         self._questions = self.rules.full_screen() if full else self.rules.short_screen()
         asks = [Ask(q.id, q.text) for q in self._questions]
         if full:
-            for fact in self.rules.fact:
-                asks.append(Ask(FACT + fact.id, fact.text))
-                if fact.unless:
-                    asks.append(Ask(AGREED + fact.id, fact.unless, follows=FACT + fact.id))
+            asks += self._fact_asks()
             heading = "A few questions first"
             intro = (
                 "Answer each one yes or no. They check for signs that need a clinician"
@@ -144,7 +176,14 @@ class SafetyFlow(QObject):
         self._show(self.safety_view)
 
     def _on_safety_view_answered(self, answers: dict[str, bool]) -> None:
-        questions = {k: v for k, v in answers.items() if not k.startswith((FACT, AGREED))}
+        if self._screen == PROFILE:
+            self.log.save_profile(_profile_from(answers))
+            self.log.save_opt_ins({k.removeprefix(OPT_IN) for k, v in answers.items()
+                                   if k.startswith(OPT_IN) and v})  # fmt: skip
+            self.changed.emit()
+            self.back_home.emit()
+            return
+        questions = {k: v for k, v in answers.items() if not k.startswith((FACT, AGREED, OPT_IN))}
         verdict = self.rules.assess(self._questions, questions)
         self.log.record(self._screen, verdict, answers)
         if self._screen == FULL_SCREEN:

@@ -117,15 +117,28 @@ class SafetyView(QWidget):
         layout.addWidget(self.question_list, 1)
         layout.addLayout(bottom)
 
-    def ask(self, heading: str, intro: str, asks: list[Ask]) -> None:
+    def ask(
+        self,
+        heading: str,
+        intro: str,
+        asks: list[Ask],
+        *,
+        given: dict[str, bool] | None = None,
+        button: str = "Continue  [Enter]",
+    ) -> None:
+        """Show the questions; `given` fills in answers the person gave before."""
         self.heading.setText(heading)
         self.intro.setText(intro)
+        self.continue_button.setText(button)
+        self.continue_button.setAccessibleName(button)
         for row in self.rows:
             row.setParent(None)
             row.deleteLater()
         self.rows = []
         for number, ask in enumerate(asks, start=1):
             row = QuestionRow(number, ask)
+            if given is not None and ask.id in given:
+                row.set_answer(given[ask.id])
             row.changed.connect(self._refresh)
             row.installEventFilter(self)
             self._list.addWidget(row)

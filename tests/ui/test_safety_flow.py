@@ -187,3 +187,31 @@ def test_profile_facts_leave_exercises_out_and_their_message_comes_once(
     workout = window.workout_view.workout
     assert workout is not None
     assert [p.exercise.id for p in workout.plan] == ["bird-dog"]
+
+
+def test_the_profile_and_opt_ins_can_be_changed_and_shape_the_routines(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window(screened=False)
+    answer(qtbot, window, yes_to=set())
+    hips = "Pelvic tilt → Lying hip opener → Happy baby"
+    assert hips in [label.text() for label in window.home.findChildren(QLabel)]
+
+    qtbot.keyClick(window.home, Qt.Key.Key_S)
+    view = window.safety.safety_view
+    assert view.heading.text() == "Your profile and settings"
+    rows = {row.ask.id: row for row in view.rows}
+    assert rows["fact:pregnant"].answer is False  # the answer given on the first screen
+    camel = rows["opt-in:camel"]
+    assert camel.answer is False
+    assert "blood pressure" in camel.ask.text  # the cautions, before turning it on
+    answer(qtbot, window, yes_to={"opt-in:camel"})
+    assert window.stack.currentWidget() is window.home
+    shown = [label.text() for label in window.home.findChildren(QLabel)]
+    assert hips + " → Camel" in shown
+
+    qtbot.keyClick(window.home, Qt.Key.Key_S)
+    answer(qtbot, window, yes_to={"opt-in:camel", "fact:knee-ankle-neck"})
+    shown = [label.text() for label in window.home.findChildren(QLabel)]
+    assert hips in shown
+    assert "Left out: Camel (knee, ankle or neck problems)." in shown
