@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import TextIO
 
 from coach import paths
-from coach.core.routines import load_catalogue
+from coach.core.routines import SAFETY_FILE, load_catalogue
+from coach.core.safety import SafetyFileError, load_safety
 from coach.core.workout import planned_seconds
 from coach.resources import locate
 
@@ -27,9 +28,14 @@ def list_routines(data_dir: Path, out: TextIO) -> int:
             print(f"    - {planned.exercise.name}", file=out)
         for exercise, reason in loaded.left_out(catalogue.exercises):
             print(f"    - {exercise.name} (left out: {reason})", file=out)
-    if catalogue.errors:
-        print(f"\n{len(catalogue.errors)} routine file(s) could not be read:", file=out)
-        for error in catalogue.errors:
+    errors = list(catalogue.errors)
+    try:
+        load_safety(resources.routines / SAFETY_FILE)
+    except SafetyFileError as broken:
+        errors.append(broken.error)
+    if errors:
+        print(f"\n{len(errors)} routine file(s) could not be read:", file=out)
+        for error in errors:
             print(f"  {error}", file=out)
         return 1
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from coach import app
 from coach.__main__ import main
-from coach.resources import locate
+from coach.resources import Resources, locate
 from tests.ui.conftest import RecordingCues
 
 
@@ -54,3 +55,25 @@ def test_starting_an_unknown_routine_from_the_command_line_lists_the_real_ones(
     error = capsys.readouterr().err
     assert "there is no routine 'hip-opners'" in error
     assert "morning-bridge-core, hip-openers, reclined-stretches" in error
+
+
+def test_a_broken_questions_file_stops_the_program_with_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    shipped = locate()
+    routines = tmp_path / "routines"
+    shutil.copytree(shipped.routines, routines)
+    questions = routines / "safety.toml"
+    questions.write_text(questions.read_text().replace('kind = "urgent"', 'kind = "soon"', 1))
+    monkeypatch.setattr(app, "locate", lambda: Resources(routines, shipped.assets))
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda _p, title, text: shown.append((title, text))
+    )
+
+    assert app.run(tmp_path / "data") == 1
+    [(title, text)] = shown
+    assert title == "Hip & Core Coach cannot start"
+    assert str(questions) in text
+    assert "question 6, field 'kind'" in text
