@@ -296,10 +296,7 @@ class Workout:
             events.extend(self._enter(self.index + 1, self._deadline))
             if self.is_over:  # everything after was dropped
                 return events
-            if self._hold_at_work and self.phase.kind.is_work:
-                self._hold_at_work = False
-                self.state = State.PAUSED
-                self._paused_remaining = self.phase.seconds
+            if self._held():
                 return events
         left = math.ceil(self._deadline - now - 1e-9)
         if self.phase.counts_down and left < self._announced:
@@ -384,7 +381,19 @@ class Workout:
         events = self._enter(index, self._clock.now())
         if paused:
             self._paused_remaining = self.phase.seconds
+        self._held()
         return events
+
+    def _held(self) -> bool:
+        """Pause at the start of a work phase if a hold was asked for (see hold_before_work)."""
+        if not (
+            self._hold_at_work and self.state is not State.FINISHED and self.phase.kind.is_work
+        ):
+            return False
+        self._hold_at_work = False
+        self.state = State.PAUSED
+        self._paused_remaining = self.phase.seconds
+        return True
 
     def _enter(self, index: int, started_at: float) -> list[Event]:
         following = self.phases[index].exercise_index

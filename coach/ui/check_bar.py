@@ -21,9 +21,9 @@ class CheckBar(QFrame):
         self.setObjectName("problems")
         self.question = make_label("", 15, bold=True)
         self.fine_button = make_button("All fine  [Enter]", self._on_fine_clicked, primary=True)
-        self.leg_button = make_button("Pain spread into a leg  [L]", self._on_leg_clicked)
+        self.leg_button = make_button("Pain down a leg  [L]", self._on_leg_clicked)
         self.numb_button = make_button("New numbness or weakness  [T]", self._on_numb_clicked)
-        self.worse_button = make_button("Back pain 2+ points worse  [W]", self._on_worse_clicked)
+        self.worse_button = make_button("Back pain 2+ higher  [W]", self._on_worse_clicked)
         choices = QHBoxLayout()
         choices.setContentsMargins(0, 0, 0, 0)
         for button in (self.fine_button, self.leg_button, self.numb_button, self.worse_button):
@@ -56,7 +56,11 @@ class CheckBar(QFrame):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def ask(self, exercise_name: str) -> None:
-        self.question.setText(f"Quick check after the {exercise_name.lower()}: how are you?")
+        self.question.setText(
+            f"Quick check after the {exercise_name.lower()}: has pain spread into a leg? Any new"
+            " numbness, tingling or weakness? Is your back pain 2 or more points higher than at"
+            " the start?"
+        )
         self.pages.setCurrentIndex(0)
 
     @property

@@ -367,3 +367,13 @@ def test_a_hold_stops_exactly_at_the_next_work_phase_even_after_a_late_update() 
     clock.advance(1)
     workout.update()
     assert workout.phase.kind is PhaseKind.TOP_HOLD
+
+
+def test_start_now_during_a_hold_still_waits_for_the_answer() -> None:
+    clock = FakeClock()
+    workout = Workout([exercise("a", hold=10), exercise("b", reps=3)], clock)
+    workout.start()
+    workout.hold_before_work()
+    workout.skip_wait()
+    assert (workout.state, workout.phase.kind) == (State.PAUSED, PhaseKind.HOLD)
+    assert workout.remaining() == pytest.approx(10)
