@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from coach.core.safety import CheckAnswer
+from coach.ui import theme
 from coach.ui.widgets import make_button, make_label
 
 
@@ -19,10 +20,10 @@ class CheckBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problems")
-        self.question = make_label("", 15, bold=True)
+        self.question = make_label("", 13, bold=True)
         self.fine_button = make_button("All fine  [Enter]", self._on_fine_clicked, primary=True)
         self.leg_button = make_button("Pain down a leg  [L]", self._on_leg_clicked)
-        self.numb_button = make_button("New numbness or weakness  [T]", self._on_numb_clicked)
+        self.numb_button = make_button("Numbness or weakness  [T]", self._on_numb_clicked)
         self.worse_button = make_button("Back pain 2+ higher  [W]", self._on_worse_clicked)
         choices = QHBoxLayout()
         choices.setContentsMargins(0, 0, 0, 0)
@@ -33,7 +34,7 @@ class CheckBar(QFrame):
         first.setLayout(choices)
 
         self.where = make_label(
-            "Is it around the groin or bottom, or is your bladder affected?", 15, bold=True
+            "Is it around the groin or bottom, or is your bladder affected?", 13, bold=True
         )
         self.yes_button = make_button("Yes  [Y]", self._on_yes_clicked)
         self.no_button = make_button("No  [N]", self._on_no_clicked)
@@ -54,6 +55,9 @@ class CheckBar(QFrame):
         for button in (self.fine_button, self.leg_button, self.numb_button, self.worse_button,
                        self.yes_button, self.no_button):  # fmt: skip
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            theme.set_font(button, 12, bold=button is self.fine_button)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(6)
 
     def ask(self, exercise_name: str) -> None:
         self.question.setText(

@@ -375,6 +375,10 @@ class WorkoutView(QWidget):
         )
         paused = workout.state is State.PAUSED
         self.paused_label.setVisible(paused)
+        held = self._check_for is not None and not self._paused_by_person
+        self.paused_label.setText(
+            "Waiting for your answer below." if held else "Paused. Press Space to go on."
+        )
         self._set_label(self.pause_button, "Go on  [Space]" if paused else "Pause  [Space]")
         next_words = "Start now" if phase.kind is not PhaseKind.REST else "Skip rest"
         self._set_label(
@@ -391,7 +395,7 @@ class WorkoutView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # The countdown is the one thing to read from the mat: as big as the window allows.
-        pixels = max(48, min(int(self.height() * 0.2), int(self.width() * 0.11)))
+        pixels = max(48, min(int(self.height() * 0.17), int(self.width() * 0.11)))
         font = self.countdown.font()
         font.setPixelSize(pixels)
         self.countdown.setFont(font)

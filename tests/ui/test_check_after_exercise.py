@@ -53,6 +53,7 @@ def test_an_unanswered_check_holds_the_next_exercise(
     assert workout is not None
     assert (workout.state, workout.phase.kind) == (State.PAUSED, PhaseKind.UP)
     assert view.controls.currentWidget() is view.check_bar
+    assert view.paused_label.text() == "Waiting for your answer below."
     press(qtbot, window, Qt.Key.Key_Return)
     assert workout.state is State.RUNNING
 
