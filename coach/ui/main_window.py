@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.workout_view = workout_view
         self.summary = SummaryView()
         self.stack = QStackedWidget()
+        self.stack.setObjectName("screens")
         self.safety = safety(self._show)
         for view in (self.home, self.workout_view, self.summary, *self.safety.views):
             self.stack.addWidget(view)

@@ -69,6 +69,7 @@ class SafetyFlow(QObject):
         self._screen = SHORT_SCREEN
         self._questions: list[Question] = []
         self.safety_view.answered.connect(self._on_safety_view_answered)
+        self.safety_view.cancelled.connect(self.back_home.emit)
         self.halt_view.cleared.connect(self._on_halt_view_cleared)
         self.halt_view.done.connect(self.back_home.emit)
         self.notice_view.accepted.connect(self._on_notice_view_accepted)

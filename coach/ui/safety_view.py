@@ -2,6 +2,7 @@
 
 Signals:
     answered(dict): every question has an answer; question id -> yes (True) / no.
+    cancelled(): the person went back without answering (nothing is recorded).
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ class QuestionRow(QFrame):
 
 class SafetyView(QWidget):
     answered = Signal(dict)
+    cancelled = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,8 +106,11 @@ class SafetyView(QWidget):
             "Continue  [Enter]", self._on_continue_clicked, primary=True
         )
         self.continue_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back_button = make_button("Back  [Esc]", self.cancelled.emit)
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         keys = make_label("↑ ↓ move between questions   ·   Y yes   ·   N no", 12, name="muted")
         bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
         bottom.addWidget(keys, 1)
         bottom.addWidget(self.left_label)
         bottom.addWidget(self.continue_button)
@@ -190,6 +195,9 @@ class SafetyView(QWidget):
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._on_continue_clicked()
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.cancelled.emit()
             return True
         return False
 

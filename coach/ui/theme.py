@@ -17,7 +17,7 @@ WARN = "#8a4b12"
 
 STYLE = f"""
 QWidget {{ color: {INK}; }}
-QMainWindow, QStackedWidget > QWidget {{ background: {PAPER}; }}
+QMainWindow, QStackedWidget#screens > QWidget {{ background: {PAPER}; }}
 QLabel#muted {{ color: {MUTED}; }}
 QFrame#card {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 10px; }}
 QFrame#card[selected="true"] {{ border: 2px solid {ACCENT}; }}

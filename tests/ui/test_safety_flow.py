@@ -215,3 +215,15 @@ def test_the_profile_and_opt_ins_can_be_changed_and_shape_the_routines(
     shown = [label.text() for label in window.home.findChildren(QLabel)]
     assert hips in shown
     assert "Left out: Camel (knee, ankle or neck problems)." in shown
+
+
+def test_going_back_from_the_screen_records_nothing_and_starts_nothing(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    window = make_window()
+    start(qtbot, window)
+    key(qtbot, window, Qt.Key.Key_N)
+    key(qtbot, window, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.home
+    assert [screen for screen, *_ in events(tmp_path / "data")] == ["full screen"]  # yesterday's
+    assert window.log.workouts() == []
