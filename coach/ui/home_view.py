@@ -164,8 +164,8 @@ class HomeView(QWidget):
         self._show_problems(errors)
         self.lock_banner.setVisible(lock_reason is not None)
         self.lock_label.setText(lock_reason or "")
-        for button in self.start_buttons.values():
-            button.setEnabled(lock_reason is None)
+        for card in cards:
+            self.start_buttons[card.id].setEnabled(lock_reason is None and bool(card.exercises))
         self.footer.setText(
             f"Add your own routines as TOML files in {self._own_dir}. Keys: Tab moves between"
             " routines, Enter starts one, F5 reloads."
@@ -182,7 +182,11 @@ class HomeView(QWidget):
             facts += "  ·  " + ", ".join(card.trains)
         facts_label = make_label(facts, 13, bold=True, name="muted")
         summary = make_label(card.summary, 13)
-        exercises = make_label(" → ".join(card.exercises), 12, name="muted")
+        exercises = make_label(
+            " → ".join(card.exercises) or "Nothing in this routine suits you at the moment.",
+            12,
+            name="muted",
+        )
         text = QVBoxLayout()
         text.setSpacing(4)
         for widget in (heading, facts_label, summary, exercises):
@@ -197,6 +201,7 @@ class HomeView(QWidget):
         start.setAccessibleDescription(f"Start {card.title}")
         start.setAutoDefault(True)
         start.setMinimumWidth(140)
+        start.setEnabled(bool(card.exercises))
         self.start_buttons[card.id] = start
         side.addWidget(last)
         side.addStretch()

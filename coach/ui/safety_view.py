@@ -48,7 +48,8 @@ class QuestionRow(QFrame):
         self.setObjectName("card")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(ask.text)
-        self.label = make_label(f"{number}.  {ask.text}", 15)
+        self.label = make_label("", 15)
+        self.set_number(number)
         self.yes = make_button("Yes  [Y]", lambda: None)
         self.no = make_button("No  [N]", lambda: None)
         self.group = QButtonGroup(self)
@@ -63,6 +64,9 @@ class QuestionRow(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.yes)
         layout.addWidget(self.no)
+
+    def set_number(self, number: int) -> None:
+        self.label.setText(f"{number}.  {self.ask.text}")
 
     @property
     def answer(self) -> bool | None:
@@ -164,6 +168,8 @@ class SafetyView(QWidget):
         shown = self._shown()
         for row in self.rows:
             row.setVisible(row in shown)
+        for number, row in enumerate(shown, start=1):
+            row.set_number(number)
         left = sum(1 for r in shown if r.answer is None)
         self.left_label.setText(
             "All answered" if left == 0 else f"{left} question{'s' if left > 1 else ''} left"

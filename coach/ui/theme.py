@@ -31,6 +31,7 @@ QPushButton:focus {{ border: 2px solid {ACCENT}; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border: none; font-weight: 600; }}
 QPushButton#primary:hover {{ background: {ACCENT_DARK}; }}
 QPushButton#primary:focus {{ border: 3px solid {INK}; }}
+QPushButton:checked {{ background: {ACCENT}; color: white; border: 2px solid {ACCENT_DARK}; }}
 QPushButton:disabled {{ color: #8f9896; background: #ebe8e1; border: 1px dashed #c9c4b8; }}
 QPushButton#primary:disabled {{ color: #f3f1ec; background: #a9bcbc; border: none; }}
 QPushButton#danger {{

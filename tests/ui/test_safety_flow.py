@@ -73,8 +73,11 @@ def test_a_follow_up_appears_only_after_a_yes(qtbot: QtBot, make_window: MakeWin
     rows = {row.ask.id: row for row in window.safety.safety_view.rows}
     follow_up = rows["agreed:pregnant"]
     assert follow_up.isHidden()
+    assert rows["fact:hip-surgery"].label.text().startswith("17.  ")
     rows["fact:pregnant"].set_answer(True)
     assert not follow_up.isHidden()
+    assert follow_up.label.text().startswith("17.  ")
+    assert rows["fact:hip-surgery"].label.text().startswith("18.  ")
     assert window.safety.safety_view.left_label.text() == "18 questions left"
 
 
@@ -178,6 +181,8 @@ def test_profile_facts_leave_exercises_out_and_their_message_comes_once(
         "(lying on your back, during pregnancy); Dead bug (lying on your back, during "
         "pregnancy)." in shown
     )
+    assert not window.home.start_buttons["hip-openers"].isEnabled()  # nothing left in it
+    assert "Nothing in this routine suits you at the moment." in shown
     start(qtbot, window)
     answer_all_no(qtbot, window)
     notice = window.safety.notice_view
