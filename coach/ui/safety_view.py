@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -185,7 +185,11 @@ class SafetyView(QWidget):
             return self._on_row_key(watched, event)
         if isinstance(watched, QuestionRow) and event.type() == QEvent.Type.FocusIn:
             watched.show_selected(True)
-            self.question_list.ensureWidgetVisible(watched)
+            # A row just revealed is laid out on the next turn of the event loop.
+            # Tied to the row, so it is dropped if the row goes first.
+            QTimer.singleShot(
+                0, watched, lambda: self.question_list.ensureWidgetVisible(watched, 0, 24)
+            )
         if isinstance(watched, QuestionRow) and event.type() == QEvent.Type.FocusOut:
             watched.show_selected(False)
         return False
