@@ -38,10 +38,10 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
-def screened_yesterday(data_dir: Path) -> None:
-    """A returning person: the full screen was answered (all no) a day ago."""
-    yesterday = datetime.now(UTC) - timedelta(days=1)
-    log = SafetyLog(open_database(data_dir / "coach.db"), now=lambda: yesterday)
+def screened_yesterday(data_dir: Path, days_ago: float = 1) -> None:
+    """A returning person: the full screen was answered (all no) some days ago."""
+    then = datetime.now(UTC) - timedelta(days=days_ago)
+    log = SafetyLog(open_database(data_dir / "coach.db"), now=lambda: then)
     log.record(FULL_SCREEN, Verdict(), {})
 
 

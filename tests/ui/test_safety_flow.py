@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from coach.core.workout import PhaseKind
 from coach.ui.main_window import MainWindow
 from tests.helpers import FakeClock
-from tests.ui.conftest import answer_all_no
+from tests.ui.conftest import answer_all_no, screened_yesterday
 from tests.ui.test_workout_flow import run_until
 
 MakeWindow = Callable[..., MainWindow]
@@ -231,4 +231,28 @@ def test_going_back_from_the_screen_records_nothing_and_starts_nothing(
     key(qtbot, window, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.home
     assert [screen for screen, *_ in events(tmp_path / "data")] == ["full screen"]  # yesterday's
+    assert window.log.workouts() == []
+
+
+def test_after_a_week_the_full_screen_comes_again(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    screened_yesterday(tmp_path / "data", days_ago=8)
+    window = make_window(screened=False)
+    assert window.stack.currentWidget() is window.home  # not a first run
+    start(qtbot, window)
+    assert window.safety.safety_view.heading.text() == "A few questions first"
+
+
+def test_a_routine_of_ones_own_meets_the_screen_too(
+    qtbot: QtBot, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    own = tmp_path / "data" / "routines"
+    own.mkdir(parents=True)
+    (own / "mine.toml").write_text(
+        'id = "mine"\ntitle = "Mine"\nsummary = "s"\n[[item]]\nexercise = "bird-dog"\n'
+    )
+    window = make_window()
+    window.start_routine("mine")
+    assert window.stack.currentWidget() is window.safety.safety_view
     assert window.log.workouts() == []
