@@ -10,11 +10,11 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from coach.app import build_main_window
 from coach.core.workout import MonotonicClock, ScaledClock
+from tests.person import answer_checks_all_fine, start_with_all_no
 
 
 def main() -> None:
@@ -22,21 +22,8 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="coach: %(message)s")
     window = build_main_window(data_dir, clock=ScaledClock(MonotonicClock(), speed))
     window.show()
-    window.start_routine(routine)
-    screen = window.safety.safety_view
-    for row in screen.rows:
-        row.set_answer(False)
-    screen.continue_button.click()
-    assert window.stack.currentWidget() is window.workout_view, "the workout did not start"
-    view = window.workout_view
-
-    def answer_checks() -> None:  # "all fine" after each exercise, as a person would
-        if view.controls.currentWidget() is view.check_bar:
-            view.check_bar.fine_button.click()
-
-    checks = QTimer()
-    checks.timeout.connect(answer_checks)
-    checks.start(50)
+    start_with_all_no(window, routine)
+    _checks = answer_checks_all_fine(window)
     QApplication.instance().exec()  # type: ignore[union-attr]
 
 

@@ -46,6 +46,8 @@ class MainWindow(QMainWindow):
         self.startup_notice = startup_notice
         self.catalogue = Catalogue()
         self._done: dict[str, DoneDates] = {}
+        self._opt_ins: set[str] = set()
+        self._hidden: dict[str, str] = {}
         self.home = home
         self.workout_view = workout_view
         self.summary = SummaryView()
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
         """Read the routine files and the safety state again and show them."""
         self.catalogue = self._load_catalogue()
         self._done = self.log.done_dates()
+        self._opt_ins = self.safety.log.opt_ins()
+        self._hidden = self.safety.profile_effects().hidden_tags
         cards = []
         for loaded in self.catalogue.routines:
             plan = self._plan(loaded)
@@ -122,16 +126,12 @@ class MainWindow(QMainWindow):
         return loaded.plan(
             self.catalogue.exercises,
             week=self._week_of(loaded.routine.id),
-            opt_in_allowed=self.safety.log.opt_ins(),
-            hidden_tags=self.safety.profile_effects().hidden_tags,
+            opt_in_allowed=self._opt_ins,
+            hidden_tags=self._hidden,
         )
 
     def _left_out(self, loaded: LoadedRoutine) -> list[tuple[Exercise, str]]:
-        return loaded.left_out(
-            self.catalogue.exercises,
-            self.safety.log.opt_ins(),
-            self.safety.profile_effects().hidden_tags,
-        )
+        return loaded.left_out(self.catalogue.exercises, self._opt_ins, self._hidden)
 
     def _week_of(self, routine_id: str) -> int:
         done = self._done.get(routine_id)
