@@ -110,9 +110,12 @@ class SafetyFlow(QObject):
         """Record a halt (from a screen or during a workout) and say what to do."""
         at = self.log.record(screen, Verdict(halt=kind), workout_id=workout_id)
         self.changed.emit()
+        when = when_text(at, self._now())
+        if workout_id is not None:
+            when += " The sets you finished are saved."
         self.halt_view.show_halt(
             self.rules.halt[kind],
-            when=when_text(at, self._now()),
+            when=when,
             can_clear=kind is HaltKind.RADIATING,
         )
         self._show(self.halt_view)

@@ -163,6 +163,7 @@ def test_the_stop_key_halts_mid_hold_and_keeps_the_sets_done(
     qtbot.keyClick(view, Qt.Key.Key_P)
 
     assert window.stack.currentWidget() is window.safety.halt_view
+    assert window.safety.halt_view.when.text().endswith("The sets you finished are saved.")
     [workout] = window.log.workouts()
     assert workout.outcome == "halted: radiating"
     assert [s.exercise_id for s in window.log.sets(workout.id or 0)] == ["glute-bridge"]
