@@ -7,11 +7,11 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QStackedWidget, QVBoxLayout, QWidget
 
 from coach.core.safety import CheckAnswer
 from coach.ui import theme
-from coach.ui.widgets import make_button, make_label
+from coach.ui.widgets import make_button, make_label, make_row
 
 
 class CheckBar(QFrame):
@@ -25,26 +25,14 @@ class CheckBar(QFrame):
         self.leg_button = make_button("Pain down a leg  [L]", self._on_leg_clicked)
         self.numb_button = make_button("Numbness or weakness  [T]", self._on_numb_clicked)
         self.worse_button = make_button("Back pain 2+ higher  [W]", self._on_worse_clicked)
-        choices = QHBoxLayout()
-        choices.setContentsMargins(0, 0, 0, 0)
-        for button in (self.fine_button, self.leg_button, self.numb_button, self.worse_button):
-            choices.addWidget(button)
-        choices.addStretch()
-        first = QWidget()
-        first.setLayout(choices)
+        first = make_row(self.fine_button, self.leg_button, self.numb_button, self.worse_button)
 
         self.where = make_label(
             "Is it around the groin or bottom, or is your bladder affected?", 13, bold=True
         )
         self.yes_button = make_button("Yes  [Y]", self._on_yes_clicked)
         self.no_button = make_button("No  [N]", self._on_no_clicked)
-        follow = QHBoxLayout()
-        follow.setContentsMargins(0, 0, 0, 0)
-        follow.addWidget(self.where, 1)
-        follow.addWidget(self.yes_button)
-        follow.addWidget(self.no_button)
-        second = QWidget()
-        second.setLayout(follow)
+        second = make_row(self.where, self.yes_button, self.no_button, grow=self.where)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(first)

@@ -11,18 +11,11 @@ NoticeView signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from coach.core.safety import HaltMessage
 from coach.ui import theme
-from coach.ui.widgets import make_button, make_label
-
-
-def _on_key(widget: QWidget, key: Qt.Key, slot: object) -> None:
-    shortcut = QShortcut(QKeySequence(key), widget)
-    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    shortcut.activated.connect(slot)
+from coach.ui.widgets import make_button, make_label, make_row, on_key
 
 
 class HaltView(QWidget):
@@ -41,26 +34,17 @@ class HaltView(QWidget):
             "A clinician has said exercise is fine  [C]", self._on_clinician_clicked
         )
         self.back_button = make_button("Back to routines  [Esc]", self.done.emit, primary=True)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.back_button)
-        row.addWidget(self.clinician_button)
-        row.addStretch()
-        first = QWidget()
-        first.setLayout(row)
+        first = make_row(self.back_button, self.clinician_button)
 
         self.confirm_question = make_label(
             "Has a GP or physiotherapist told you that exercise is fine for you now?", 16, bold=True
         )
         self.confirm_button = make_button("Yes, confirm  [Y]", self._on_confirm_clicked)
         self.not_yet_button = make_button("Not yet  [N]", self._on_not_yet_clicked, primary=True)
-        confirm_row = QHBoxLayout()
-        confirm_row.setContentsMargins(0, 0, 0, 0)
-        confirm_row.addWidget(self.confirm_question, 1)
-        confirm_row.addWidget(self.confirm_button)
-        confirm_row.addWidget(self.not_yet_button)
-        second = QWidget()
-        second.setLayout(confirm_row)
+        second = make_row(
+            self.confirm_question, self.confirm_button, self.not_yet_button,
+            grow=self.confirm_question,
+        )  # fmt: skip
         self.buttons = QStackedWidget()
         self.buttons.addWidget(first)
         self.buttons.addWidget(second)
@@ -76,10 +60,10 @@ class HaltView(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.buttons)
         layout.addStretch()
-        _on_key(self, Qt.Key.Key_Escape, self._on_escape_pressed)
-        _on_key(self, Qt.Key.Key_C, self._on_clinician_clicked)
-        _on_key(self, Qt.Key.Key_Y, self._on_confirm_clicked)
-        _on_key(self, Qt.Key.Key_N, self._on_not_yet_clicked)
+        on_key(self, Qt.Key.Key_Escape, self._on_escape_pressed)
+        on_key(self, Qt.Key.Key_C, self._on_clinician_clicked)
+        on_key(self, Qt.Key.Key_Y, self._on_confirm_clicked)
+        on_key(self, Qt.Key.Key_N, self._on_not_yet_clicked)
 
     def show_halt(self, message: HaltMessage, *, when: str, can_clear: bool) -> None:
         self.title.setText(message.title)
@@ -127,10 +111,7 @@ class NoticeView(QWidget):
             "Start the workout  [Enter]", self.accepted.emit, primary=True
         )
         self.back_button = make_button("Back to routines  [Esc]", self.declined.emit)
-        row = QHBoxLayout()
-        row.addWidget(self.start_button)
-        row.addWidget(self.back_button)
-        row.addStretch()
+        row = make_row(self.start_button, self.back_button)
         for button in (self.start_button, self.back_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
@@ -138,11 +119,11 @@ class NoticeView(QWidget):
         layout.setSpacing(18)
         layout.addWidget(heading)
         layout.addWidget(self.messages)
-        layout.addLayout(row)
+        layout.addWidget(row)
         layout.addStretch()
-        _on_key(self, Qt.Key.Key_Return, self.accepted.emit)
-        _on_key(self, Qt.Key.Key_Enter, self.accepted.emit)
-        _on_key(self, Qt.Key.Key_Escape, self.declined.emit)
+        on_key(self, Qt.Key.Key_Return, self.accepted.emit)
+        on_key(self, Qt.Key.Key_Enter, self.accepted.emit)
+        on_key(self, Qt.Key.Key_Escape, self.declined.emit)
 
     def show_messages(self, messages: list[str]) -> None:
         from html import escape

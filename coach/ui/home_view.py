@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.toml_errors import FileError
-from coach.ui.widgets import make_button, make_label
+from coach.ui.widgets import make_button, make_label, on_key
 
 
 @dataclass(frozen=True)
@@ -104,9 +104,7 @@ class HomeView(QWidget):
         self.lock_banner.hide()
         self.history_note = make_label("", 12, name="muted")
         self.history_note.hide()
-        lock_key = QShortcut(QKeySequence(Qt.Key.Key_W), self)
-        lock_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        lock_key.activated.connect(self._on_lock_key_pressed)
+        on_key(self, Qt.Key.Key_W, self._on_lock_key_pressed)
 
         self._cards = QVBoxLayout()
         self._cards.setSpacing(14)
@@ -133,12 +131,8 @@ class HomeView(QWidget):
         layout.addWidget(self.problems)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.footer)
-        settings_key = QShortcut(QKeySequence(Qt.Key.Key_S), self)
-        settings_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        settings_key.activated.connect(self.settings_requested.emit)
-        reload_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
-        reload_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        reload_key.activated.connect(self.reload_requested.emit)
+        on_key(self, Qt.Key.Key_S, self.settings_requested.emit)
+        on_key(self, Qt.Key.Key_F5, self.reload_requested.emit)
 
     def show_routines(
         self,

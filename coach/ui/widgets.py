@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coach.ui import theme
 
@@ -29,3 +30,22 @@ def make_button(text: str, on_click: Callable[[], None], *, primary: bool = Fals
         button.setObjectName("primary")
     button.clicked.connect(on_click)
     return button
+
+
+def on_key(screen: QWidget, key: Qt.Key, slot: Callable[[], None]) -> None:
+    """A one-key shortcut that works while focus is anywhere on this screen."""
+    shortcut = QShortcut(QKeySequence(key), screen)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(slot)
+
+
+def make_row(*widgets: QWidget, grow: QWidget | None = None) -> QWidget:
+    """Widgets side by side with no margin; `grow` takes the spare width, else a gap does."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget, 1 if widget is grow else 0)
+    if grow is None:
+        layout.addStretch()
+    return row

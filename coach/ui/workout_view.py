@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -51,7 +52,7 @@ from coach.ui import theme
 from coach.ui.check_bar import CheckBar
 from coach.ui.picture import Picture
 from coach.ui.sound import CuePlayer
-from coach.ui.widgets import make_button, make_label
+from coach.ui.widgets import make_button, make_label, on_key
 from coach.ui.workout_text import PHASE_WORDS, dose_text, instruction, status_text, steps_html
 
 
@@ -237,9 +238,7 @@ class WorkoutView(QWidget):
         }
         check_keys = [Qt.Key.Key_L, Qt.Key.Key_T, Qt.Key.Key_W, Qt.Key.Key_Y]
         for key in [*self._actions, *check_keys]:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda key=key: self._on_key_pressed(key))
+            on_key(self, key, partial(self._on_key_pressed, key))
 
     def _on_key_pressed(self, key: Qt.Key) -> None:
         """An open check takes its own keys first; every other key works as usual."""
