@@ -175,13 +175,13 @@ class Comparison:
     pain: PainChange | None
     activities: list[Activity]
     impression: str | None
-    adherence: Adherence
+    workouts: Adherence
     missing: list[str] = field(default_factory=list)
     days_late: int = 0
 
     def summary(self) -> str:
         first = self.pain.sentence() if self.pain else "There is no pain comparison yet."
-        return f"{first} {self.adherence.sentence()}"
+        return f"{first} {self.workouts.sentence()}"
 
     def notes(self) -> list[str]:
         said = []

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 # 1: workouts, sets, skipped exercises. 2: safety events, clinician clearances, settings.
-SCHEMA_VERSION = 2
+# 3: three-week blocks, check-ins, activity ratings, how each exercise felt.
+SCHEMA_VERSION = 3
 
 
 class DatabaseError(Exception):

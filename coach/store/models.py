@@ -90,3 +90,48 @@ class Setting(SQLModel, table=True):
     key: str = Field(primary_key=True)
     value: str
     changed_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Block(SQLModel, table=True):
+    """A three-week block: its own baseline and its own comparison."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    started_at: datetime = Field(sa_type=UTCDateTime)
+    routine_id: str | None = None  # the routine the person chose to follow, if any
+    ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Checkin(SQLModel, table=True):
+    """One check-in: pain 0-10 and, for the baseline and three weeks, more."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    block_id: int = Field(foreign_key="block.id", index=True)
+    at: datetime = Field(sa_type=UTCDateTime)
+    # "baseline", "before workout", "after workout", "weekly", "three weeks"
+    kind: str
+    pain: int | None = Field(default=None, ge=0, le=10)
+    impression: str | None = None  # the 7-point global impression, at three weeks
+    workout_id: int | None = Field(default=None, foreign_key="workout.id")
+
+
+class ActivityRating(SQLModel, table=True):
+    """How hard an everyday activity is, 0-10, at the baseline or at three weeks."""
+
+    __tablename__ = "activity_rating"
+
+    id: int | None = Field(default=None, primary_key=True)
+    checkin_id: int = Field(foreign_key="checkin.id", index=True)
+    activity: str
+    score: int = Field(ge=0, le=10)
+
+
+class ExerciseFeeling(SQLModel, table=True):
+    """How an exercise felt in a workout: too easy, about right or too hard."""
+
+    __tablename__ = "exercise_feeling"
+
+    id: int | None = Field(default=None, primary_key=True)
+    workout_id: int = Field(foreign_key="workout.id", index=True)
+    exercise_id: str
+    feeling: str
+    at: datetime = Field(sa_type=UTCDateTime)

@@ -21,9 +21,12 @@ def test_a_new_database_carries_the_schema_version(tmp_path: Path) -> None:
     assert opened.notice is None
     WorkoutLog(opened).warm_up()
     with sqlite3.connect(opened.path) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-    assert {"workout", "workout_set", "skipped_exercise", "safety_event", "setting"} <= tables
+    assert {
+        "workout", "workout_set", "skipped_exercise", "safety_event", "setting", "block",
+        "checkin", "activity_rating", "exercise_feeling",
+    } <= tables  # fmt: skip
 
 
 def test_sets_are_readable_by_another_connection_the_moment_they_are_recorded(
@@ -130,6 +133,7 @@ def test_every_old_schema_migrates_keeping_its_data_and_a_backup(
     with sqlite3.connect(path) as connection:
         old_version = connection.execute("PRAGMA user_version").fetchone()[0]
         old_sets = connection.execute("SELECT * FROM workout_set ORDER BY id").fetchall()
+        [(old_start,)] = connection.execute("SELECT started_at FROM workout").fetchall()
     assert old_version < SCHEMA_VERSION
     log = WorkoutLog(open_database(path))
     log.warm_up()
@@ -142,4 +146,4 @@ def test_every_old_schema_migrates_keeping_its_data_and_a_backup(
         assert kept.execute("SELECT * FROM workout_set ORDER BY id").fetchall() == old_sets
     [workout] = log.workouts()
     assert (workout.routine_id, workout.outcome) == ("morning-bridge-core", "ended early")
-    assert log.done_dates()["morning-bridge-core"].last == datetime(2026, 11, 2, 7, 0, tzinfo=UTC)
+    assert log.done_dates()["morning-bridge-core"].last == datetime.fromisoformat(old_start)

@@ -1,0 +1,211 @@
+"""Three-week blocks, check-ins and how each exercise felt; the comparison from them.
+
+Every answer is written the moment it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from coach.core.progress import Activity, Comparison, Feeling, adherence, compare
+from coach.store.db import OpenedDatabase
+from coach.store.log import Now, utc_now
+
+BASELINE = "baseline"
+BEFORE_WORKOUT = "before workout"
+AFTER_WORKOUT = "after workout"
+WEEKLY = "weekly"
+THREE_WEEKS = "three weeks"
+
+
+@dataclass(frozen=True)
+class BlockInfo:
+    id: int
+    started_at: datetime
+    routine_id: str | None
+    ended_at: datetime | None = None
+
+    def first_day(self) -> date:
+        return self.started_at.astimezone().date()
+
+
+@dataclass(frozen=True)
+class CheckinRecord:
+    kind: str
+    at: datetime
+    pain: int | None
+    impression: str | None = None
+    activities: dict[str, int] = field(default_factory=dict)
+
+
+class CheckinLog:
+    def __init__(self, database: OpenedDatabase, now: Now = utc_now) -> None:
+        self._database = database
+        self._now = now
+
+    # Blocks.
+
+    def current_block(self) -> BlockInfo | None:
+        rows = self._database.read(
+            "SELECT id, started_at, routine_id FROM block WHERE ended_at IS NULL"
+            " ORDER BY id DESC LIMIT 1"
+        )
+        if not rows:
+            return None
+        block_id, started, routine = rows[0]
+        return BlockInfo(block_id, datetime.fromisoformat(started), routine)
+
+    def blocks(self) -> list[BlockInfo]:
+        rows = self._database.read(
+            "SELECT id, started_at, routine_id, ended_at FROM block ORDER BY id"
+        )
+        return [
+            BlockInfo(i, datetime.fromisoformat(s), r, datetime.fromisoformat(e) if e else None)
+            for i, s, r, e in rows
+        ]
+
+    def start_block(self, routine_id: str | None = None) -> int:
+        """A new block; the one before it ends now and stays readable."""
+        from sqlmodel import Session
+
+        from coach.store.models import Block
+
+        now = self._now()
+        with Session(self._database.engine) as session:
+            current = self.current_block()
+            if current is not None:
+                old = session.get(Block, current.id)
+                assert old is not None
+                old.ended_at = now
+                session.add(old)
+            block = Block(started_at=now, routine_id=routine_id)
+            session.add(block)
+            session.commit()
+            assert block.id is not None
+            return block.id
+
+    # Check-ins.
+
+    def record(
+        self,
+        block_id: int,
+        kind: str,
+        pain: int | None,
+        *,
+        impression: str | None = None,
+        workout_id: int | None = None,
+        activities: Mapping[str, int] | None = None,
+    ) -> int:
+        from sqlmodel import Session
+
+        from coach.store.models import ActivityRating, Checkin
+
+        checkin = Checkin(
+            block_id=block_id,
+            at=self._now(),
+            kind=kind,
+            pain=pain,
+            impression=impression,
+            workout_id=workout_id,
+        )
+        for what, score in [("pain", pain), *(activities or {}).items()]:
+            if score is not None and not 0 <= score <= 10:
+                raise ValueError(f"{what} must be between 0 and 10, not {score}")
+        with Session(self._database.engine) as session:
+            session.add(checkin)
+            session.flush()
+            assert checkin.id is not None
+            for name, score in (activities or {}).items():
+                session.add(ActivityRating(checkin_id=checkin.id, activity=name, score=score))
+            session.commit()
+            return checkin.id
+
+    def checkins(self, block_id: int) -> list[CheckinRecord]:
+        rows = self._database.read(
+            "SELECT id, kind, at, pain, impression FROM checkin WHERE block_id = ? ORDER BY at, id",
+            (str(block_id),),
+        )
+        ratings: dict[int, dict[str, int]] = {}
+        for checkin_id, name, score in self._database.read(
+            "SELECT r.checkin_id, r.activity, r.score FROM activity_rating r"
+            " JOIN checkin c ON c.id = r.checkin_id WHERE c.block_id = ? ORDER BY r.id",
+            (str(block_id),),
+        ):
+            ratings.setdefault(checkin_id, {})[name] = score
+        return [
+            CheckinRecord(kind, datetime.fromisoformat(at), pain, impression, ratings.get(i, {}))
+            for i, kind, at, pain, impression in rows
+        ]
+
+    # How exercises felt.
+
+    def record_feeling(self, workout_id: int, exercise_id: str, feeling: Feeling) -> None:
+        from sqlmodel import Session
+
+        from coach.store.models import ExerciseFeeling
+
+        with Session(self._database.engine) as session:
+            session.add(
+                ExerciseFeeling(
+                    workout_id=workout_id, exercise_id=exercise_id, feeling=feeling, at=self._now()
+                )
+            )
+            session.commit()
+
+    def feelings(self, routine_id: str, exercise_id: str, last: int = 2) -> list[Feeling]:
+        """How an exercise felt in the latest workouts of a routine, oldest first."""
+        rows = self._database.read(
+            "SELECT f.feeling FROM exercise_feeling f JOIN workout w ON w.id = f.workout_id"
+            " WHERE w.routine_id = ? AND f.exercise_id = ? ORDER BY f.at DESC, f.id DESC LIMIT ?",
+            (routine_id, exercise_id, str(last)),
+        )
+        return [feeling for (feeling,) in reversed(rows)]
+
+    # The comparison.
+
+    def comparison(self, block: BlockInfo) -> Comparison:
+        """Baseline against three weeks for one block, with the workouts done in it."""
+        records = self.checkins(block.id)
+        baseline = next((r for r in records if r.kind == BASELINE), None)
+        latest = next((r for r in reversed(records) if r.kind == THREE_WEEKS), None)
+        start = block.first_day()
+        workout_days, halts, skipped = self._block_activity(block)
+        days_late = 0
+        if latest is not None:
+            days_late = max((latest.at.astimezone().date() - start).days - 21, 0)
+        activities = [
+            Activity(name, score, latest.activities.get(name) if latest else None)
+            for name, score in (baseline.activities if baseline else {}).items()
+        ]
+        return compare(
+            baseline_pain=baseline.pain if baseline else None,
+            pain_now=latest.pain if latest else None,
+            activities=activities,
+            impression=latest.impression if latest else None,
+            workouts=adherence(start, workout_days, halts=halts, skipped_exercises=skipped),
+            days_late=days_late,
+        )
+
+    def _block_activity(self, block: BlockInfo) -> tuple[list[date], int, int]:
+        """Days with a workout that got a set done, halts, and skipped exercises."""
+        since = block.started_at.isoformat(timespec="microseconds")
+        until = block.ended_at.isoformat(timespec="microseconds") if block.ended_at else "9999"
+        days = [
+            datetime.fromisoformat(started).astimezone().date()
+            for (started,) in self._database.read(
+                "SELECT w.started_at FROM workout w WHERE w.started_at >= ? AND w.started_at < ?"
+                " AND EXISTS (SELECT 1 FROM workout_set s WHERE s.workout_id = w.id)",
+                (since, until),
+            )
+        ]
+        [(halts,)] = self._database.read(
+            "SELECT COUNT(*) FROM safety_event WHERE verdict = 'halt' AND at >= ? AND at < ?",
+            (since, until),
+        ) or [(0,)]
+        [(skipped,)] = self._database.read(
+            "SELECT COUNT(*) FROM skipped_exercise WHERE skipped_at >= ? AND skipped_at < ?",
+            (since, until),
+        ) or [(0,)]
+        return days, int(halts), int(skipped)
