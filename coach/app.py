@@ -16,10 +16,12 @@ from coach.core.routines import SAFETY_FILE, Catalogue, load_catalogue
 from coach.core.safety import SafetyFileError, load_safety
 from coach.core.workout import Clock, MonotonicClock, ScaledClock
 from coach.resources import Resources, locate
+from coach.store.checkins import CheckinLog
 from coach.store.db import DatabaseError, open_database
 from coach.store.log import WorkoutLog
 from coach.store.safety_log import SafetyLog
 from coach.ui import theme
+from coach.ui.checkin_flow import CheckinFlow
 from coach.ui.home_view import HomeView
 from coach.ui.main_window import MainWindow
 from coach.ui.safety_flow import SafetyFlow
@@ -77,6 +79,7 @@ def build_main_window(
         workout_view=WorkoutView(resources, cues, log, clock),
         home=HomeView(own),
         safety=lambda show: SafetyFlow(rules, safety_log, show),
+        checkins=lambda show: CheckinFlow(CheckinLog(database), show),
         startup_notice=database.notice,
     )
     return window

@@ -14,6 +14,10 @@ def start_with_all_no(window: MainWindow, routine: str) -> None:
     for row in screen.rows:
         row.set_answer(False)
     screen.continue_button.click()
+    for _ in range(2):  # the block's baseline (first time) and the pain right now
+        if window.stack.currentWidget() is window.checkins.view:
+            window.checkins.view.choose(4)
+            window.checkins.view.save_button.click()
     if window.stack.currentWidget() is not window.workout_view:
         raise RuntimeError(f"the workout of '{routine}' did not start")
 

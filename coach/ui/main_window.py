@@ -13,6 +13,7 @@ from coach.core.safety import HaltKind
 from coach.core.workout import planned_seconds
 from coach.resources import Resources
 from coach.store.log import DoneDates, WorkoutLog
+from coach.ui.checkin_flow import CheckinFlow
 from coach.ui.home_view import HomeView, RoutineCard
 from coach.ui.safety_flow import SafetyFlow
 from coach.ui.summary_view import SummaryView
@@ -31,6 +32,7 @@ class MainWindow(QMainWindow):
         workout_view: WorkoutView,
         home: HomeView,
         safety: Callable[[Callable[[QWidget], None]], SafetyFlow],
+        checkins: Callable[[Callable[[QWidget], None]], CheckinFlow],
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         startup_notice: str | None = None,
     ) -> None:
@@ -54,7 +56,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
         self.safety = safety(self._show)
-        for view in (self.home, self.workout_view, self.summary, *self.safety.views):
+        self.checkins = checkins(self._show)
+        views = (self.home, self.workout_view, self.summary, *self.safety.views, self.checkins.view)
+        for view in views:
             self.stack.addWidget(view)
         self.setCentralWidget(self.stack)
         self.home.start_requested.connect(self._on_home_start_requested)
@@ -65,7 +69,9 @@ class MainWindow(QMainWindow):
         self.workout_view.halted.connect(self._on_workout_view_halted)
         self.workout_view.exercise_dropped.connect(self._on_workout_view_exercise_dropped)
         self.summary.done.connect(self._on_summary_done)
-        self.safety.start_cleared.connect(self._on_safety_start_cleared)
+        self.safety.start_cleared.connect(self.checkins.before_workout)
+        self.checkins.ready.connect(self._on_checkins_ready)
+        self.checkins.after_done.connect(self._on_checkins_after_done)
         self.safety.back_home.connect(self._on_summary_done)
         self.safety.changed.connect(self.reload)
         self.reload()
@@ -143,7 +149,7 @@ class MainWindow(QMainWindow):
         if self.catalogue.routine(routine_id) is not None:
             self.safety.before_workout(routine_id)
 
-    def _on_safety_start_cleared(self, routine_id: str) -> None:
+    def _on_checkins_ready(self, routine_id: str) -> None:
         loaded = self.catalogue.routine(routine_id)
         if loaded is None:
             return
@@ -163,6 +169,9 @@ class MainWindow(QMainWindow):
 
     def _on_workout_view_workout_over(self, summary: WorkoutSummary) -> None:
         self.summary.show_summary(summary)
+        self.checkins.after_workout(summary.workout_id)
+
+    def _on_checkins_after_done(self) -> None:
         self.stack.setCurrentWidget(self.summary)
         self.summary.back_button.setFocus()
 

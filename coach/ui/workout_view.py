@@ -65,6 +65,7 @@ class WorkoutSummary:
     skipped: list[str] = field(default_factory=list)
     # Exercise name -> sets finished, in the routine's order; only those with a set.
     sets_by_exercise: dict[str, int] = field(default_factory=dict)
+    workout_id: int = 0
 
 
 class WorkoutView(QWidget):
@@ -334,6 +335,7 @@ class WorkoutView(QWidget):
             sets_done=sum(done.values()),
             skipped=list(self._skipped),
             sets_by_exercise=done,
+            workout_id=self._workout_id,
         )
         self.workout = None
         self.workout_over.emit(summary)

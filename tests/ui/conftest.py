@@ -75,3 +75,28 @@ def answer_all_no(qtbot: QtBot, window: MainWindow) -> None:
         assert focused is not None
         qtbot.keyClick(focused, Qt.Key.Key_N)
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+
+
+def answer_pain(qtbot: QtBot, window: MainWindow, *values: int) -> None:
+    """Answer the pain check-ins now showing, one number each, by keyboard (Enter saves)."""
+    view = window.checkins.view
+    for value in values:
+        assert window.stack.currentWidget() is view, "no pain check-in is showing"
+        if value == 10:
+            qtbot.keyClick(view, Qt.Key.Key_9)
+            qtbot.keyClick(view, Qt.Key.Key_Right)
+        else:
+            qtbot.keyClick(view, Qt.Key(Qt.Key.Key_0 + value))
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+
+
+def skip_pain(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.stack.currentWidget() is window.checkins.view
+    qtbot.keyClick(window.checkins.view, Qt.Key.Key_Escape)
+
+
+def answer_pain_until_workout(qtbot: QtBot, window: MainWindow, value: int = 5) -> None:
+    """Answer the baseline (first time) and the pain right now, until the workout shows."""
+    for _ in range(2):
+        if window.stack.currentWidget() is window.checkins.view:
+            answer_pain(qtbot, window, value)

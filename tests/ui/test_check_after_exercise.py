@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from coach.core.workout import PhaseKind, State
 from coach.ui.main_window import MainWindow
 from tests.helpers import FakeClock
-from tests.ui.conftest import answer_all_no
+from tests.ui.conftest import answer_all_no, answer_pain_until_workout, skip_pain
 from tests.ui.test_workout_flow import finish_first_set, press
 
 
@@ -105,6 +105,7 @@ def test_the_last_exercise_is_checked_before_the_summary(
     window = make_window()
     qtbot.mouseClick(window.home.start_buttons["reclined-stretches"], Qt.MouseButton.LeftButton)
     answer_all_no(qtbot, window)
+    answer_pain_until_workout(qtbot, window)
     view = window.workout_view
     for _ in range(3):  # skip to the last exercise, the bridge
         press(qtbot, window, Qt.Key.Key_N)
@@ -116,5 +117,6 @@ def test_the_last_exercise_is_checked_before_the_summary(
     assert view.controls.currentWidget() is view.check_bar
     assert window.stack.currentWidget() is view
     press(qtbot, window, Qt.Key.Key_Return)
+    skip_pain(qtbot, window)
     assert window.stack.currentWidget() is window.summary
     assert window.summary.heading.text() == "Well done: Reclined stretches"

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from coach.core.workout import PhaseKind
 from coach.ui.main_window import MainWindow
 from tests.helpers import FakeClock
-from tests.ui.conftest import answer_all_no, screened_yesterday
+from tests.ui.conftest import answer_all_no, answer_pain_until_workout, screened_yesterday
 from tests.ui.test_workout_flow import run_until
 
 MakeWindow = Callable[..., MainWindow]
@@ -151,6 +151,7 @@ def test_the_stop_key_halts_mid_hold_and_keeps_the_sets_done(
     window = make_window()
     start(qtbot, window)
     answer_all_no(qtbot, window)
+    answer_pain_until_workout(qtbot, window)
     view = window.workout_view
     assert view.stop_button.text() == "Stop: pain is spreading  [P]"
     qtbot.keyClick(view, Qt.Key.Key_N)
@@ -190,6 +191,7 @@ def test_profile_facts_leave_exercises_out_and_their_message_comes_once(
     assert window.stack.currentWidget() is notice
     assert "midwife or doctor" in notice.messages.text()
     key(qtbot, window, Qt.Key.Key_Return)
+    answer_pain_until_workout(qtbot, window)
     workout = window.workout_view.workout
     assert workout is not None
     assert [p.exercise.id for p in workout.plan] == ["bird-dog"]

@@ -18,7 +18,13 @@ from coach.store.db import open_database
 from coach.store.log import WorkoutLog
 from coach.ui.main_window import MainWindow
 from tests.helpers import FakeClock
-from tests.ui.conftest import NoAudio, answer_all_no, screened_yesterday
+from tests.ui.conftest import (
+    NoAudio,
+    answer_all_no,
+    answer_pain_until_workout,
+    screened_yesterday,
+    skip_pain,
+)
 
 
 def press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
@@ -46,6 +52,7 @@ def start_morning(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(start.hasFocus)  # the first routine's Start has focus once the window is active
     qtbot.keyClick(start, Qt.Key.Key_Return)
     answer_all_no(qtbot, window)
+    answer_pain_until_workout(qtbot, window)
     assert window.stack.currentWidget() is window.workout_view
 
 
@@ -109,6 +116,7 @@ def test_a_whole_routine_by_keyboard_is_coached_and_saved(
     press(qtbot, window, Qt.Key.Key_N)
     press(qtbot, window, Qt.Key.Key_N)
 
+    skip_pain(qtbot, window)  # the check-in after the workout
     assert window.stack.currentWidget() is window.summary
     summary = window.summary.details.text()
     assert "Sets done: <b>3</b>" in summary  # the hip opener's two sides make one set
@@ -159,6 +167,7 @@ def test_escape_asks_first_and_keeps_going_or_ends_early(
 
     press(qtbot, window, Qt.Key.Key_Escape)
     press(qtbot, window, Qt.Key.Key_Return)  # end
+    skip_pain(qtbot, window)
     assert window.stack.currentWidget() is window.summary
     assert window.summary.heading.text() == "Morning bridge & core: ended early"
     [workout] = window.log.workouts()

@@ -1,0 +1,107 @@
+"""A pain check-in: one number from 0 to 10, chosen from eleven buttons.
+
+Keys: 0-9 choose that number, arrows step (10 is one step past 9), Enter saves,
+Esc skips where skipping is allowed.
+
+Signals:
+    answered(int): the number chosen, 0-10.
+    skipped(): the person chose not to answer this one.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from coach.ui import theme
+from coach.ui.widgets import make_button, make_label, make_row, on_key
+
+
+class PainView(QWidget):
+    answered = Signal(int)
+    skipped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.heading = make_label("", 26, bold=True)
+        self.question = make_label("", 18)
+        self.group = QButtonGroup(self)
+        self.scale: list[QPushButton] = []
+        numbers = QHBoxLayout()
+        for value in range(11):
+            button = make_button(str(value), lambda: None)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumSize(56, 56)
+            button.setAccessibleDescription(f"{value} out of 10")
+            theme.set_font(button, 18, bold=True)
+            self.group.addButton(button, value)
+            numbers.addWidget(button)
+            self.scale.append(button)
+        self.group.idToggled.connect(self._on_group_id_toggled)
+        ends = make_row(
+            make_label("0: no pain", 13, name="muted"),
+            make_label("10: the worst pain you can imagine", 13, name="muted"),
+            grow=None,
+        )
+        self.save_button = make_button("Save  [Enter]", self._on_save_clicked, primary=True)
+        self.skip_button = make_button("Skip  [Esc]", self.skipped.emit)
+        for button in (self.save_button, self.skip_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 56, 60, 40)
+        layout.setSpacing(18)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.question)
+        layout.addLayout(numbers)
+        layout.addWidget(ends)
+        layout.addWidget(make_row(self.save_button, self.skip_button))
+        layout.addStretch()
+        for digit in range(10):
+            on_key(self, Qt.Key(Qt.Key.Key_0 + digit), partial(self.choose, digit))
+        on_key(self, Qt.Key.Key_Right, lambda: self._step(+1))
+        on_key(self, Qt.Key.Key_Up, lambda: self._step(+1))
+        on_key(self, Qt.Key.Key_Left, lambda: self._step(-1))
+        on_key(self, Qt.Key.Key_Down, lambda: self._step(-1))
+        on_key(self, Qt.Key.Key_Return, self._on_save_clicked)
+        on_key(self, Qt.Key.Key_Enter, self._on_save_clicked)
+        on_key(self, Qt.Key.Key_Escape, self._on_escape_pressed)
+
+    def ask(self, heading: str, question: str, *, skippable: bool) -> None:
+        self.heading.setText(heading)
+        self.question.setText(question)
+        self.group.setExclusive(False)
+        for button in self.scale:
+            button.setChecked(False)  # nothing chosen for the person
+        self.group.setExclusive(True)
+        self.skip_button.setVisible(skippable)
+        self.save_button.setEnabled(False)
+        self.setFocus()
+
+    @property
+    def value(self) -> int | None:
+        chosen = self.group.checkedId()
+        return None if chosen < 0 else chosen
+
+    def choose(self, value: int) -> None:
+        self.scale[max(0, min(10, value))].setChecked(True)
+
+    def _step(self, by: int) -> None:
+        if self.value is None:
+            self.choose(0 if by > 0 else 10)
+        else:
+            self.choose(self.value + by)
+
+    def _on_group_id_toggled(self, _value: int, _checked: bool) -> None:
+        self.save_button.setEnabled(self.value is not None)
+
+    def _on_save_clicked(self) -> None:
+        if self.value is not None:
+            self.answered.emit(self.value)
+
+    def _on_escape_pressed(self) -> None:
+        if self.skip_button.isVisibleTo(self):
+            self.skipped.emit()
