@@ -51,10 +51,9 @@ def test_the_first_workout_asks_the_baseline_then_before_and_after(
         (BEFORE_WORKOUT, 5),
         (AFTER_WORKOUT, 3),
     ]
-    linked = window.log._database.read(
-        "SELECT workout_id FROM checkin WHERE kind = ?", (AFTER_WORKOUT,)
-    )
-    assert linked == [(workout.id,)]
+    with sqlite3.connect(tmp_path / "data" / "coach.db") as connection:
+        query = "SELECT workout_id FROM checkin WHERE kind = ?"
+        assert connection.execute(query, (AFTER_WORKOUT,)).fetchall() == [(workout.id,)]
 
 
 def test_the_baseline_is_asked_once_and_pain_before_can_be_skipped(
