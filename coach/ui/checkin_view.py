@@ -42,11 +42,13 @@ class PainView(QWidget):
             numbers.addWidget(button)
             self.scale.append(button)
         self.group.idToggled.connect(self._on_group_id_toggled)
-        ends = make_row(
-            make_label("0: no pain", 13, name="muted"),
-            make_label("10: the worst pain you can imagine", 13, name="muted"),
-            grow=None,
-        )
+        ends = QHBoxLayout()
+        ends.addWidget(make_label("0: no pain", 13, name="muted"))
+        ends.addStretch()
+        worst = make_label("10: the worst pain you can imagine", 13, name="muted")
+        worst.setWordWrap(False)
+        ends.addWidget(worst)
+        keys = make_label("Keys: 0-9 choose · arrows step (10 is one past 9)", 12, name="muted")
         self.save_button = make_button("Save  [Enter]", self._on_save_clicked, primary=True)
         self.skip_button = make_button("Skip  [Esc]", self.skipped.emit)
         for button in (self.save_button, self.skip_button):
@@ -57,8 +59,9 @@ class PainView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.question)
         layout.addLayout(numbers)
-        layout.addWidget(ends)
+        layout.addLayout(ends)
         layout.addWidget(make_row(self.save_button, self.skip_button))
+        layout.addWidget(keys)
         layout.addStretch()
         for digit in range(10):
             on_key(self, Qt.Key(Qt.Key.Key_0 + digit), partial(self.choose, digit))
