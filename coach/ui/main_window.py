@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.workout_view.workout_over.connect(self._on_workout_view_workout_over)
         self.workout_view.halted.connect(self._on_workout_view_halted)
         self.workout_view.exercise_dropped.connect(self._on_workout_view_exercise_dropped)
+        self.workout_view.exercise_felt.connect(self.checkins.log.record_feeling)
         self.summary.done.connect(self._on_summary_done)
         self.safety.start_cleared.connect(self.checkins.before_workout)
         self.checkins.ready.connect(self._on_checkins_ready)

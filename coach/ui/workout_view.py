@@ -7,6 +7,7 @@ Signals:
         stopped it ("stop key" or "after exercise"); the sets done are saved.
     exercise_dropped(str, int): the check after an exercise left it out for the rest of
         the workout (back pain 2+ points higher), with the workout's id.
+    exercise_felt(int, str, str): workout id, exercise id, and how it felt.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from coach.resources import Resources
 from coach.store.log import WorkoutLog
 from coach.store.safety_log import AFTER_EXERCISE, STOP_KEY
 from coach.ui import theme
-from coach.ui.check_bar import CheckBar
+from coach.ui.check_bar import FEELINGS, CheckBar
 from coach.ui.picture import Picture
 from coach.ui.sound import CuePlayer
 from coach.ui.widgets import make_button, make_label, on_key
@@ -73,6 +74,7 @@ class WorkoutView(QWidget):
     workout_over = Signal(object)
     halted = Signal(object, int, str)
     exercise_dropped = Signal(str, int)
+    exercise_felt = Signal(int, str, str)
 
     def __init__(
         self,
@@ -169,6 +171,7 @@ class WorkoutView(QWidget):
         self.controls.addWidget(self._build_confirm())
         self.check_bar = CheckBar()
         self.check_bar.answered.connect(self._on_check_bar_answered)
+        self.check_bar.felt.connect(self._on_check_bar_felt)
         self.controls.addWidget(self.check_bar)
         self.controls.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
@@ -237,7 +240,7 @@ class WorkoutView(QWidget):
             Qt.Key.Key_Return: self._on_enter_pressed,
             Qt.Key.Key_Enter: self._on_enter_pressed,
         }
-        check_keys = [Qt.Key.Key_L, Qt.Key.Key_T, Qt.Key.Key_W, Qt.Key.Key_Y]
+        check_keys = [Qt.Key.Key_L, Qt.Key.Key_T, Qt.Key.Key_W, Qt.Key.Key_Y, *FEELINGS]
         for key in [*self._actions, *check_keys]:
             on_key(self, key, partial(self._on_key_pressed, key))
 
@@ -493,6 +496,10 @@ class WorkoutView(QWidget):
         self.workout.hold_before_work()  # the answer comes before more exercise
         self.check_bar.ask(self._check_for.exercise.name)
         self.controls.setCurrentIndex(2)
+
+    def _on_check_bar_felt(self, feeling: str) -> None:
+        if self._check_for is not None:
+            self.exercise_felt.emit(self._workout_id, self._check_for.exercise.id, feeling)
 
     def _on_check_bar_answered(self, answer: CheckAnswer) -> None:
         checked, self._check_for = self._check_for, None

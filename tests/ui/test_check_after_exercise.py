@@ -120,3 +120,23 @@ def test_the_last_exercise_is_checked_before_the_summary(
     skip_pain(qtbot, window)
     assert window.stack.currentWidget() is window.summary
     assert window.summary.heading.text() == "Well done: Reclined stretches"
+
+
+@pytest.mark.parametrize(
+    ("key", "feeling"),
+    [(Qt.Key.Key_E, "too easy"), (Qt.Key.Key_R, "about right"), (Qt.Key.Key_H, "too hard")],
+)
+def test_one_key_says_all_fine_and_how_it_felt(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, key: Qt.Key, feeling: str
+) -> None:
+    view = window.workout_view
+    finish_first_set(qtbot, window, clock)
+    press(qtbot, window, key)
+    assert view.controls.currentIndex() == 0  # answered: all fine
+    assert window.checkins.log.feelings("morning-bridge-core", "glute-bridge") == [feeling]
+
+
+def test_enter_skips_the_feeling(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
+    finish_first_set(qtbot, window, clock)
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.checkins.log.feelings("morning-bridge-core", "glute-bridge") == []
