@@ -31,7 +31,11 @@ class CheckBar(QFrame):
         self.fine_button = make_button("All fine  [Enter]", self._on_fine_clicked, primary=True)
         self.leg_button = make_button("Pain down a leg  [L]", self._on_leg_clicked)
         self.numb_button = make_button("Numbness or weakness  [T]", self._on_numb_clicked)
-        self.worse_button = make_button("Back pain 2+ higher  [W]", self._on_worse_clicked)
+        self.worse_button = make_button("Back pain 2+ points higher  [W]", self._on_worse_clicked)
+        self.leg_button.setAccessibleDescription("Pain has spread into a leg or below the knee")
+        self.numb_button.setAccessibleDescription(
+            "New numbness, tingling or weakness in a leg, the groin or bottom"
+        )
         self.feeling_buttons = [
             make_button(
                 f"{feeling.capitalize()}  [{key.name[-1]}]", partial(self._on_felt, feeling)
@@ -68,11 +72,7 @@ class CheckBar(QFrame):
         layout.setSpacing(6)
 
     def ask(self, exercise_name: str) -> None:
-        self.question.setText(
-            f"Quick check after the {exercise_name.lower()}: has pain spread into a leg? Any new"
-            " numbness, tingling or weakness? Is your back pain 2 or more points higher than at"
-            " the start?"
-        )
+        self.question.setText(f"Quick check after the {exercise_name.lower()}: how are you?")
         self.pages.setCurrentIndex(0)
 
     @property

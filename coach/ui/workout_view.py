@@ -398,8 +398,13 @@ class WorkoutView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # The countdown is the one thing to read from the mat: as big as the window allows.
-        pixels = max(48, min(int(self.height() * 0.17), int(self.width() * 0.11)))
+        self._fit_countdown()
+
+    def _fit_countdown(self) -> None:
+        """The countdown is the one thing to read from the mat: as big as the window allows,
+        a little smaller while the taller check below needs the room."""
+        share = 0.12 if self.controls.currentWidget() is self.check_bar else 0.17
+        pixels = max(48, min(int(self.height() * share), int(self.width() * 0.11)))
         font = self.countdown.font()
         font.setPixelSize(pixels)
         self.countdown.setFont(font)
@@ -496,6 +501,7 @@ class WorkoutView(QWidget):
         self.workout.hold_before_work()  # the answer comes before more exercise
         self.check_bar.ask(self._check_for.exercise.name)
         self.controls.setCurrentIndex(2)
+        self._fit_countdown()
 
     def _on_check_bar_felt(self, feeling: str) -> None:
         if self._check_for is not None:
@@ -507,6 +513,7 @@ class WorkoutView(QWidget):
         if checked is None or workout is None:
             return
         self.controls.setCurrentIndex(0)
+        self._fit_countdown()
         outcome = after_exercise(answer)
         if outcome.halt is not None:
             self._halt(outcome.halt, AFTER_EXERCISE)

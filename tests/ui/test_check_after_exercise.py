@@ -31,7 +31,7 @@ def test_all_fine_is_one_key_and_costs_no_time(
     view = window.workout_view
     finish_first_set(qtbot, window, clock)
     assert view.controls.currentWidget() is view.check_bar
-    assert view.check_bar.question.text().startswith("Quick check after the glute bridge: ")
+    assert view.check_bar.question.text() == "Quick check after the glute bridge: how are you?"
     assert view.name_label.text() == "Lying hip opener"
     before = view.countdown.text()
     clock.advance(3)
