@@ -149,6 +149,14 @@ class Routine(_Strict):
 
 
 @dataclass(frozen=True)
+class OwnDose:
+    """A dose the person accepted for one exercise of one routine."""
+
+    sets: int
+    reps: int | None
+
+
+@dataclass(frozen=True)
 class PlannedExercise:
     """An exercise with the dose to do today."""
 
@@ -172,16 +180,23 @@ class LoadedRoutine:
         week: int = 1,
         opt_in_allowed: Iterable[str] = (),
         hidden_tags: Mapping[str, str] | None = None,
+        own_doses: Mapping[str, OwnDose] | None = None,
     ) -> list[PlannedExercise]:
-        """Today's exercises: opt-in ones only when turned on, none with a hidden tag."""
+        """Today's exercises: opt-in ones only when turned on, none with a hidden tag, and
+        the person's own accepted dose where they have one."""
         left_out = {e.id for e, _ in self.left_out(library, opt_in_allowed, hidden_tags)}
-        return [
-            PlannedExercise(
-                library[item.exercise], item.dose_for(library[item.exercise].dose, week)
-            )
-            for item in self.routine.item
-            if item.exercise not in left_out
-        ]
+        planned = []
+        for item in self.routine.item:
+            if item.exercise in left_out:
+                continue
+            exercise = library[item.exercise]
+            dose = item.dose_for(exercise.dose, week)
+            own = (own_doses or {}).get(exercise.id)
+            if own is not None:
+                reps = own.reps if dose.reps is not None else None
+                dose = Dose.model_validate(dose.model_dump() | {"sets": own.sets, "reps": reps})
+            planned.append(PlannedExercise(exercise, dose))
+        return planned
 
     def left_out(
         self,

@@ -10,14 +10,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from coach.core.progress import Activity, Comparison, Feeling, adherence, compare
+from coach.core.routines import OwnDose
 from coach.store.db import OpenedDatabase
 from coach.store.log import Now, utc_now
+from coach.store.settings import read_setting, write_setting
 
 BASELINE = "baseline"
 BEFORE_WORKOUT = "before workout"
 AFTER_WORKOUT = "after workout"
 WEEKLY = "weekly"
 THREE_WEEKS = "three weeks"
+OWN_DOSES = "own doses"
+DECIDED = "dose decisions"
 
 
 @dataclass(frozen=True)
@@ -155,13 +159,42 @@ class CheckinLog:
             session.commit()
 
     def feelings(self, routine_id: str, exercise_id: str, last: int = 2) -> list[Feeling]:
-        """How an exercise felt in the latest workouts of a routine, oldest first."""
+        """How an exercise felt in a routine's latest workouts since the person last decided
+        on a suggestion for it, oldest first."""
+        since = self._decisions().get(routine_id, {}).get(exercise_id, "")
         rows = self._database.read(
             "SELECT f.feeling FROM exercise_feeling f JOIN workout w ON w.id = f.workout_id"
-            " WHERE w.routine_id = ? AND f.exercise_id = ? ORDER BY f.at DESC, f.id DESC LIMIT ?",
-            (routine_id, exercise_id, str(last)),
+            " WHERE w.routine_id = ? AND f.exercise_id = ? AND f.at > ?"
+            " ORDER BY f.at DESC, f.id DESC LIMIT ?",
+            (routine_id, exercise_id, since, str(last)),
         )
         return [feeling for (feeling,) in reversed(rows)]
+
+    # The person's own doses.
+
+    def own_doses(self, routine_id: str) -> dict[str, OwnDose]:
+        doses = read_setting(self._database, OWN_DOSES, {}).get(routine_id, {})
+        return {exercise: OwnDose(d["sets"], d["reps"]) for exercise, d in doses.items()}
+
+    def accept_dose(self, routine_id: str, exercise_id: str, dose: OwnDose) -> None:
+        doses = read_setting(self._database, OWN_DOSES, {})
+        doses.setdefault(routine_id, {})[exercise_id] = {"sets": dose.sets, "reps": dose.reps}
+        write_setting(self._database, OWN_DOSES, doses, self._now())
+        self._decided(routine_id, exercise_id)
+
+    def decline_dose(self, routine_id: str, exercise_id: str) -> None:
+        self._decided(routine_id, exercise_id)
+
+    def _decisions(self) -> dict[str, dict[str, str]]:
+        decided: dict[str, dict[str, str]] = read_setting(self._database, DECIDED, {})
+        return decided
+
+    def _decided(self, routine_id: str, exercise_id: str) -> None:
+        """Feelings from before a decision no longer count toward the next suggestion."""
+        decided = self._decisions()
+        now = self._now().isoformat(timespec="microseconds")
+        decided.setdefault(routine_id, {})[exercise_id] = now
+        write_setting(self._database, DECIDED, decided, self._now())
 
     # The comparison.
 

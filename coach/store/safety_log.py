@@ -14,6 +14,7 @@ from typing import Any
 from coach.core.safety import HaltKind, PastHalt, Profile, Verdict
 from coach.store.db import OpenedDatabase
 from coach.store.log import Now, utc_now
+from coach.store.settings import read_setting, write_setting
 
 FULL_SCREEN = "full screen"
 SHORT_SCREEN = "short screen"
@@ -63,13 +64,7 @@ class SafetyLog:
         self._set("opt_in", sorted(exercise_ids))
 
     def _set(self, key: str, value: object) -> None:
-        from sqlmodel import Session
-
-        from coach.store.models import Setting
-
-        with Session(self._database.engine) as session:
-            session.merge(Setting(key=key, value=json.dumps(value), changed_at=self._now()))
-            session.commit()
+        write_setting(self._database, key, value, self._now())
 
     def _add(self, row: object) -> None:
         from sqlmodel import Session
@@ -112,5 +107,4 @@ class SafetyLog:
         return set(self._get("opt_in", []))
 
     def _get(self, key: str, default: Any) -> Any:
-        rows = self._database.read("SELECT value FROM setting WHERE key = ?", (key,))
-        return json.loads(rows[0][0]) if rows else default
+        return read_setting(self._database, key, default)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coach.core.routines import LIBRARY_FILE, Catalogue, load_catalogue, week_number
+from coach.core.routines import LIBRARY_FILE, Catalogue, OwnDose, load_catalogue, week_number
 from coach.core.workout import planned_seconds
 from tests.helpers import ROOT
 
@@ -276,3 +276,14 @@ def test_a_damaged_good_file_loads_or_says_why(
     for error in catalogue.errors:
         assert error.path.name == "mine.toml"
         assert error.problem
+
+
+def test_an_own_dose_replaces_sets_and_reps_but_not_a_hold() -> None:
+    catalogue = load()
+    morning = catalogue.routine("reclined-stretches")
+    assert morning is not None
+    own = {"glute-bridge": OwnDose(2, 11), "happy-baby": OwnDose(3, 12)}
+    plan = {p.exercise.id: p.dose for p in morning.plan(catalogue.exercises, own_doses=own)}
+    assert (plan["glute-bridge"].sets, plan["glute-bridge"].reps) == (2, 11)
+    happy = plan["happy-baby"]
+    assert (happy.sets, happy.reps, happy.hold_seconds) == (3, None, 40)

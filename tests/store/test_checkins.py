@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from coach.core.routines import OwnDose
 from coach.core.safety import HaltKind, Verdict
 from coach.core.workout import ExerciseSkipped, SetCompleted
 from coach.store.checkins import BASELINE, BEFORE_WORKOUT, THREE_WEEKS, CheckinLog
@@ -102,3 +103,25 @@ def test_feelings_come_back_latest_last_for_that_routine_and_exercise(tmp_path: 
     assert log.feelings("morning-bridge-core", "glute-bridge") == ["too easy", "too easy"]
     assert log.feelings("morning-bridge-core", "glute-bridge", last=3)[0] == "too hard"
     assert log.feelings("morning-bridge-core", "dead-bug") == []
+
+
+def test_an_accepted_dose_is_kept_and_earlier_feelings_stop_counting(tmp_path: Path) -> None:
+    calendar = Calendar()
+    database = open_database(tmp_path / "coach.db")
+    workouts = WorkoutLog(database, now=calendar)
+    log = CheckinLog(database, now=calendar)
+    for _ in range(2):
+        calendar.now += timedelta(days=2)
+        log.record_feeling(workouts.begin("morning-bridge-core", "M"), "glute-bridge", "too easy")
+    assert log.feelings("morning-bridge-core", "glute-bridge") == ["too easy", "too easy"]
+    calendar.now += timedelta(minutes=5)
+    log.accept_dose("morning-bridge-core", "glute-bridge", OwnDose(1, 11))
+    assert log.own_doses("morning-bridge-core") == {"glute-bridge": OwnDose(1, 11)}
+    assert log.own_doses("hip-openers") == {}
+    assert log.feelings("morning-bridge-core", "glute-bridge") == []  # a fresh start
+    calendar.now += timedelta(days=2)
+    log.record_feeling(workouts.begin("morning-bridge-core", "M"), "glute-bridge", "too hard")
+    assert log.feelings("morning-bridge-core", "glute-bridge") == ["too hard"]
+    log.decline_dose("morning-bridge-core", "glute-bridge")
+    assert log.feelings("morning-bridge-core", "glute-bridge") == []
+    assert log.own_doses("morning-bridge-core") == {"glute-bridge": OwnDose(1, 11)}
