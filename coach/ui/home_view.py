@@ -9,7 +9,7 @@ Signals:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -42,6 +42,7 @@ class RoutineCard:
     left_out: list[str]
     last_done: datetime | None
     own: bool
+    own_doses: list[str] = field(default_factory=list)
 
 
 def last_done_text(when: datetime | None, today: datetime) -> str:
@@ -185,6 +186,9 @@ class HomeView(QWidget):
         text.setSpacing(4)
         for widget in (heading, facts_label, summary, exercises):
             text.addWidget(widget)
+        if card.own_doses:
+            doses = "; ".join(card.own_doses)
+            text.addWidget(make_label(f"Your own dose: {doses}.", 12, name="muted"))
         if card.left_out:
             names = "; ".join(card.left_out)
             text.addWidget(make_label(f"Left out: {names}.", 12, name="muted"))

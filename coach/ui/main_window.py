@@ -8,7 +8,15 @@ from datetime import UTC, datetime
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from coach.core.routines import Catalogue, Exercise, LoadedRoutine, PlannedExercise, week_number
+from coach.core.progress import suggest
+from coach.core.routines import (
+    Catalogue,
+    Exercise,
+    LoadedRoutine,
+    OwnDose,
+    PlannedExercise,
+    week_number,
+)
 from coach.core.safety import HaltKind
 from coach.core.workout import planned_seconds
 from coach.resources import Resources
@@ -16,7 +24,8 @@ from coach.store.log import DoneDates, WorkoutLog
 from coach.ui.checkin_flow import CheckinFlow
 from coach.ui.home_view import HomeView, RoutineCard
 from coach.ui.safety_flow import SafetyFlow
-from coach.ui.summary_view import SummaryView
+from coach.ui.summary_view import DoseOffer, SummaryView
+from coach.ui.workout_text import dose_text
 from coach.ui.workout_view import WorkoutSummary, WorkoutView
 
 CatalogueLoader = Callable[[], Catalogue]
@@ -70,6 +79,8 @@ class MainWindow(QMainWindow):
         self.workout_view.exercise_dropped.connect(self._on_workout_view_exercise_dropped)
         self.workout_view.exercise_felt.connect(self.checkins.log.record_feeling)
         self.summary.done.connect(self._on_summary_done)
+        self.summary.accepted.connect(self._on_summary_accepted)
+        self.summary.declined.connect(self._on_summary_declined)
         self.safety.start_cleared.connect(self.checkins.before_workout)
         self.checkins.ready.connect(self._on_checkins_ready)
         self.checkins.after_done.connect(self._on_checkins_after_done)
@@ -112,6 +123,11 @@ class MainWindow(QMainWindow):
                     left_out=[f"{e.name} ({why})" for e, why in self._left_out(loaded)],
                     last_done=done.last if done else None,
                     own=not loaded.builtin,
+                    own_doses=[
+                        f"{p.exercise.name} {dose_text(p)}"
+                        for p in plan
+                        if p.exercise.id in self.checkins.log.own_doses(loaded.routine.id)
+                    ],
                 )
             )
         lock = self.safety.lock()
@@ -135,6 +151,7 @@ class MainWindow(QMainWindow):
             week=self._week_of(loaded.routine.id),
             opt_in_allowed=self._opt_ins,
             hidden_tags=self._hidden,
+            own_doses=self.checkins.log.own_doses(loaded.routine.id),
         )
 
     def _left_out(self, loaded: LoadedRoutine) -> list[tuple[Exercise, str]]:
@@ -170,7 +187,30 @@ class MainWindow(QMainWindow):
 
     def _on_workout_view_workout_over(self, summary: WorkoutSummary) -> None:
         self.summary.show_summary(summary)
+        self.summary.offer_doses(self._dose_offers(summary.routine_id))
         self.checkins.after_workout(summary.workout_id)
+
+    def _dose_offers(self, routine_id: str) -> list[DoseOffer]:
+        loaded = self.catalogue.routine(routine_id)
+        if loaded is None:
+            return []
+        offers = []
+        for planned in self._plan(loaded):
+            exercise, dose = planned.exercise, planned.dose
+            feelings = self.checkins.log.feelings(routine_id, exercise.id)
+            suggestion = suggest(feelings, sets=dose.sets, reps=dose.reps)
+            if suggestion is not None:
+                offer = DoseOffer(routine_id, exercise.id, exercise.name, dose.sets, dose.reps,
+                                  suggestion)  # fmt: skip
+                offers.append(offer)
+        return offers
+
+    def _on_summary_accepted(self, offer: DoseOffer) -> None:
+        dose = OwnDose(offer.suggestion.sets, offer.suggestion.reps)
+        self.checkins.log.accept_dose(offer.routine_id, offer.exercise_id, dose)
+
+    def _on_summary_declined(self, offer: DoseOffer) -> None:
+        self.checkins.log.decline_dose(offer.routine_id, offer.exercise_id)
 
     def _on_checkins_after_done(self) -> None:
         self.stack.setCurrentWidget(self.summary)

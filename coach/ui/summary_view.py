@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from coach.ui.widgets import make_button, make_label
+from coach.core.progress import Suggestion
+from coach.ui.widgets import make_button, make_label, make_row, on_key
 from coach.ui.workout_view import WorkoutSummary
 
 
@@ -16,12 +18,35 @@ def duration_text(seconds: float) -> str:
     return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
 
 
+@dataclass(frozen=True)
+class DoseOffer:
+    """A progression suggestion for one exercise, offered after a workout."""
+
+    routine_id: str
+    exercise_id: str
+    exercise_name: str
+    sets: int
+    reps: int | None
+    suggestion: Suggestion
+
+    def text(self) -> str:
+        now, then = _dose(self.sets, self.reps), _dose(self.suggestion.sets, self.suggestion.reps)
+        return f"{self.exercise_name}: {self.suggestion.why} Change {now} to {then}?"
+
+
+def _dose(sets: int, reps: int | None) -> str:
+    return f"{sets} × {reps}" if reps is not None else f"{sets} set{'s' if sets != 1 else ''}"
+
+
 class SummaryView(QWidget):
     """Signals:
     done(): the person is ready to go back to the routines.
+    accepted(DoseOffer), declined(DoseOffer): the answer to a progression suggestion.
     """
 
     done = Signal()
+    accepted = Signal(object)
+    declined = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +56,18 @@ class SummaryView(QWidget):
         self.exercises = make_label("", 15)
         self.exercises.setTextFormat(Qt.TextFormat.RichText)
         saved = make_label("Everything you did is saved on this computer.", 14, name="muted")
+        self.offer_label = make_label("", 15, bold=True)
+        self.accept_button = make_button("Yes, change it  [A]", self._on_accept_clicked)
+        self.decline_button = make_button("No, keep it  [D]", self._on_decline_clicked)
+        self.offer = QFrame()
+        self.offer.setObjectName("card")
+        offer_layout = QVBoxLayout(self.offer)
+        offer_layout.addWidget(self.offer_label)
+        offer_layout.addWidget(make_row(self.accept_button, self.decline_button))
+        self.offer.hide()
+        self._offers: list[DoseOffer] = []
+        on_key(self, Qt.Key.Key_A, self._on_accept_clicked)
+        on_key(self, Qt.Key.Key_D, self._on_decline_clicked)
         self.back_button = make_button("Back to routines  [Enter]", self.done.emit, primary=True)
         self.back_button.setAutoDefault(True)
         row = QHBoxLayout()
@@ -39,7 +76,7 @@ class SummaryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 56, 60, 40)
         layout.setSpacing(14)
-        for widget in (self.heading, self.details, self.exercises, saved):
+        for widget in (self.heading, self.details, self.exercises, saved, self.offer):
             layout.addWidget(widget)
         layout.addSpacing(12)
         layout.addLayout(row)
@@ -62,3 +99,23 @@ class SummaryView(QWidget):
         )
         self.exercises.setText(f"<table cellpadding='3'>{rows}</table>" if rows else "")
         self.back_button.setFocus()
+
+    def offer_doses(self, offers: list[DoseOffer]) -> None:
+        """Progression suggestions, one at a time; each is accepted or declined."""
+        self._offers = list(offers)
+        self._show_offer()
+
+    def _show_offer(self) -> None:
+        self.offer.setVisible(bool(self._offers))
+        if self._offers:
+            self.offer_label.setText(self._offers[0].text())
+
+    def _on_accept_clicked(self) -> None:
+        if self._offers:
+            self.accepted.emit(self._offers.pop(0))
+            self._show_offer()
+
+    def _on_decline_clicked(self) -> None:
+        if self._offers:
+            self.declined.emit(self._offers.pop(0))
+            self._show_offer()

@@ -67,6 +67,7 @@ class WorkoutSummary:
     # Exercise name -> sets finished, in the routine's order; only those with a set.
     sets_by_exercise: dict[str, int] = field(default_factory=dict)
     workout_id: int = 0
+    routine_id: str = ""
 
 
 class WorkoutView(QWidget):
@@ -93,6 +94,7 @@ class WorkoutView(QWidget):
         self._rate = float(getattr(clock, "rate", 1.0))
         self.workout: Workout | None = None
         self._routine_title = ""
+        self._routine_id = ""
         self._workout_id = 0
         self._started_at = 0.0
         self._skipped: list[str] = []
@@ -257,6 +259,7 @@ class WorkoutView(QWidget):
     def begin(self, loaded: LoadedRoutine, plan: list[PlannedExercise]) -> None:
         self.workout = Workout(plan, self._clock)
         self._routine_title = loaded.routine.title
+        self._routine_id = loaded.routine.id
         self._workout_id = self._log.begin(loaded.routine.id, loaded.routine.title)
         self._started_at = self._clock.now()
         self._skipped = []
@@ -339,6 +342,7 @@ class WorkoutView(QWidget):
             skipped=list(self._skipped),
             sets_by_exercise=done,
             workout_id=self._workout_id,
+            routine_id=self._routine_id,
         )
         self.workout = None
         self.workout_over.emit(summary)
