@@ -35,7 +35,10 @@ class DoseOffer:
 
 
 def _dose(sets: int, reps: int | None) -> str:
-    return f"{sets} × {reps}" if reps is not None else f"{sets} set{'s' if sets != 1 else ''}"
+    # No-break spaces: a dose never splits across lines.
+    if reps is not None:
+        return f"{sets}\u00a0×\u00a0{reps}"
+    return f"{sets}\u00a0set{'s' if sets != 1 else ''}"
 
 
 class SummaryView(QWidget):

@@ -42,7 +42,8 @@ def test_too_easy_twice_offers_one_more_set_at_ten_reps_and_accepting_changes_th
     summary = window.summary
     assert not summary.offer.isHidden()
     assert summary.offer_label.text() == (
-        "Glute bridge: It felt too easy twice in a row: one more set. Change 1 × 10 to 2 × 10?"
+        "Glute bridge: It felt too easy twice in a row: one more set."
+        " Change 1\u00a0×\u00a010 to 2\u00a0×\u00a010?"
     )
     qtbot.keyClick(summary, Qt.Key.Key_A)
     assert summary.offer.isHidden()
