@@ -18,7 +18,7 @@ from coach.core.workout import Clock, MonotonicClock, ScaledClock
 from coach.resources import Resources, locate
 from coach.store.checkins import CheckinLog
 from coach.store.db import DatabaseError, open_database
-from coach.store.log import WorkoutLog
+from coach.store.log import Now, WorkoutLog, utc_now
 from coach.store.safety_log import SafetyLog
 from coach.ui import theme
 from coach.ui.checkin_flow import CheckinFlow
@@ -56,8 +56,13 @@ def build_main_window(
     clock: Clock | None = None,
     resources: Resources | None = None,
     cues: CuePlayer | None = None,
+    now: Now = utc_now,
 ) -> MainWindow:
-    """The whole program, wired as a person gets it, without starting the event loop."""
+    """The whole program, wired as a person gets it, without starting the event loop.
+
+    `clock` times the workout (monotonic seconds); `now` is the calendar (aware UTC
+    datetimes) for everything dated: tests pass fakes of both.
+    """
     app = ensure_app()
     resources = resources or locate()
     app.setWindowIcon(QIcon(str(resources.icon)))
@@ -67,9 +72,9 @@ def build_main_window(
         own.mkdir()
         (own / "README.txt").write_text(OWN_ROUTINES_README.format(builtin=resources.routines))
     database = open_database(paths.database_path(data_dir))
-    log = WorkoutLog(database)
+    log = WorkoutLog(database, now=now)
     rules = load_safety(resources.routines / SAFETY_FILE)
-    safety_log = SafetyLog(database)
+    safety_log = SafetyLog(database, now=now)
     clock = clock or MonotonicClock()
     cues = cues or CuePlayer(resources.sounds)
     window = MainWindow(
@@ -78,8 +83,9 @@ def build_main_window(
         log=log,
         workout_view=WorkoutView(resources, cues, log, clock),
         home=HomeView(own),
-        safety=lambda show: SafetyFlow(rules, safety_log, show),
-        checkins=lambda show: CheckinFlow(CheckinLog(database), show),
+        safety=lambda show: SafetyFlow(rules, safety_log, show, now=now),
+        checkins=lambda show: CheckinFlow(CheckinLog(database, now=now), show),
+        now=now,
         startup_notice=database.notice,
     )
     return window

@@ -90,6 +90,22 @@ class CheckinLog:
             assert block.id is not None
             return block.id
 
+    def end_block(self) -> None:
+        """End the current block; the next workout begins a new one with its own baseline."""
+        from sqlmodel import Session
+
+        from coach.store.models import Block
+
+        current = self.current_block()
+        if current is None:
+            return
+        with Session(self._database.engine) as session:
+            block = session.get(Block, current.id)
+            assert block is not None
+            block.ended_at = self._now()
+            session.add(block)
+            session.commit()
+
     # Check-ins.
 
     def record(

@@ -15,6 +15,7 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from coach.core.progress import GLOBAL_IMPRESSION
 from coach.ui import theme
 from coach.ui.widgets import make_button, make_label, make_row, on_key
 
@@ -108,3 +109,62 @@ class PainView(QWidget):
     def _on_escape_pressed(self) -> None:
         if self.skip_button.isVisibleTo(self):
             self.skipped.emit()
+
+
+class ImpressionView(QWidget):
+    """The 7-point global impression of change, one key each (1-7).
+
+    Signals:
+        answered(str): the answer chosen, as worded in core.progress.GLOBAL_IMPRESSION.
+    """
+
+    answered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        heading = make_label("Three weeks on", 26, bold=True)
+        question = make_label(
+            "Since you started, how would you describe the change in your back or hip, overall?",
+            18,
+        )
+        self.group = QButtonGroup(self)
+        self.choices: list[QPushButton] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 48, 60, 32)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(question)
+        for number, answer in enumerate(GLOBAL_IMPRESSION, start=1):
+            button = make_button(f"{number}.  {answer.capitalize()}", lambda: None)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setStyleSheet("text-align: left; padding-left: 16px;")
+            self.group.addButton(button, number - 1)
+            self.choices.append(button)
+            layout.addWidget(button)
+            on_key(self, Qt.Key(Qt.Key.Key_1 + number - 1), button.click)
+        self.save_button = make_button("Save  [Enter]", self._on_save_clicked, primary=True)
+        self.save_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.group.idToggled.connect(lambda *_: self.save_button.setEnabled(self.value is not None))
+        layout.addWidget(make_row(self.save_button))
+        layout.addStretch()
+        on_key(self, Qt.Key.Key_Return, self._on_save_clicked)
+        on_key(self, Qt.Key.Key_Enter, self._on_save_clicked)
+
+    def ask(self) -> None:
+        self.group.setExclusive(False)
+        for button in self.choices:
+            button.setChecked(False)
+        self.group.setExclusive(True)
+        self.save_button.setEnabled(False)
+        self.setFocus()
+
+    @property
+    def value(self) -> str | None:
+        chosen = self.group.checkedId()
+        return None if chosen < 0 else GLOBAL_IMPRESSION[chosen]
+
+    def _on_save_clicked(self) -> None:
+        if self.value is not None:
+            self.answered.emit(self.value)

@@ -5,6 +5,7 @@ Signals:
     reload_requested(): F5 or the Reload button; read the routine files again.
     lock_details_requested(): the person wants to read why workouts are stopped.
     settings_requested(): the person wants to see or change their profile and settings.
+    comparison_requested(): the three-week check-in or comparison, from the banner.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.toml_errors import FileError
-from coach.ui.widgets import make_button, make_label, on_key
+from coach.ui.widgets import make_button, make_label, make_row, on_key
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class HomeView(QWidget):
     reload_requested = Signal()
     lock_details_requested = Signal()
     settings_requested = Signal()
+    comparison_requested = Signal()
 
     def __init__(self, own_routines_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +105,11 @@ class HomeView(QWidget):
         lock_layout.addWidget(self.lock_label, 1)
         lock_layout.addWidget(self.lock_button)
         self.lock_banner.hide()
+        self.block_label = make_label("", 14, bold=True)
+        self.block_button = make_button("", self.comparison_requested.emit, primary=True)
+        self.block_banner = make_row(self.block_label, self.block_button, grow=self.block_label)
+        self.block_banner.hide()
+        on_key(self, Qt.Key.Key_C, self._on_block_key_pressed)
         self.history_note = make_label("", 12, name="muted")
         self.history_note.hide()
         on_key(self, Qt.Key.Key_W, self._on_lock_key_pressed)
@@ -128,6 +135,7 @@ class HomeView(QWidget):
         layout.addWidget(subtitle)
         layout.addSpacing(10)
         layout.addWidget(self.lock_banner)
+        layout.addWidget(self.block_banner)
         layout.addWidget(self.history_note)
         layout.addWidget(self.problems)
         layout.addWidget(scroll, 1)
@@ -142,8 +150,14 @@ class HomeView(QWidget):
         today: datetime,
         lock_reason: str | None = None,
         history_note: str | None = None,
+        block_note: tuple[str, str] | None = None,
     ) -> None:
         """The routines; with a lock_reason, every Start is off and the banner says why."""
+        self.block_banner.setVisible(block_note is not None)
+        if block_note is not None:
+            self.block_label.setText(block_note[0])
+            self.block_button.setText(block_note[1])
+            self.block_button.setAccessibleName(block_note[1])
         self.history_note.setText(history_note or "")
         self.history_note.setVisible(bool(history_note))
         while self._cards.count():
@@ -227,6 +241,10 @@ class HomeView(QWidget):
             f"<b>{heading}.</b> The other routines work as usual. Fix the file and reload."
             f"<ul>{items}</ul>"
         )
+
+    def _on_block_key_pressed(self) -> None:
+        if self.block_banner.isVisible():
+            self.comparison_requested.emit()
 
     def _on_lock_key_pressed(self) -> None:
         if self.lock_banner.isVisible():

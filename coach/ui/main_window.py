@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from coach.core.progress import suggest
+from coach.core.progress import Due, suggest, three_week_status
 from coach.core.routines import (
     Catalogue,
     Exercise,
@@ -20,8 +20,10 @@ from coach.core.routines import (
 from coach.core.safety import HaltKind
 from coach.core.workout import planned_seconds
 from coach.resources import Resources
+from coach.store.checkins import THREE_WEEKS
 from coach.store.log import DoneDates, WorkoutLog
 from coach.ui.checkin_flow import CheckinFlow
+from coach.ui.comparison_view import ComparisonView
 from coach.ui.home_view import HomeView, RoutineCard
 from coach.ui.safety_flow import SafetyFlow
 from coach.ui.summary_view import DoseOffer, SummaryView
@@ -66,7 +68,11 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("screens")
         self.safety = safety(self._show)
         self.checkins = checkins(self._show)
-        views = (self.home, self.workout_view, self.summary, *self.safety.views, self.checkins.view)
+        self.comparison = ComparisonView()
+        views = (
+            self.home, self.workout_view, self.summary, *self.safety.views, self.checkins.view,
+            self.checkins.impression_view, self.comparison,
+        )  # fmt: skip
         for view in views:
             self.stack.addWidget(view)
         self.setCentralWidget(self.stack)
@@ -84,6 +90,11 @@ class MainWindow(QMainWindow):
         self.safety.start_cleared.connect(self.checkins.before_workout)
         self.checkins.ready.connect(self._on_checkins_ready)
         self.checkins.after_done.connect(self._on_checkins_after_done)
+        self.checkins.three_weeks_done.connect(self._show_comparison)
+        self.checkins.cancelled.connect(self._on_summary_done)
+        self.home.comparison_requested.connect(self._on_home_comparison_requested)
+        self.comparison.done.connect(self._on_summary_done)
+        self.comparison.new_block_requested.connect(self._on_comparison_new_block_requested)
         self.safety.back_home.connect(self._on_summary_done)
         self.safety.changed.connect(self.reload)
         self.reload()
@@ -142,8 +153,49 @@ class MainWindow(QMainWindow):
                 f" {clearances[-1].astimezone():%-d %B %Y at %H:%M}."
             )
         self.home.show_routines(
-            cards, self.catalogue.errors, self._now(), lock_reason=reason, history_note=note
+            cards,
+            self.catalogue.errors,
+            self._now(),
+            lock_reason=reason,
+            history_note=note,
+            block_note=self._block_note(),
         )
+
+    def _block_note(self) -> tuple[str, str] | None:
+        """What the home screen says about the three-week block, with its button."""
+        block = self.checkins.log.current_block()
+        if block is None:
+            return None
+        if self._three_weeks_taken(block.id):
+            return ("Your three-week comparison is ready.", "See it  [C]")
+        status = three_week_status(block.first_day(), self._now().astimezone().date())
+        if status.due is Due.NOT_YET:
+            return None
+        return ("Three weeks are up: time to compare with where you started.", "Check in  [C]")
+
+    def _three_weeks_taken(self, block_id: int) -> bool:
+        return any(c.kind == THREE_WEEKS for c in self.checkins.log.checkins(block_id))
+
+    def _on_home_comparison_requested(self) -> None:
+        block = self.checkins.log.current_block()
+        if block is not None and self._three_weeks_taken(block.id):
+            self._show_comparison()
+        else:
+            self.checkins.three_weeks()
+
+    def _show_comparison(self) -> None:
+        block = self.checkins.log.current_block()
+        if block is None:
+            return
+        routine = self.catalogue.routine(block.routine_id or "")
+        title = f"Three weeks of {routine.routine.title}" if routine else "Your three weeks"
+        self.comparison.show_comparison(self.checkins.log.comparison(block), title)
+        self._show(self.comparison)
+
+    def _on_comparison_new_block_requested(self) -> None:
+        """The next workout starts a new block with its own baseline; this one stays kept."""
+        self.checkins.log.end_block()
+        self._on_summary_done()
 
     def _plan(self, loaded: LoadedRoutine) -> list[PlannedExercise]:
         return loaded.plan(

@@ -1,0 +1,99 @@
+"""A whole three-week block on a fake calendar, through the real window, to the comparison."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
+from pytestqt.qtbot import QtBot
+
+from coach.app import build_main_window
+from coach.resources import locate
+from coach.ui.comparison_view import save_pdf
+from coach.ui.main_window import MainWindow
+from tests.helpers import FakeClock
+from tests.ui.conftest import RecordingCues, answer_all_no, answer_pain, skip_pain
+from tests.ui.test_workout_flow import press, run_until
+
+DAY_ONE = datetime(2026, 3, 2, 8, tzinfo=UTC)
+
+
+class Calendar:
+    def __init__(self) -> None:
+        self.today = DAY_ONE
+
+    def __call__(self) -> datetime:
+        return self.today
+
+
+def one_workout(qtbot: QtBot, window: MainWindow, clock: FakeClock, pain: list[int]) -> None:
+    """Start the morning routine, do the bridge, end the workout, go back home."""
+    qtbot.mouseClick(window.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
+    answer_all_no(qtbot, window)  # the full screen in weeks 2 and 3, the short one otherwise
+    answer_pain(qtbot, window, *pain)
+    view = window.workout_view
+    press(qtbot, window, Qt.Key.Key_N)
+    run_until(window, clock, lambda: view.controls.currentWidget() is view.check_bar)
+    press(qtbot, window, Qt.Key.Key_R)  # all fine, about right
+    press(qtbot, window, Qt.Key.Key_Escape)
+    press(qtbot, window, Qt.Key.Key_Return)
+    skip_pain(qtbot, window)
+    qtbot.keyClick(window.summary.back_button, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.home
+
+
+def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_path: Path) -> None:
+    calendar, clock = Calendar(), FakeClock()
+    window = build_main_window(
+        tmp_path, clock=clock, cues=RecordingCues(locate().sounds), now=calendar
+    )
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+    answer_all_no(qtbot, window)  # the first run's full screen
+
+    for number, day in enumerate((0, 2, 4, 7, 9, 11, 14, 16)):
+        calendar.today = DAY_ONE + timedelta(days=day)
+        window.reload()
+        pain = [6, 5] if number == 0 else [5]  # the baseline comes once, first
+        one_workout(qtbot, window, clock, pain)
+        assert window.home.block_banner.isHidden()  # not due yet
+
+    calendar.today = DAY_ONE + timedelta(days=22)
+    window.reload()
+    assert not window.home.block_banner.isHidden()
+    qtbot.keyClick(window.home, Qt.Key.Key_C)
+    assert window.checkins.view.heading.text() == "Three weeks on"
+    answer_pain(qtbot, window, 3)
+    impression = window.checkins.impression_view
+    assert window.stack.currentWidget() is impression
+    qtbot.keyClick(impression, Qt.Key.Key_2)
+    qtbot.keyClick(impression, Qt.Key.Key_Return)
+
+    comparison = window.comparison
+    assert window.stack.currentWidget() is comparison
+    text = comparison.text.toPlainText()
+    assert text.startswith("Three weeks of Morning bridge & core")
+    assert (
+        "Your average pain went from 6 to 3 (-50%). Many people with back pain describe a"
+        " change like that as meaningful. You did 8 of 9 planned workouts." in text
+    )
+    assert "How you feel things have changed: much improved" in text
+    assert "week 1: 3 of 3, week 2: 3 of 3, week 3: 2 of 3" in text
+    assert "it is not a medical assessment" in text.lower()
+    assert "see a clinician" in text
+
+    pdf = tmp_path / "three-weeks.pdf"
+    save_pdf(comparison.html, pdf)
+    document = QPdfDocument()
+    assert document.load(str(pdf)) == QPdfDocument.Error.None_
+    printed = document.getAllText(0).text()
+    assert "You did 8 of 9 planned workouts." in " ".join(printed.split())
+
+    qtbot.keyClick(comparison, Qt.Key.Key_N)  # a new block: this one stays readable
+    assert window.stack.currentWidget() is window.home
+    blocks = window.checkins.log.blocks()
+    assert len(blocks) == 1 and blocks[0].ended_at is not None
+    assert window.checkins.log.current_block() is None
