@@ -79,6 +79,10 @@ class ComparisonView(QWidget):
         self.text.setOpenLinks(False)
         self.text.setAccessibleName("Your three-week comparison")
         self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.text.setStyleSheet("QTextBrowser { border: none; background: transparent; }")
+        self.text.document().setDefaultStyleSheet(
+            "body, p, li, td, th { font-size: 15pt; } h1 { font-size: 26pt; }"
+        )
         self.pdf_button = make_button("Save as PDF  [S]", self._on_pdf_clicked)
         self.new_button = make_button(
             "Start a new three-week block  [N]", self.new_block_requested.emit
