@@ -14,10 +14,12 @@ def start_with_all_no(window: MainWindow, routine: str) -> None:
     for row in screen.rows:
         row.set_answer(False)
     screen.continue_button.click()
-    for _ in range(2):  # the block's baseline (first time) and the pain right now
+    for _ in range(3):  # the block's baseline (first time), activities (none), pain now
         if window.stack.currentWidget() is window.checkins.view:
             window.checkins.view.choose(4)
             window.checkins.view.save_button.click()
+        elif window.stack.currentWidget() is window.checkins.activity_view:
+            window.checkins.activity_view.continue_button.click()
     if window.stack.currentWidget() is not window.workout_view:
         raise RuntimeError(f"the workout of '{routine}' did not start")
 

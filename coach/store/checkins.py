@@ -9,7 +9,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from coach.core.progress import Activity, Comparison, Feeling, adherence, compare
+from coach.core.progress import (
+    GLOBAL_IMPRESSION,
+    Activity,
+    Comparison,
+    Feeling,
+    adherence,
+    compare,
+)
 from coach.core.routines import OwnDose
 from coach.store.db import OpenedDatabase
 from coach.store.log import Now, utc_now
@@ -141,6 +148,36 @@ class CheckinLog:
                 session.add(ActivityRating(checkin_id=checkin.id, activity=name, score=score))
             session.commit()
             return checkin.id
+
+    def add_activity(self, checkin_id: int, activity: str, score: int) -> None:
+        """A rating given after the check-in's pain, saved the moment it is given."""
+        from sqlmodel import Session
+
+        from coach.store.models import ActivityRating
+
+        if not 0 <= score <= 10:
+            raise ValueError(f"{activity} must be between 0 and 10, not {score}")
+        with Session(self._database.engine) as session:
+            session.add(ActivityRating(checkin_id=checkin_id, activity=activity, score=score))
+            session.commit()
+
+    def set_impression(self, checkin_id: int, impression: str) -> None:
+        from sqlmodel import Session
+
+        from coach.store.models import Checkin
+
+        if impression not in GLOBAL_IMPRESSION:
+            raise ValueError(f"'{impression}' is not one of the seven answers")
+        with Session(self._database.engine) as session:
+            checkin = session.get(Checkin, checkin_id)
+            assert checkin is not None
+            checkin.impression = impression
+            session.add(checkin)
+            session.commit()
+
+    def baseline_activities(self, block_id: int) -> list[str]:
+        baseline = next((c for c in self.checkins(block_id) if c.kind == BASELINE), None)
+        return list(baseline.activities) if baseline else []
 
     def checkins(self, block_id: int) -> list[CheckinRecord]:
         rows = self._database.read(

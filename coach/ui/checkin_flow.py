@@ -15,10 +15,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from coach.store.checkins import AFTER_WORKOUT, BASELINE, BEFORE_WORKOUT, THREE_WEEKS, CheckinLog
+from coach.ui.activity_view import ActivityView
 from coach.ui.checkin_view import ImpressionView, PainView
 
 AVERAGE = "What was your average pain over the last 24 hours, from 0 to 10?"
 RIGHT_NOW = "How much pain do you have right now, from 0 to 10?"
+ACTIVITY_ENDS = ("0: no trouble at all", "10: I cannot do it")
+RATING = "rating"
 
 
 class CheckinFlow(QObject):
@@ -38,7 +41,11 @@ class CheckinFlow(QObject):
         self.view.skipped.connect(self._on_view_skipped)
         self.impression_view = ImpressionView()
         self.impression_view.answered.connect(self._on_impression_view_answered)
-        self._three_week_pain: int | None = None
+        self.activity_view = ActivityView()
+        self.activity_view.chosen.connect(self._on_activity_view_chosen)
+        self._checkin = 0
+        self._checkin_kind = ""
+        self._to_rate: list[str] = []
         self._stage = ""
         self._routine = ""
         self._block = 0
@@ -48,29 +55,19 @@ class CheckinFlow(QObject):
         self._routine = routine_id
         block = self.log.current_block()
         self._block = block.id if block else self.log.start_block(routine_id)
-        has_baseline = any(c.kind == BASELINE for c in self.log.checkins(self._block))
-        if has_baseline:
+        if any(c.kind == BASELINE for c in self.log.checkins(self._block)):
             self._ask_before()
-        else:
-            self._stage = BASELINE
-            self.view.ask(
-                "Where you are starting from",
-                f"{AVERAGE} In three weeks you will be asked the same way, to compare.",
-                skippable=False,
-            )
-            self._show(self.view)
-
-    def after_workout(self, workout_id: int) -> None:
-        block = self.log.current_block()
-        if block is None:
-            self.after_done.emit()
             return
-        self._block, self._workout, self._stage = block.id, workout_id, AFTER_WORKOUT
-        self.view.ask("After your workout", RIGHT_NOW, skippable=True)
+        self._stage = BASELINE
+        self.view.ask(
+            "Where you are starting from",
+            f"{AVERAGE} In three weeks you will be asked the same way, to compare.",
+            skippable=False,
+        )
         self._show(self.view)
 
     def three_weeks(self) -> None:
-        """Average pain asked as at the start, then the global impression of change."""
+        """Average pain asked as at the start, the same activities, then the impression."""
         block = self.log.current_block()
         if block is None:
             return
@@ -82,24 +79,62 @@ class CheckinFlow(QObject):
         )
         self._show(self.view)
 
-    def _on_impression_view_answered(self, impression: str) -> None:
-        self.log.record(self._block, THREE_WEEKS, self._three_week_pain, impression=impression)
-        self.three_weeks_done.emit()
+    def after_workout(self, workout_id: int) -> None:
+        block = self.log.current_block()
+        if block is None:
+            self.after_done.emit()
+            return
+        self._block, self._workout, self._stage = block.id, workout_id, AFTER_WORKOUT
+        self.view.ask("After your workout", RIGHT_NOW, skippable=True)
+        self._show(self.view)
 
     def _ask_before(self) -> None:
         self._stage = BEFORE_WORKOUT
         self.view.ask("Before you start", RIGHT_NOW, skippable=True)
         self._show(self.view)
 
-    def _on_view_answered(self, pain: int) -> None:
-        if self._stage == THREE_WEEKS:  # saved with the impression, as one check-in
-            self._three_week_pain = pain
+    def _ask_activity(self) -> None:
+        """The next activity to rate, or what comes after the ratings."""
+        if self._to_rate:
+            self._stage = RATING
+            name = self._to_rate[0]
+            self.view.ask(
+                "Everyday activities",
+                f"How hard is this for you now: {name.lower()}?",
+                skippable=False,
+                ends=ACTIVITY_ENDS,
+            )
+            self._show(self.view)
+        elif self._checkin_kind == BASELINE:
+            self._ask_before()
+        else:
             self.impression_view.ask()
             self._show(self.impression_view)
+
+    def _on_activity_view_chosen(self, names: list[str]) -> None:
+        self._to_rate = list(names)
+        self._ask_activity()
+
+    def _on_view_answered(self, value: int) -> None:
+        if self._stage == RATING:
+            self.log.add_activity(self._checkin, self._to_rate.pop(0), value)
+            self._ask_activity()
             return
         workout = self._workout if self._stage == AFTER_WORKOUT else None
-        self.log.record(self._block, self._stage, pain, workout_id=workout)
-        self._next()
+        self._checkin = self.log.record(self._block, self._stage, value, workout_id=workout)
+        self._checkin_kind = self._stage
+        if self._stage == BASELINE:
+            self.activity_view.ask()
+            self._show(self.activity_view)
+        elif self._stage == THREE_WEEKS:
+            self._to_rate = self.log.baseline_activities(self._block)
+            self._ask_activity()
+        else:
+            self._next()
+
+    def _on_impression_view_answered(self, impression: str) -> None:
+        self.log.set_impression(self._checkin, impression)
+        self.three_weeks_done.emit()
 
     def _on_view_skipped(self) -> None:
         if self._stage == THREE_WEEKS:
@@ -108,9 +143,7 @@ class CheckinFlow(QObject):
         self._next()
 
     def _next(self) -> None:
-        if self._stage == BASELINE:
-            self._ask_before()
-        elif self._stage == BEFORE_WORKOUT:
+        if self._stage == BEFORE_WORKOUT:
             self.ready.emit(self._routine)
         else:
             self.after_done.emit()

@@ -44,11 +44,12 @@ class PainView(QWidget):
             self.scale.append(button)
         self.group.idToggled.connect(self._on_group_id_toggled)
         ends = QHBoxLayout()
-        ends.addWidget(make_label("0: no pain", 13, name="muted"))
+        self.low_end = make_label("", 13, name="muted")
+        ends.addWidget(self.low_end)
         ends.addStretch()
-        worst = make_label("10: the worst pain you can imagine", 13, name="muted")
-        worst.setWordWrap(False)
-        ends.addWidget(worst)
+        self.high_end = make_label("", 13, name="muted")
+        self.high_end.setWordWrap(False)
+        ends.addWidget(self.high_end)
         keys = make_label("Keys: 0-9 choose · arrows step (10 is one past 9)", 12, name="muted")
         self.save_button = make_button("Save  [Enter]", self._on_save_clicked, primary=True)
         self.skip_button = make_button("Skip  [Esc]", self.skipped.emit)
@@ -74,9 +75,18 @@ class PainView(QWidget):
         on_key(self, Qt.Key.Key_Enter, self._on_save_clicked)
         on_key(self, Qt.Key.Key_Escape, self._on_escape_pressed)
 
-    def ask(self, heading: str, question: str, *, skippable: bool) -> None:
+    def ask(
+        self,
+        heading: str,
+        question: str,
+        *,
+        skippable: bool,
+        ends: tuple[str, str] = ("0: no pain", "10: the worst pain you can imagine"),
+    ) -> None:
         self.heading.setText(heading)
         self.question.setText(question)
+        self.low_end.setText(ends[0])
+        self.high_end.setText(ends[1])
         self.group.setExclusive(False)
         for button in self.scale:
             button.setChecked(False)  # nothing chosen for the person

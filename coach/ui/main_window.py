@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.comparison = ComparisonView()
         views = (
             self.home, self.workout_view, self.summary, *self.safety.views, self.checkins.view,
-            self.checkins.impression_view, self.comparison,
+            self.checkins.impression_view, self.checkins.activity_view, self.comparison,
         )  # fmt: skip
         for view in views:
             self.stack.addWidget(view)

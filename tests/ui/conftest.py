@@ -96,7 +96,10 @@ def skip_pain(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def answer_pain_until_workout(qtbot: QtBot, window: MainWindow, value: int = 5) -> None:
-    """Answer the baseline (first time) and the pain right now, until the workout shows."""
-    for _ in range(2):
+    """Answer the baseline (first time: no activities) and the pain right now, until the
+    workout shows."""
+    for _ in range(3):
         if window.stack.currentWidget() is window.checkins.view:
             answer_pain(qtbot, window, value)
+        elif window.stack.currentWidget() is window.checkins.activity_view:
+            qtbot.keyClick(window.checkins.activity_view.continue_button, Qt.Key.Key_Return)

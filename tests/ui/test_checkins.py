@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.store.checkins import AFTER_WORKOUT, BASELINE, BEFORE_WORKOUT
 from coach.ui.main_window import MainWindow
-from tests.ui.conftest import answer_all_no, answer_pain
+from tests.ui.conftest import answer_all_no, answer_pain, answer_pain_until_workout
 from tests.ui.test_workout_flow import press
 
 
@@ -31,6 +31,9 @@ def test_the_first_workout_asks_the_baseline_then_before_and_after(
     qtbot.keyClick(view, Qt.Key.Key_Escape)  # the baseline cannot be skipped
     assert view.heading.text() == "Where you are starting from"
     answer_pain(qtbot, window, 6)
+    activities = window.checkins.activity_view
+    assert window.stack.currentWidget() is activities
+    qtbot.keyClick(activities.continue_button, Qt.Key.Key_Return)  # none this time
     assert view.heading.text() == "Before you start"
     answer_pain(qtbot, window, 5)
     assert window.stack.currentWidget() is window.workout_view
@@ -60,7 +63,7 @@ def test_the_baseline_is_asked_once_and_pain_before_can_be_skipped(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     start(qtbot, window)
-    answer_pain(qtbot, window, 6, 5)
+    answer_pain_until_workout(qtbot, window)
     press(qtbot, window, Qt.Key.Key_Escape)
     press(qtbot, window, Qt.Key.Key_Return)
     qtbot.keyClick(window.checkins.view, Qt.Key.Key_Escape)  # skip the after check-in
@@ -91,3 +94,49 @@ def test_the_scale_holds_only_0_to_10_and_answers_to_keys(qtbot: QtBot, window: 
     qtbot.keyClick(view, Qt.Key.Key_3)
     assert view.value == 3
     assert [b.isChecked() for b in view.scale].count(True) == 1
+
+
+def test_up_to_three_activities_own_text_allowed_each_rated_and_saved(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    start(qtbot, window)
+    answer_pain(qtbot, window, 6)
+    picker = window.checkins.activity_view
+    socks, chair, walking = picker.buttons[:3]
+    qtbot.mouseClick(socks, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(chair, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(chair, Qt.MouseButton.LeftButton)  # changed my mind
+    qtbot.keyClicks(picker.own, "   ")
+    qtbot.keyClick(picker.own, Qt.Key.Key_Return)  # blank text is not an activity
+    assert picker.picked == ["Putting on socks"]
+    picker.own.clear()
+    qtbot.keyClicks(picker.own, "Lifting  my grandson")
+    qtbot.keyClick(picker.own, Qt.Key.Key_Return)
+    qtbot.mouseClick(walking, Qt.MouseButton.LeftButton)
+    assert picker.picked == ["Putting on socks", "Lifting my grandson", "Walking for 15 minutes"]
+    assert "3 of 3" in picker.picked_label.text()
+    # A fourth cannot be added: the other suggestions and the text box are off.
+    assert not chair.isEnabled() and not picker.own.isEnabled()
+    qtbot.mouseClick(chair, Qt.MouseButton.LeftButton)
+    assert len(picker.picked) == 3
+    qtbot.keyClick(picker.continue_button, Qt.Key.Key_Return)
+
+    view = window.checkins.view
+    asked = []
+    for value in (8, 6, 4):
+        asked.append(view.question.text())
+        answer_pain(qtbot, window, value)
+    assert asked == [
+        "How hard is this for you now: putting on socks?",
+        "How hard is this for you now: lifting my grandson?",
+        "How hard is this for you now: walking for 15 minutes?",
+    ]
+    assert view.heading.text() == "Before you start"
+    block = window.checkins.log.current_block()
+    assert block is not None
+    [baseline] = window.checkins.log.checkins(block.id)  # "before" not answered yet
+    assert baseline.activities == {
+        "Putting on socks": 8,
+        "Lifting my grandson": 6,
+        "Walking for 15 minutes": 4,
+    }

@@ -28,11 +28,27 @@ class Calendar:
         return self.today
 
 
-def one_workout(qtbot: QtBot, window: MainWindow, clock: FakeClock, pain: list[int]) -> None:
+def baseline(qtbot: QtBot, window: MainWindow) -> None:
+    """Average pain 6; socks (suggested) and gardening (own words), rated 7 and 5."""
+    answer_pain(qtbot, window, 6)
+    picker = window.checkins.activity_view
+    assert window.stack.currentWidget() is picker
+    qtbot.mouseClick(picker.buttons[0], Qt.MouseButton.LeftButton)  # putting on socks
+    qtbot.keyClicks(picker.own, "Gardening")
+    qtbot.keyClick(picker.own, Qt.Key.Key_Return)
+    assert picker.picked == ["Putting on socks", "Gardening"]
+    qtbot.keyClick(picker.continue_button, Qt.Key.Key_Return)
+    assert window.checkins.view.question.text() == "How hard is this for you now: putting on socks?"
+    answer_pain(qtbot, window, 7, 5)
+
+
+def one_workout(qtbot: QtBot, window: MainWindow, clock: FakeClock, first: bool) -> None:
     """Start the morning routine, do the bridge, end the workout, go back home."""
     qtbot.mouseClick(window.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
     answer_all_no(qtbot, window)  # the full screen in weeks 2 and 3, the short one otherwise
-    answer_pain(qtbot, window, *pain)
+    if first:
+        baseline(qtbot, window)
+    answer_pain(qtbot, window, 5)  # pain right now
     view = window.workout_view
     press(qtbot, window, Qt.Key.Key_N)
     run_until(window, clock, lambda: view.controls.currentWidget() is view.check_bar)
@@ -57,8 +73,7 @@ def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_p
     for number, day in enumerate((0, 2, 4, 7, 9, 11, 14, 16)):
         calendar.today = DAY_ONE + timedelta(days=day)
         window.reload()
-        pain = [6, 5] if number == 0 else [5]  # the baseline comes once, first
-        one_workout(qtbot, window, clock, pain)
+        one_workout(qtbot, window, clock, first=number == 0)
         assert window.home.block_banner.isHidden()  # not due yet
 
     calendar.today = DAY_ONE + timedelta(days=22)
@@ -67,6 +82,8 @@ def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_p
     qtbot.keyClick(window.home, Qt.Key.Key_C)
     assert window.checkins.view.heading.text() == "Three weeks on"
     answer_pain(qtbot, window, 3)
+    assert window.checkins.view.question.text() == "How hard is this for you now: putting on socks?"
+    answer_pain(qtbot, window, 4, 5)  # the same two activities: socks 7 -> 4, gardening 5 -> 5
     impression = window.checkins.impression_view
     assert window.stack.currentWidget() is impression
     qtbot.keyClick(impression, Qt.Key.Key_2)
@@ -81,6 +98,8 @@ def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_p
         " change like that as meaningful. You did 8 of 9 planned workouts." in text
     )
     assert "How you feel things have changed: much improved" in text
+    assert "How hard: Putting on socks\n7\n4\n-3 points" in text
+    assert "How hard: Gardening\n5\n5\n+0 points" in text
     assert "week 1: 3 of 3, week 2: 3 of 3, week 3: 2 of 3" in text
     assert "it is not a medical assessment" in text.lower()
     assert "see a clinician" in text

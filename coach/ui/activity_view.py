@@ -1,0 +1,107 @@
+"""Choosing up to three everyday activities that the pain makes hard.
+
+Presented as the program's own activity rating, not as a validated questionnaire.
+
+Signals:
+    chosen(list): the activities picked (possibly none), in the order picked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from coach.ui.widgets import make_button, make_label, make_row
+
+MOST = 3
+SUGGESTIONS = (
+    "Putting on socks",
+    "Getting up from a chair",
+    "Walking for 15 minutes",
+    "Sitting for 30 minutes",
+    "Carrying a shopping bag",
+    "Bending down to the floor",
+    "Sleeping through the night",
+)
+
+
+class ActivityView(QWidget):
+    chosen = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = make_label("Everyday activities", 26, bold=True)
+        intro = make_label(
+            "Pick up to three everyday things your pain makes hard. You will rate how hard"
+            " each is now, and again in three weeks. Tab moves, Space picks.",
+            16,
+        )
+        self._picked: list[str] = []
+        self.buttons: list[QPushButton] = []
+        grid = QGridLayout()
+        for n, name in enumerate(SUGGESTIONS):
+            button = make_button(name, lambda *_, name=name: self._on_toggled(name))
+            button.setCheckable(True)
+            grid.addWidget(button, n // 3, n % 3)
+            self.buttons.append(button)
+        self.own = QLineEdit()
+        self.own.setPlaceholderText("Or write your own, then press Add")
+        self.own.setAccessibleName("An activity of your own")
+        self.own.setMaxLength(60)
+        self.own.returnPressed.connect(self._on_add_clicked)
+        self.add_button = make_button("Add", self._on_add_clicked)
+        self.picked_label = make_label("", 15, bold=True)
+        self.continue_button = make_button("Continue", self._on_continue_clicked, primary=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 48, 60, 32)
+        layout.setSpacing(14)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addLayout(grid)
+        layout.addWidget(make_row(self.own, self.add_button, grow=self.own))
+        layout.addWidget(self.picked_label)
+        layout.addWidget(make_row(self.continue_button))
+        layout.addStretch()
+        self.continue_button.setAutoDefault(True)
+
+    def ask(self) -> None:
+        self._picked = []
+        for button in self.buttons:
+            button.setChecked(False)
+        self.own.clear()
+        self._refresh()
+        self.buttons[0].setFocus()
+
+    @property
+    def picked(self) -> list[str]:
+        return list(self._picked)
+
+    def _on_toggled(self, name: str) -> None:
+        if name in self._picked:
+            self._picked.remove(name)
+        elif len(self._picked) < MOST:
+            self._picked.append(name)
+        self._refresh()
+
+    def _on_add_clicked(self) -> None:
+        name = " ".join(self.own.text().split())
+        if name and name not in self._picked and len(self._picked) < MOST:
+            self._picked.append(name)
+            self.own.clear()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        full = len(self._picked) >= MOST
+        for button in self.buttons:
+            button.setChecked(button.text() in self._picked)
+            button.setEnabled(button.isChecked() or not full)
+        self.own.setEnabled(not full)
+        self.add_button.setEnabled(not full)
+        listed = "; ".join(self._picked) if self._picked else "none yet"
+        self.picked_label.setText(f"Picked ({len(self._picked)} of {MOST}): {listed}")
+        words = "Continue" if self._picked else "Continue without activities"
+        self.continue_button.setText(words)
+        self.continue_button.setAccessibleName(words)
+
+    def _on_continue_clicked(self) -> None:
+        self.chosen.emit(self.picked)
