@@ -84,7 +84,7 @@ def build_main_window(
         workout_view=WorkoutView(resources, cues, log, clock),
         home=HomeView(own),
         safety=lambda show: SafetyFlow(rules, safety_log, show, now=now),
-        checkins=lambda show: CheckinFlow(CheckinLog(database, now=now), show),
+        checkins=lambda show: CheckinFlow(CheckinLog(database, now=now), show, now),
         now=now,
         startup_notice=database.notice,
     )

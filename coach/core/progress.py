@@ -168,6 +168,21 @@ def three_week_status(block_start: date, today: date) -> ThreeWeekStatus:
     return ThreeWeekStatus(Due.LATE if late_by > LATE_AFTER_DAYS else Due.DUE, late_by)
 
 
+def weekly_due(block_start: date, today: date, taken: Iterable[date]) -> int | None:
+    """Which weekly check-in is due today (1 after week one, 2 after week two), or None.
+
+    Each is due from the first day of the next week until the three-week check-in, and
+    is asked once: a check-in taken on any day of that week counts.
+    """
+    day = (today - block_start).days
+    week = day // 7
+    if not 1 <= week < BLOCK_WEEKS:
+        return None
+    if any((when - block_start).days // 7 == week for when in taken):
+        return None
+    return week
+
+
 @dataclass(frozen=True)
 class Comparison:
     """Everything the comparison screen says, in the order it says it."""
@@ -178,6 +193,16 @@ class Comparison:
     workouts: Adherence
     missing: list[str] = field(default_factory=list)
     days_late: int = 0
+    weekly_pain: list[int | None] = field(default_factory=list)  # after week 1, week 2
+
+    def pain_by_week(self) -> str | None:
+        """The average pain at each check-in of the block, in one line, when there is one."""
+        if self.pain is None or not any(p is not None for p in self.weekly_pain):
+            return None
+        steps = [f"start {self.pain.baseline}"]
+        steps += [f"week {n} {'-' if p is None else p}" for n, p in enumerate(self.weekly_pain, 1)]
+        steps.append(f"three weeks {self.pain.now}")
+        return "Average pain along the way: " + ", ".join(steps) + "."
 
     def summary(self) -> str:
         first = self.pain.sentence() if self.pain else "There is no pain comparison yet."
@@ -211,6 +236,7 @@ def compare(
     impression: str | None = None,
     workouts: Adherence,
     days_late: int = 0,
+    weekly_pain: Sequence[int | None] = (),
 ) -> Comparison:
     if impression is not None and impression not in GLOBAL_IMPRESSION:
         raise ValueError(f"'{impression}' is not one of the seven answers")
@@ -224,7 +250,12 @@ def compare(
     pain = None
     if baseline_pain is not None and pain_now is not None:
         pain = PainChange(baseline_pain, pain_now)
-    return Comparison(pain, list(activities), impression, workouts, missing, days_late)
+    for value in weekly_pain:
+        if value is not None:
+            _check_score(value, "a weekly pain")
+    return Comparison(
+        pain, list(activities), impression, workouts, missing, days_late, list(weekly_pain)
+    )
 
 
 # Progression: the 2-3 x 5-10 rule.

@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from coach.core.progress import (
+    BLOCK_WEEKS,
     GLOBAL_IMPRESSION,
     Activity,
     Comparison,
     Feeling,
     adherence,
     compare,
+    weekly_due,
 )
 from coach.core.routines import OwnDose
 from coach.store.db import OpenedDatabase
@@ -175,6 +177,11 @@ class CheckinLog:
             session.add(checkin)
             session.commit()
 
+    def weekly_due(self, block: BlockInfo, today: date) -> int | None:
+        """The weekly check-in due today in this block (1 or 2), or None."""
+        taken = [c.at.astimezone().date() for c in self.checkins(block.id) if c.kind == WEEKLY]
+        return weekly_due(block.first_day(), today, taken)
+
     def baseline_activities(self, block_id: int) -> list[str]:
         baseline = next((c for c in self.checkins(block_id) if c.kind == BASELINE), None)
         return list(baseline.activities) if baseline else []
@@ -265,7 +272,13 @@ class CheckinLog:
             Activity(name, score, latest.activities.get(name) if latest else None)
             for name, score in (baseline.activities if baseline else {}).items()
         ]
+        weekly: list[int | None] = [None] * (BLOCK_WEEKS - 1)
+        for record in records:
+            week = (record.at.astimezone().date() - start).days // 7
+            if record.kind == WEEKLY and 1 <= week < BLOCK_WEEKS:
+                weekly[week - 1] = record.pain
         return compare(
+            weekly_pain=weekly,
             baseline_pain=baseline.pain if baseline else None,
             pain_now=latest.pain if latest else None,
             activities=activities,

@@ -4,17 +4,26 @@ Signals:
     ready(str): the check-ins before the workout of this routine are done.
     after_done(): the check-in after the workout is done (or skipped).
     three_weeks_done(): the three-week check-in is saved; the comparison can be shown.
+    weekly_done(): the weekly check-in, asked from the home screen, is answered or skipped.
     cancelled(): the person went back from a check-in that can wait.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from coach.store.checkins import AFTER_WORKOUT, BASELINE, BEFORE_WORKOUT, THREE_WEEKS, CheckinLog
+from coach.store.checkins import (
+    AFTER_WORKOUT,
+    BASELINE,
+    BEFORE_WORKOUT,
+    THREE_WEEKS,
+    WEEKLY,
+    CheckinLog,
+)
 from coach.ui.activity_view import ActivityView
 from coach.ui.checkin_view import ImpressionView, PainView
 
@@ -28,13 +37,19 @@ class CheckinFlow(QObject):
     ready = Signal(str)
     after_done = Signal()
     three_weeks_done = Signal()
+    weekly_done = Signal()
     cancelled = Signal()
 
     def __init__(
-        self, log: CheckinLog, show: Callable[[QWidget], None], parent: QObject | None = None
+        self,
+        log: CheckinLog,
+        show: Callable[[QWidget], None],
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.log = log
+        self._now = now
         self._show = show
         self.view = PainView()
         self.view.answered.connect(self._on_view_answered)
@@ -50,13 +65,16 @@ class CheckinFlow(QObject):
         self._routine = ""
         self._block = 0
         self._workout: int | None = None
+        self._from_home = False
 
     def before_workout(self, routine_id: str) -> None:
         self._routine = routine_id
         block = self.log.current_block()
         self._block = block.id if block else self.log.start_block(routine_id)
+        self._from_home = False
         if any(c.kind == BASELINE for c in self.log.checkins(self._block)):
-            self._ask_before()
+            if not self.weekly():
+                self._ask_before()
             return
         self._stage = BASELINE
         self.view.ask(
@@ -65,6 +83,29 @@ class CheckinFlow(QObject):
             skippable=False,
         )
         self._show(self.view)
+
+    def weekly(self) -> bool:
+        """Ask the weekly average pain if it is due in the current block; False if not."""
+        block = self.log.current_block()
+        week = None if block is None else self.log.weekly_due(block, self._today())
+        if block is None or week is None:
+            return False
+        self._block, self._stage = block.id, WEEKLY
+        self.view.ask(
+            f"Week {week} check-in",
+            f"{AVERAGE} The same question as at the start, once a week.",
+            skippable=True,
+        )
+        self._show(self.view)
+        return True
+
+    def weekly_from_home(self) -> None:
+        self._from_home = True
+        if not self.weekly():
+            self.weekly_done.emit()
+
+    def _today(self) -> date:
+        return self._now().astimezone().date()
 
     def three_weeks(self) -> None:
         """Average pain asked as at the start, the same activities, then the impression."""
@@ -140,10 +181,16 @@ class CheckinFlow(QObject):
         if self._stage == THREE_WEEKS:
             self.cancelled.emit()
             return
+        if self._stage == WEEKLY:  # skipped is an answer too: not asked again this week
+            self.log.record(self._block, WEEKLY, None)
         self._next()
 
     def _next(self) -> None:
-        if self._stage == BEFORE_WORKOUT:
+        if self._stage == WEEKLY and self._from_home:
+            self.weekly_done.emit()
+        elif self._stage == WEEKLY:
+            self._ask_before()
+        elif self._stage == BEFORE_WORKOUT:
             self.ready.emit(self._routine)
         else:
             self.after_done.emit()

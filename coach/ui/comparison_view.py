@@ -42,13 +42,15 @@ def comparison_html(comparison: Comparison, title: str) -> str:
     impression = comparison.impression or "not answered yet"
     notes = "".join(f"<li>{escape(note)}</li>" for note in comparison.notes())
     always = " ".join(escape(line) for line in ALWAYS_SAID)
+    along = comparison.pain_by_week()
     return (
         f"<h1>{escape(title)}</h1>"
         f"<p style='font-size: large'><b>{escape(comparison.summary())}</b></p>"
         "<table cellpadding='6' border='0'>"
         "<tr><th align='left'></th><th>At the start</th><th>Now</th><th align='left'>Change</th>"
         f"</tr>{table}</table>"
-        f"<p>How you feel things have changed: <b>{escape(impression)}</b></p>"
+        + (f"<p>{escape(along)}</p>" if along else "")
+        + f"<p>How you feel things have changed: <b>{escape(impression)}</b></p>"
         f"<p>Workouts: {workouts.done} of {workouts.planned} planned ({weeks}). "
         f"Stopped for safety: {workouts.halts}. Exercises skipped: "
         f"{workouts.skipped_exercises}.</p>"

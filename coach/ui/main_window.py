@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.checkins.after_done.connect(self._on_checkins_after_done)
         self.checkins.three_weeks_done.connect(self._show_comparison)
         self.checkins.cancelled.connect(self._on_summary_done)
+        self.checkins.weekly_done.connect(self._on_summary_done)
         self.home.comparison_requested.connect(self._on_home_comparison_requested)
         self.comparison.done.connect(self._on_summary_done)
         self.comparison.new_block_requested.connect(self._on_comparison_new_block_requested)
@@ -168,7 +169,11 @@ class MainWindow(QMainWindow):
             return None
         if self._three_weeks_taken(block.id):
             return ("Your three-week comparison is ready.", "See it  [C]")
-        status = three_week_status(block.first_day(), self._now().astimezone().date())
+        today = self._now().astimezone().date()
+        week = self.checkins.log.weekly_due(block, today)
+        if week is not None:
+            return (f"Week {week} is done: a quick check-in on your pain.", "Check in  [C]")
+        status = three_week_status(block.first_day(), today)
         if status.due is Due.NOT_YET:
             return None
         return ("Three weeks are up: time to compare with where you started.", "Check in  [C]")
@@ -178,8 +183,12 @@ class MainWindow(QMainWindow):
 
     def _on_home_comparison_requested(self) -> None:
         block = self.checkins.log.current_block()
-        if block is not None and self._three_weeks_taken(block.id):
+        if block is None:
+            return
+        if self._three_weeks_taken(block.id):
             self._show_comparison()
+        elif self.checkins.log.weekly_due(block, self._now().astimezone().date()) is not None:
+            self.checkins.weekly_from_home()
         else:
             self.checkins.three_weeks()
 

@@ -17,6 +17,7 @@ from coach.core.progress import (
     compare,
     suggest,
     three_week_status,
+    weekly_due,
 )
 
 EIGHT_OF_NINE = Adherence((3, 2, 3))
@@ -181,3 +182,30 @@ def test_progression_follows_the_two_to_three_by_five_to_ten_rule(
 ) -> None:
     suggestion = suggest(feelings, sets=sets, reps=reps)
     assert (None if suggestion is None else (suggestion.sets, suggestion.reps)) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "taken", "due"),
+    [(0, [], None), (6, [], None), (7, [], 1), (13, [], 1), (13, [8], None), (14, [8], 2),
+     (20, [8], 2), (20, [8, 15], None), (14, [6], 2), (21, [], None), (30, [], None)],
+)  # fmt: skip
+def test_a_weekly_check_in_is_due_once_in_weeks_two_and_three(
+    day: int, taken: list[int], due: int | None
+) -> None:
+    start = date(2026, 3, 2)
+    taken_days = [start + timedelta(days=d) for d in taken]
+    assert weekly_due(start, start + timedelta(days=day), taken_days) == due
+
+
+def test_weekly_pain_is_shown_along_the_way() -> None:
+    comparison = compare(
+        baseline_pain=6, pain_now=3, impression="much improved", workouts=EIGHT_OF_NINE,
+        weekly_pain=[5, None],
+    )  # fmt: skip
+    assert comparison.pain_by_week() == (
+        "Average pain along the way: start 6, week 1 5, week 2 -, three weeks 3."
+    )
+    without = compare(baseline_pain=6, pain_now=3, workouts=EIGHT_OF_NINE)
+    assert without.pain_by_week() is None
+    with pytest.raises(ValueError, match="weekly pain"):
+        compare(baseline_pain=6, pain_now=3, workouts=EIGHT_OF_NINE, weekly_pain=[11])

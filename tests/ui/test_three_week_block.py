@@ -42,12 +42,17 @@ def baseline(qtbot: QtBot, window: MainWindow) -> None:
     answer_pain(qtbot, window, 7, 5)
 
 
-def one_workout(qtbot: QtBot, window: MainWindow, clock: FakeClock, first: bool) -> None:
+def one_workout(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, first: bool, weekly: int | None = None
+) -> None:
     """Start the morning routine, do the bridge, end the workout, go back home."""
     qtbot.mouseClick(window.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
     answer_all_no(qtbot, window)  # the full screen in weeks 2 and 3, the short one otherwise
     if first:
         baseline(qtbot, window)
+    if weekly is not None:  # asked before the pain right now, when due
+        assert window.checkins.view.heading.text() == "Week 1 check-in"
+        answer_pain(qtbot, window, weekly)
     answer_pain(qtbot, window, 5)  # pain right now
     view = window.workout_view
     press(qtbot, window, Qt.Key.Key_N)
@@ -58,6 +63,39 @@ def one_workout(qtbot: QtBot, window: MainWindow, clock: FakeClock, first: bool)
     skip_pain(qtbot, window)
     qtbot.keyClick(window.summary.back_button, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.home
+
+
+def test_a_skipped_weekly_check_in_is_not_asked_again_that_week(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    calendar, clock = Calendar(), FakeClock()
+    window = build_main_window(
+        tmp_path, clock=clock, cues=RecordingCues(locate().sounds), now=calendar
+    )
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+    answer_all_no(qtbot, window)
+    one_workout(qtbot, window, clock, first=True)
+    calendar.today = DAY_ONE + timedelta(days=8)
+    window.reload()
+    assert not window.home.block_banner.isHidden()
+    qtbot.mouseClick(window.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
+    answer_all_no(qtbot, window)
+    assert window.checkins.view.heading.text() == "Week 1 check-in"
+    skip_pain(qtbot, window)
+    assert window.checkins.view.heading.text() == "Before you start"
+    skip_pain(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_Escape)
+    press(qtbot, window, Qt.Key.Key_Return)  # end at once
+    skip_pain(qtbot, window)
+    qtbot.keyClick(window.summary.back_button, Qt.Key.Key_Return)
+    calendar.today = DAY_ONE + timedelta(days=10)
+    window.reload()
+    assert window.home.block_banner.isHidden()
+    qtbot.mouseClick(window.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
+    answer_all_no(qtbot, window)
+    assert window.checkins.view.heading.text() == "Before you start"
 
 
 def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_path: Path) -> None:
@@ -73,8 +111,16 @@ def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_p
     for number, day in enumerate((0, 2, 4, 7, 9, 11, 14, 16)):
         calendar.today = DAY_ONE + timedelta(days=day)
         window.reload()
-        one_workout(qtbot, window, clock, first=number == 0)
-        assert window.home.block_banner.isHidden()  # not due yet
+        if day == 14:  # the weekly check-in from the home screen, before any workout
+            assert window.home.block_label.text() == (
+                "Week 2 is done: a quick check-in on your pain."
+            )
+            qtbot.keyClick(window.home, Qt.Key.Key_C)
+            assert window.checkins.view.heading.text() == "Week 2 check-in"
+            answer_pain(qtbot, window, 4)
+            assert window.stack.currentWidget() is window.home
+        one_workout(qtbot, window, clock, first=number == 0, weekly=5 if day == 7 else None)
+        assert window.home.block_banner.isHidden()  # nothing due
 
     calendar.today = DAY_ONE + timedelta(days=22)
     window.reload()
@@ -97,6 +143,7 @@ def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_p
         "Your average pain went from 6 to 3 (-50%). Many people with back pain describe a"
         " change like that as meaningful. You did 8 of 9 planned workouts." in text
     )
+    assert "Average pain along the way: start 6, week 1 5, week 2 4, three weeks 3." in text
     assert "How you feel things have changed: much improved" in text
     assert "How hard: Putting on socks\n7\n4\n-3 points" in text
     assert "How hard: Gardening\n5\n5\n+0 points" in text
