@@ -5,10 +5,11 @@ Every answer is written the moment it is given.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
+from coach.core.plan import WeekStatus, checked_days, week_status
 from coach.core.progress import (
     BLOCK_WEEKS,
     GLOBAL_IMPRESSION,
@@ -21,7 +22,7 @@ from coach.core.progress import (
 )
 from coach.core.routines import OwnDose
 from coach.store.db import OpenedDatabase
-from coach.store.log import Now, utc_now
+from coach.store.log import Now, done_days, utc_now
 from coach.store.settings import read_setting, write_setting
 
 BASELINE = "baseline"
@@ -31,6 +32,7 @@ WEEKLY = "weekly"
 THREE_WEEKS = "three weeks"
 OWN_DOSES = "own doses"
 DECIDED = "dose decisions"
+PLAN_DAYS = "plan days"
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,22 @@ class CheckinLog:
         )
         return [feeling for (feeling,) in reversed(rows)]
 
+    # The weekly plan.
+
+    def plan_days(self) -> frozenset[int]:
+        return checked_days(read_setting(self._database, PLAN_DAYS, []))
+
+    def set_plan_days(self, days: Iterable[int]) -> None:
+        chosen = sorted(set(days))
+        if not chosen or not all(0 <= d <= 6 for d in chosen):
+            raise ValueError(f"a plan needs one or more weekdays from 0 to 6, not {chosen}")
+        write_setting(self._database, PLAN_DAYS, chosen, self._now())
+
+    def this_week(self, today: date) -> WeekStatus:
+        monday = today - timedelta(days=today.weekday())
+        since = datetime.combine(monday, time()).astimezone()
+        return week_status(self.plan_days(), today, done_days(self._database, since))
+
     # The person's own doses.
 
     def own_doses(self, routine_id: str) -> dict[str, OwnDose]:
@@ -283,7 +301,13 @@ class CheckinLog:
             pain_now=latest.pain if latest else None,
             activities=activities,
             impression=latest.impression if latest else None,
-            workouts=adherence(start, workout_days, halts=halts, skipped_exercises=skipped),
+            workouts=adherence(
+                start,
+                workout_days,
+                halts=halts,
+                skipped_exercises=skipped,
+                per_week=len(self.plan_days()),
+            ),
             days_late=days_late,
         )
 
@@ -291,14 +315,7 @@ class CheckinLog:
         """Days with a workout that got a set done, halts, and skipped exercises."""
         since = block.started_at.isoformat(timespec="microseconds")
         until = block.ended_at.isoformat(timespec="microseconds") if block.ended_at else "9999"
-        days = [
-            datetime.fromisoformat(started).astimezone().date()
-            for (started,) in self._database.read(
-                "SELECT w.started_at FROM workout w WHERE w.started_at >= ? AND w.started_at < ?"
-                " AND EXISTS (SELECT 1 FROM workout_set s WHERE s.workout_id = w.id)",
-                (since, until),
-            )
-        ]
+        days = done_days(self._database, block.started_at, block.ended_at)
         [(halts,)] = self._database.read(
             "SELECT COUNT(*) FROM safety_event WHERE verdict = 'halt' AND at >= ? AND at < ?",
             (since, until),

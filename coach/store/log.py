@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from coach.core.workout import ExerciseSkipped, SetCompleted
@@ -43,6 +43,23 @@ class DoneDates:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def done_days(
+    database: OpenedDatabase, since: datetime, until: datetime | None = None
+) -> list[date]:
+    """The local dates of workouts with at least one set, started in [since, until)."""
+
+    def stored(when: datetime) -> str:  # as the rows hold it: UTC text
+        return when.astimezone(UTC).isoformat(timespec="microseconds")
+
+    end = stored(until) if until else "9999"
+    rows = database.read(
+        "SELECT w.started_at FROM workout w WHERE w.started_at >= ? AND w.started_at < ?"
+        " AND EXISTS (SELECT 1 FROM workout_set s WHERE s.workout_id = w.id)",
+        (stored(since), end),
+    )
+    return [datetime.fromisoformat(started).astimezone().date() for (started,) in rows]
 
 
 class WorkoutLog:

@@ -6,6 +6,7 @@ Signals:
     lock_details_requested(): the person wants to read why workouts are stopped.
     settings_requested(): the person wants to see or change their profile and settings.
     comparison_requested(): the three-week check-in or comparison, from the banner.
+    plan_requested(): the person wants to choose their workout days.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class HomeView(QWidget):
     lock_details_requested = Signal()
     settings_requested = Signal()
     comparison_requested = Signal()
+    plan_requested = Signal()
 
     def __init__(self, own_routines_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +112,11 @@ class HomeView(QWidget):
         self.block_banner = make_row(self.block_label, self.block_button, grow=self.block_label)
         self.block_banner.hide()
         on_key(self, Qt.Key.Key_C, self._on_block_key_pressed)
+        self.week_label = make_label("", 15, bold=True)
+        self.week_label.setAccessibleName("This week")
+        self.plan_button = make_button("Your week  [P]", self.plan_requested.emit)
+        week_row = make_row(self.week_label, self.plan_button, grow=self.week_label)
+        on_key(self, Qt.Key.Key_P, self.plan_requested.emit)
         self.history_note = make_label("", 12, name="muted")
         self.history_note.hide()
         on_key(self, Qt.Key.Key_W, self._on_lock_key_pressed)
@@ -133,7 +140,8 @@ class HomeView(QWidget):
         layout.setContentsMargins(32, 24, 32, 16)
         layout.addLayout(heading)
         layout.addWidget(subtitle)
-        layout.addSpacing(10)
+        layout.addWidget(week_row)
+        layout.addSpacing(6)
         layout.addWidget(self.lock_banner)
         layout.addWidget(self.block_banner)
         layout.addWidget(self.history_note)
@@ -151,8 +159,10 @@ class HomeView(QWidget):
         lock_reason: str | None = None,
         history_note: str | None = None,
         block_note: tuple[str, str] | None = None,
+        week: str = "",
     ) -> None:
         """The routines; with a lock_reason, every Start is off and the banner says why."""
+        self.week_label.setText(week)
         self.block_banner.setVisible(block_note is not None)
         if block_note is not None:
             self.block_label.setText(block_note[0])

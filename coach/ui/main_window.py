@@ -25,6 +25,7 @@ from coach.store.log import DoneDates, WorkoutLog
 from coach.ui.checkin_flow import CheckinFlow
 from coach.ui.comparison_view import ComparisonView
 from coach.ui.home_view import HomeView, RoutineCard
+from coach.ui.plan_view import PlanView
 from coach.ui.safety_flow import SafetyFlow
 from coach.ui.summary_view import DoseOffer, SummaryView
 from coach.ui.workout_text import dose_text
@@ -69,9 +70,11 @@ class MainWindow(QMainWindow):
         self.safety = safety(self._show)
         self.checkins = checkins(self._show)
         self.comparison = ComparisonView()
+        self.plan_view = PlanView()
         views = (
             self.home, self.workout_view, self.summary, *self.safety.views, self.checkins.view,
             self.checkins.impression_view, self.checkins.activity_view, self.comparison,
+            self.plan_view,
         )  # fmt: skip
         for view in views:
             self.stack.addWidget(view)
@@ -95,6 +98,9 @@ class MainWindow(QMainWindow):
         self.checkins.weekly_done.connect(self._on_summary_done)
         self.home.comparison_requested.connect(self._on_home_comparison_requested)
         self.comparison.done.connect(self._on_summary_done)
+        self.home.plan_requested.connect(self._on_home_plan_requested)
+        self.plan_view.saved.connect(self._on_plan_view_saved)
+        self.plan_view.cancelled.connect(self._on_summary_done)
         self.comparison.new_block_requested.connect(self._on_comparison_new_block_requested)
         self.safety.back_home.connect(self._on_summary_done)
         self.safety.changed.connect(self.reload)
@@ -160,6 +166,7 @@ class MainWindow(QMainWindow):
             lock_reason=reason,
             history_note=note,
             block_note=self._block_note(),
+            week=self.checkins.log.this_week(self._now().astimezone().date()).sentence(),
         )
 
     def _block_note(self) -> tuple[str, str] | None:
@@ -204,6 +211,14 @@ class MainWindow(QMainWindow):
     def _on_comparison_new_block_requested(self) -> None:
         """The next workout starts a new block with its own baseline; this one stays kept."""
         self.checkins.log.end_block()
+        self._on_summary_done()
+
+    def _on_home_plan_requested(self) -> None:
+        self.plan_view.edit(self.checkins.log.plan_days())
+        self._show(self.plan_view)
+
+    def _on_plan_view_saved(self, days: list[int]) -> None:
+        self.checkins.log.set_plan_days(days)
         self._on_summary_done()
 
     def _plan(self, loaded: LoadedRoutine) -> list[PlannedExercise]:

@@ -1,0 +1,55 @@
+"""The weekly plan: what the home screen says about this week."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from coach.core.plan import DEFAULT_DAYS, checked_days, week_status
+
+WEDNESDAY = date(2026, 3, 4)
+MONDAY = WEDNESDAY - timedelta(days=2)
+
+
+def test_a_planned_day_not_yet_done_says_today() -> None:
+    status = week_status(DEFAULT_DAYS, WEDNESDAY, [MONDAY])
+    assert status.sentence() == "This week: 1 of 3 workouts done. Today is a workout day."
+
+
+def test_a_rest_day_names_the_next_workout_day() -> None:
+    thursday = WEDNESDAY + timedelta(days=1)
+    status = week_status(DEFAULT_DAYS, thursday, [MONDAY, WEDNESDAY])
+    assert status.sentence() == "This week: 2 of 3 workouts done. Next workout day: Friday."
+
+
+def test_the_next_day_can_be_in_next_week() -> None:
+    saturday = WEDNESDAY + timedelta(days=3)
+    status = week_status(frozenset({0}), saturday, [])
+    assert status.sentence() == "This week: 0 of 1 workout done. Next workout day: Monday."
+
+
+def test_last_weeks_workouts_do_not_count_and_extra_ones_do() -> None:
+    last_sunday = MONDAY - timedelta(days=1)
+    tuesday = MONDAY + timedelta(days=1)
+    status = week_status(DEFAULT_DAYS, WEDNESDAY, [last_sunday, MONDAY, tuesday])
+    assert (status.done, status.done_today) == (2, False)
+
+
+def test_done_today_and_a_finished_week() -> None:
+    days = [MONDAY, WEDNESDAY]
+    assert (
+        week_status(DEFAULT_DAYS, WEDNESDAY, days).sentence().endswith("Today's workout is done.")
+    )
+    friday = WEDNESDAY + timedelta(days=2)
+    saturday = friday + timedelta(days=1)
+    status = week_status(DEFAULT_DAYS, saturday, [*days, friday])
+    assert status.sentence() == "This week: 3 of 3 workouts done. That is the week's plan done."
+
+
+@pytest.mark.parametrize(
+    ("stored", "days"),
+    [([1, 3], {1, 3}), ([], DEFAULT_DAYS), ([7, -1, "x", 2], {2}), (["a"], DEFAULT_DAYS)],
+)
+def test_a_stored_plan_is_checked_when_read(stored: list[object], days: set[int]) -> None:
+    assert checked_days(stored) == days
