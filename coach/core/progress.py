@@ -199,9 +199,9 @@ class Comparison:
         """The average pain at each check-in of the block, in one line, when there is one."""
         if self.pain is None or not any(p is not None for p in self.weekly_pain):
             return None
-        steps = [f"start {self.pain.baseline}"]
-        steps += [f"week {n} {'-' if p is None else p}" for n, p in enumerate(self.weekly_pain, 1)]
-        steps.append(f"three weeks {self.pain.now}")
+        steps = [f"{self.pain.baseline} at the start"]
+        steps += [f"{p} after week {n}" for n, p in enumerate(self.weekly_pain, 1) if p is not None]
+        steps.append(f"{self.pain.now} at three weeks")
         return "Average pain along the way: " + ", ".join(steps) + "."
 
     def summary(self) -> str:

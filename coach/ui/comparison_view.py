@@ -10,15 +10,15 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, Qt, Signal
-from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import QFileDialog, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, Qt, Signal
+from PySide6.QtGui import QPagedPaintDevice, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from coach.core.progress import ALWAYS_SAID, Comparison
 from coach.ui.widgets import make_button, make_row, on_key
 
 
-def comparison_html(comparison: Comparison, title: str) -> str:
+def comparison_html(comparison: Comparison, title: str, dates: str = "") -> str:
     rows = []
     if comparison.pain is not None:
         pain = comparison.pain
@@ -43,31 +43,47 @@ def comparison_html(comparison: Comparison, title: str) -> str:
     notes = "".join(f"<li>{escape(note)}</li>" for note in comparison.notes())
     always = " ".join(escape(line) for line in ALWAYS_SAID)
     along = comparison.pain_by_week()
-    return (
-        f"<h1>{escape(title)}</h1>"
-        f"<p style='font-size: large'><b>{escape(comparison.summary())}</b></p>"
-        "<table cellpadding='6' border='0'>"
-        "<tr><th align='left'></th><th>At the start</th><th>Now</th><th align='left'>Change</th>"
-        f"</tr>{table}</table>"
-        + (f"<p>{escape(along)}</p>" if along else "")
-        + f"<p>How you feel things have changed: <b>{escape(impression)}</b></p>"
-        f"<p>Workouts: {workouts.done} of {workouts.planned} planned ({weeks}). "
-        f"Stopped for safety: {workouts.halts}. Exercises skipped: "
-        f"{workouts.skipped_exercises}.</p>"
-        + (f"<ul>{notes}</ul>" if notes else "")
-        + f"<p><i>{always}</i></p>"
+    parts = [f"<h1>{escape(title)}</h1>"]
+    if dates:
+        parts.append(f"<p>{escape(dates)}</p>")
+    parts.append(f"<p style='font-size: 18pt'><b>{escape(comparison.summary())}</b></p>")
+    if rows:
+        parts.append(
+            "<table cellpadding='6' border='0'><tr><th align='left'></th><th>At the start</th>"
+            f"<th>Now</th><th align='left'>Change</th></tr>{table}</table>"
+        )
+    if along:
+        parts.append(f"<p>{escape(along)}</p>")
+    parts.append(f"<p>How you feel things have changed: <b>{escape(impression)}</b></p>")
+    parts.append(
+        f"<p>Workouts: {workouts.done} of {workouts.planned} planned ({weeks}). Stopped for"
+        f" safety: {workouts.halts}. Exercises skipped: {workouts.skipped_exercises}.</p>"
     )
+    if notes:
+        parts.append(f"<ul>{notes}</ul>")
+    parts.append(f"<p><i>{always}</i></p>")
+    return "".join(parts)
 
 
 def save_pdf(html: str, path: Path) -> None:
-    """An A4 page (or more) of the comparison, for the person or their clinician."""
-    writer = QPdfWriter(str(path))
+    """An A4 page (or more) of the comparison, for the person or their clinician.
+
+    Raises OSError when the file cannot be written (Qt's own writer fails silently)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(18, 18, 18, 18))
     writer.setTitle("Hip & Core Coach: three-week comparison")
+    print_html(html, writer)
+    path.write_bytes(buffer.data().data())
+
+
+def print_html(html: str, device: QPagedPaintDevice) -> None:
+    """The comparison on any paged device: a PDF writer, or a printer the person chose."""
     document = QTextDocument()
     document.setHtml(html)
-    document.print_(writer)
+    document.print_(device)
 
 
 class ComparisonView(QWidget):
@@ -86,29 +102,57 @@ class ComparisonView(QWidget):
             "body, p, li, td, th { font-size: 15pt; } h1 { font-size: 26pt; }"
         )
         self.pdf_button = make_button("Save as PDF  [S]", self._on_pdf_clicked)
+        self.print_button = make_button("Print  [P]", self._on_print_clicked)
         self.new_button = make_button(
             "Start a new three-week block  [N]", self.new_block_requested.emit
         )
         self.back_button = make_button("Back to routines  [Esc]", self.done.emit, primary=True)
-        for button in (self.pdf_button, self.new_button, self.back_button):
+        buttons = (self.back_button, self.print_button, self.pdf_button, self.new_button)
+        for button in buttons:
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 28, 40, 20)
         layout.addWidget(self.text, 1)
-        layout.addWidget(make_row(self.back_button, self.pdf_button, self.new_button))
+        layout.addWidget(make_row(*buttons))
         on_key(self, Qt.Key.Key_S, self._on_pdf_clicked)
-        on_key(self, Qt.Key.Key_N, self.new_block_requested.emit)
+        on_key(self, Qt.Key.Key_P, self._on_print_clicked)
+        on_key(self, Qt.Key.Key_N, self._on_new_key_pressed)
         on_key(self, Qt.Key.Key_Escape, self.done.emit)
         self.html = ""
 
-    def show_comparison(self, comparison: Comparison, title: str) -> None:
-        self.html = comparison_html(comparison, title)
+    def show_comparison(
+        self, comparison: Comparison, title: str, dates: str = "", *, current: bool = True
+    ) -> None:
+        """A block's comparison; only the current block offers to start a new one."""
+        self.html = comparison_html(comparison, title, dates)
         self.text.setHtml(self.html)
+        self.new_button.setVisible(current)
+        back = "Back to routines  [Esc]" if current else "Back to the list  [Esc]"
+        self.back_button.setText(back)
+        self.back_button.setAccessibleName(back)
         self.setFocus()
+
+    def _on_new_key_pressed(self) -> None:
+        if self.new_button.isVisibleTo(self):
+            self.new_block_requested.emit()
+
+    def _on_print_clicked(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # only when printing
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName("Hip & Core Coach: three-week comparison")
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print the comparison")
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_html(self.html, printer)
 
     def _on_pdf_clicked(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
             self, "Save the comparison as PDF", str(Path.home() / "three-weeks.pdf"), "PDF (*.pdf)"
         )
-        if name:
+        if not name:
+            return
+        try:
             save_pdf(self.html, Path(name))
+        except OSError as error:
+            QMessageBox.warning(self, "Not saved", f"The PDF could not be saved: {error}")

@@ -7,6 +7,7 @@ Signals:
     settings_requested(): the person wants to see or change their profile and settings.
     comparison_requested(): the three-week check-in or comparison, from the banner.
     plan_requested(): the person wants to choose their workout days.
+    blocks_requested(): the person wants to read past three-week blocks.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ class HomeView(QWidget):
     settings_requested = Signal()
     comparison_requested = Signal()
     plan_requested = Signal()
+    blocks_requested = Signal()
 
     def __init__(self, own_routines_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,9 +79,12 @@ class HomeView(QWidget):
         self.settings_button = make_button(
             "Profile and settings  [S]", self.settings_requested.emit
         )
+        self.blocks_button = make_button("Past blocks  [B]", self.blocks_requested.emit)
         heading = QHBoxLayout()
         heading.addWidget(title, 1)
+        heading.addWidget(self.blocks_button)
         heading.addWidget(self.settings_button)
+        on_key(self, Qt.Key.Key_B, self._on_blocks_key_pressed)
         subtitle = make_label(
             "Choose a routine. Everything you do is saved on this computer only.", 14, name="muted"
         )
@@ -158,16 +163,19 @@ class HomeView(QWidget):
         today: datetime,
         lock_reason: str | None = None,
         history_note: str | None = None,
-        block_note: tuple[str, str] | None = None,
+        block_note: tuple[str, str | None] | None = None,
         week: str = "",
+        past_blocks: bool = False,
     ) -> None:
         """The routines; with a lock_reason, every Start is off and the banner says why."""
         self.week_label.setText(week)
+        self.blocks_button.setVisible(past_blocks)
         self.block_banner.setVisible(block_note is not None)
         if block_note is not None:
             self.block_label.setText(block_note[0])
-            self.block_button.setText(block_note[1])
-            self.block_button.setAccessibleName(block_note[1])
+            self.block_button.setVisible(block_note[1] is not None)
+            self.block_button.setText(block_note[1] or "")
+            self.block_button.setAccessibleName(block_note[1] or "")
         self.history_note.setText(history_note or "")
         self.history_note.setVisible(bool(history_note))
         while self._cards.count():
@@ -219,6 +227,7 @@ class HomeView(QWidget):
         side = QVBoxLayout()
         last = make_label(last_done_text(card.last_done, today), 12, name="muted")
         last.setAlignment(Qt.AlignmentFlag.AlignRight)
+        last.setWordWrap(False)
         start = make_button("Start", lambda: self.start_requested.emit(card.id), primary=True)
         start.setAccessibleDescription(f"Start {card.title}")
         start.setAutoDefault(True)
@@ -253,8 +262,12 @@ class HomeView(QWidget):
         )
 
     def _on_block_key_pressed(self) -> None:
-        if self.block_banner.isVisible():
+        if self.block_button.isVisibleTo(self):
             self.comparison_requested.emit()
+
+    def _on_blocks_key_pressed(self) -> None:
+        if self.blocks_button.isVisibleTo(self):
+            self.blocks_requested.emit()
 
     def _on_lock_key_pressed(self) -> None:
         if self.lock_banner.isVisible():

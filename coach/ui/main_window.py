@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from coach.core.progress import Due, suggest, three_week_status
+from coach.core.progress import suggest
 from coach.core.routines import (
     Catalogue,
     Exercise,
@@ -20,10 +20,9 @@ from coach.core.routines import (
 from coach.core.safety import HaltKind
 from coach.core.workout import planned_seconds
 from coach.resources import Resources
-from coach.store.checkins import THREE_WEEKS
 from coach.store.log import DoneDates, WorkoutLog
+from coach.ui.block_flow import BlockFlow
 from coach.ui.checkin_flow import CheckinFlow
-from coach.ui.comparison_view import ComparisonView
 from coach.ui.home_view import HomeView, RoutineCard
 from coach.ui.plan_view import PlanView
 from coach.ui.safety_flow import SafetyFlow
@@ -69,12 +68,13 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("screens")
         self.safety = safety(self._show)
         self.checkins = checkins(self._show)
-        self.comparison = ComparisonView()
+        self.blocks = BlockFlow(self.checkins, self._routine_title, self._show, now)
+        self.comparison = self.blocks.comparison
         self.plan_view = PlanView()
         views = (
             self.home, self.workout_view, self.summary, *self.safety.views, self.checkins.view,
             self.checkins.impression_view, self.checkins.activity_view, self.comparison,
-            self.plan_view,
+            self.plan_view, self.blocks.list_view,
         )  # fmt: skip
         for view in views:
             self.stack.addWidget(view)
@@ -93,15 +93,14 @@ class MainWindow(QMainWindow):
         self.safety.start_cleared.connect(self.checkins.before_workout)
         self.checkins.ready.connect(self._on_checkins_ready)
         self.checkins.after_done.connect(self._on_checkins_after_done)
-        self.checkins.three_weeks_done.connect(self._show_comparison)
         self.checkins.cancelled.connect(self._on_summary_done)
         self.checkins.weekly_done.connect(self._on_summary_done)
-        self.home.comparison_requested.connect(self._on_home_comparison_requested)
-        self.comparison.done.connect(self._on_summary_done)
+        self.home.comparison_requested.connect(self.blocks.from_home)
+        self.home.blocks_requested.connect(self.blocks.list_blocks)
+        self.blocks.home.connect(self._on_summary_done)
         self.home.plan_requested.connect(self._on_home_plan_requested)
         self.plan_view.saved.connect(self._on_plan_view_saved)
         self.plan_view.cancelled.connect(self._on_summary_done)
-        self.comparison.new_block_requested.connect(self._on_comparison_new_block_requested)
         self.safety.back_home.connect(self._on_summary_done)
         self.safety.changed.connect(self.reload)
         self.reload()
@@ -165,53 +164,14 @@ class MainWindow(QMainWindow):
             self._now(),
             lock_reason=reason,
             history_note=note,
-            block_note=self._block_note(),
+            block_note=self.blocks.note(),
             week=self.checkins.log.this_week(self._now().astimezone().date()).sentence(),
+            past_blocks=self.blocks.any_past(),
         )
 
-    def _block_note(self) -> tuple[str, str] | None:
-        """What the home screen says about the three-week block, with its button."""
-        block = self.checkins.log.current_block()
-        if block is None:
-            return None
-        if self._three_weeks_taken(block.id):
-            return ("Your three-week comparison is ready.", "See it  [C]")
-        today = self._now().astimezone().date()
-        week = self.checkins.log.weekly_due(block, today)
-        if week is not None:
-            return (f"Week {week} is done: a quick check-in on your pain.", "Check in  [C]")
-        status = three_week_status(block.first_day(), today)
-        if status.due is Due.NOT_YET:
-            return None
-        return ("Three weeks are up: time to compare with where you started.", "Check in  [C]")
-
-    def _three_weeks_taken(self, block_id: int) -> bool:
-        return any(c.kind == THREE_WEEKS for c in self.checkins.log.checkins(block_id))
-
-    def _on_home_comparison_requested(self) -> None:
-        block = self.checkins.log.current_block()
-        if block is None:
-            return
-        if self._three_weeks_taken(block.id):
-            self._show_comparison()
-        elif self.checkins.log.weekly_due(block, self._now().astimezone().date()) is not None:
-            self.checkins.weekly_from_home()
-        else:
-            self.checkins.three_weeks()
-
-    def _show_comparison(self) -> None:
-        block = self.checkins.log.current_block()
-        if block is None:
-            return
-        routine = self.catalogue.routine(block.routine_id or "")
-        title = f"Three weeks of {routine.routine.title}" if routine else "Your three weeks"
-        self.comparison.show_comparison(self.checkins.log.comparison(block), title)
-        self._show(self.comparison)
-
-    def _on_comparison_new_block_requested(self) -> None:
-        """The next workout starts a new block with its own baseline; this one stays kept."""
-        self.checkins.log.end_block()
-        self._on_summary_done()
+    def _routine_title(self, routine_id: str) -> str | None:
+        loaded = self.catalogue.routine(routine_id)
+        return loaded.routine.title if loaded else None
 
     def _on_home_plan_requested(self) -> None:
         self.plan_view.edit(self.checkins.log.plan_days())

@@ -203,7 +203,7 @@ def test_weekly_pain_is_shown_along_the_way() -> None:
         weekly_pain=[5, None],
     )  # fmt: skip
     assert comparison.pain_by_week() == (
-        "Average pain along the way: start 6, week 1 5, week 2 -, three weeks 3."
+        "Average pain along the way: 6 at the start, 5 after week 1, 3 at three weeks."
     )
     without = compare(baseline_pain=6, pain_now=3, workouts=EIGHT_OF_NINE)
     assert without.pain_by_week() is None

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
 
 from coach.app import build_main_window
 from coach.resources import locate
-from coach.ui.comparison_view import save_pdf
+from coach.ui.comparison_view import print_html, save_pdf
 from coach.ui.main_window import MainWindow
 from tests.helpers import FakeClock
 from tests.ui.conftest import RecordingCues, answer_all_no, answer_pain, skip_pain
@@ -79,7 +80,7 @@ def test_a_skipped_weekly_check_in_is_not_asked_again_that_week(
     one_workout(qtbot, window, clock, first=True)
     calendar.today = DAY_ONE + timedelta(days=8)
     window.reload()
-    assert not window.home.block_banner.isHidden()
+    assert not window.home.block_button.isHidden()
     qtbot.mouseClick(window.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
     answer_all_no(qtbot, window)
     assert window.checkins.view.heading.text() == "Week 1 check-in"
@@ -92,7 +93,7 @@ def test_a_skipped_weekly_check_in_is_not_asked_again_that_week(
     qtbot.keyClick(window.summary.back_button, Qt.Key.Key_Return)
     calendar.today = DAY_ONE + timedelta(days=10)
     window.reload()
-    assert window.home.block_banner.isHidden()
+    assert window.home.block_button.isHidden()
     qtbot.mouseClick(window.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
     answer_all_no(qtbot, window)
     assert window.checkins.view.heading.text() == "Before you start"
@@ -120,11 +121,14 @@ def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_p
             answer_pain(qtbot, window, 4)
             assert window.stack.currentWidget() is window.home
         one_workout(qtbot, window, clock, first=number == 0, weekly=5 if day == 7 else None)
-        assert window.home.block_banner.isHidden()  # nothing due
+        assert window.home.block_button.isHidden()  # nothing due
+        assert window.home.block_label.text() == (
+            f"Three-week block: day {day + 1} of 21. Your comparison is due from Monday 23 March."
+        )
 
     calendar.today = DAY_ONE + timedelta(days=22)
     window.reload()
-    assert not window.home.block_banner.isHidden()
+    assert not window.home.block_button.isHidden()
     qtbot.keyClick(window.home, Qt.Key.Key_C)
     assert window.checkins.view.heading.text() == "Three weeks on"
     answer_pain(qtbot, window, 3)
@@ -143,7 +147,10 @@ def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_p
         "Your average pain went from 6 to 3 (-50%). Many people with back pain describe a"
         " change like that as meaningful. You did 8 of 9 planned workouts." in text
     )
-    assert "Average pain along the way: start 6, week 1 5, week 2 4, three weeks 3." in text
+    assert (
+        "Average pain along the way: 6 at the start, 5 after week 1, 4 after week 2,"
+        " 3 at three weeks." in text
+    )
     assert "How you feel things have changed: much improved" in text
     assert "How hard: Putting on socks\n7\n4\n-3 points" in text
     assert "How hard: Gardening\n5\n5\n+0 points" in text
@@ -163,3 +170,43 @@ def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_p
     blocks = window.checkins.log.blocks()
     assert len(blocks) == 1 and blocks[0].ended_at is not None
     assert window.checkins.log.current_block() is None
+
+    # The ended block is listed and reads the same; it cannot be "started anew" again.
+    home = window.home
+    assert home.blocks_button.isVisibleTo(home)
+    qtbot.keyClick(home, Qt.Key.Key_B)
+    listed = window.blocks.list_view
+    assert window.stack.currentWidget() is listed
+    assert listed.list.count() == 1
+    assert listed.list.item(0).text() == (
+        "2 March 2026 to 24 March 2026 · Morning bridge & core\nYour average pain went from 6"
+        " to 3 (-50%). Many people with back pain describe a change like that as meaningful."
+        " You did 8 of 9 planned workouts."
+    )
+    qtbot.keyClick(listed.list, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is comparison
+    assert comparison.text.toPlainText() == text.replace(
+        "\nStarted 2 March 2026\n", "\n2 March 2026 to 24 March 2026\n"
+    )
+    assert not comparison.new_button.isVisibleTo(comparison)
+    qtbot.keyClick(comparison, Qt.Key.Key_N)  # does nothing here
+    assert len(window.checkins.log.blocks()) == 1
+    qtbot.keyClick(comparison, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is listed
+    qtbot.keyClick(listed, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is home
+
+
+def test_the_comparison_prints_and_a_failed_save_says_so(tmp_path: Path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    html = "<h1>Three weeks of Hip openers</h1><p>You did 9 of 9 planned workouts.</p>"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_html(html, printer)
+    document = QPdfDocument()
+    assert document.load(str(tmp_path / "printed.pdf")) == QPdfDocument.Error.None_
+    assert "You did 9 of 9 planned workouts." in document.getAllText(0).text()
+    with pytest.raises(OSError):
+        save_pdf(html, tmp_path / "no such folder" / "three-weeks.pdf")

@@ -1,0 +1,84 @@
+"""Every three-week block, newest first, each opening its comparison.
+
+Keys: arrows choose, Enter opens, Esc goes back to the routines.
+
+Signals:
+    opened(int): the block with this id was chosen.
+    done(): back to the routines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from coach.ui import theme
+from coach.ui.widgets import make_button, make_label, make_row, on_key
+
+
+@dataclass(frozen=True)
+class BlockLine:
+    """One block as the list shows it, worked out by the main window."""
+
+    id: int
+    heading: str  # when, and which routine
+    said: str  # the comparison's first sentence, or where the block has got to
+
+
+class BlocksView(QWidget):
+    opened = Signal(int)
+    done = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        heading = make_label("Your three-week blocks", 26, bold=True)
+        intro = make_label(
+            "Each block has its own starting point and its own comparison. Choose one to read"
+            " it again, print it or save it.",
+            15,
+        )
+        self.list = QListWidget()
+        self.list.setAccessibleName("Three-week blocks, newest first")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(6)
+        self.list.setStyleSheet(
+            f"QListWidget {{ background: {theme.CARD}; border: 1px solid {theme.LINE};"
+            " border-radius: 10px; padding: 6px; }"
+            f"QListWidget::item:selected {{ background: {theme.ACCENT}; color: white;"
+            " border-radius: 6px; }"
+        )
+        theme.set_font(self.list, 15)
+        self.list.itemActivated.connect(self._on_list_item_activated)
+        self.open_button = make_button("Open  [Enter]", self._on_open_clicked, primary=True)
+        self.back_button = make_button("Back to routines  [Esc]", self.done.emit)
+        for button in (self.open_button, self.back_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 36, 48, 24)
+        layout.setSpacing(14)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(make_row(self.open_button, self.back_button))
+        on_key(self, Qt.Key.Key_Escape, self.done.emit)
+
+    def show_blocks(self, lines: list[BlockLine]) -> None:
+        self.list.clear()
+        for line in lines:
+            item = QListWidgetItem(f"{line.heading}\n{line.said}")
+            item.setData(Qt.ItemDataRole.UserRole, line.id)
+            self.list.addItem(item)
+        self.open_button.setEnabled(bool(lines))
+        if lines:
+            self.list.setCurrentRow(0)
+        self.list.setFocus()
+
+    def _on_list_item_activated(self, item: QListWidgetItem) -> None:
+        self.opened.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _on_open_clicked(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self._on_list_item_activated(item)
