@@ -53,6 +53,7 @@ class CheckinRecord:
     pain: int | None
     impression: str | None = None
     activities: dict[str, int] = field(default_factory=dict)
+    id: int = 0
 
 
 class CheckinLog:
@@ -201,7 +202,7 @@ class CheckinLog:
         ):
             ratings.setdefault(checkin_id, {})[name] = score
         return [
-            CheckinRecord(kind, datetime.fromisoformat(at), pain, impression, ratings.get(i, {}))
+            CheckinRecord(kind, datetime.fromisoformat(at), pain, impression, ratings.get(i, {}), i)
             for i, kind, at, pain, impression in rows
         ]
 

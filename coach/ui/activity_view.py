@@ -8,9 +8,11 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from coach.ui import theme
 from coach.ui.widgets import make_button, make_label, make_row
 
 MOST = 3
@@ -25,6 +27,14 @@ SUGGESTIONS = (
 )
 
 
+def _is_enter(event: QEvent) -> bool:
+    return (
+        isinstance(event, QKeyEvent)
+        and event.type() == QEvent.Type.KeyPress
+        and (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter))
+    )
+
+
 class ActivityView(QWidget):
     chosen = Signal(list)
 
@@ -33,7 +43,7 @@ class ActivityView(QWidget):
         heading = make_label("Everyday activities", 26, bold=True)
         intro = make_label(
             "Pick up to three everyday things your pain makes hard. You will rate how hard"
-            " each is now, and again in three weeks. Tab moves, Space picks.",
+            " each is now, and again in three weeks. Tab moves, Space picks, Enter goes on.",
             16,
         )
         self._picked: list[str] = []
@@ -48,7 +58,8 @@ class ActivityView(QWidget):
         self.own.setPlaceholderText("Or write your own, then press Add")
         self.own.setAccessibleName("An activity of your own")
         self.own.setMaxLength(60)
-        self.own.returnPressed.connect(self._on_add_clicked)
+        theme.set_font(self.own, 14)
+        self.own.installEventFilter(self)  # Enter in the text box adds, and goes no further
         self.add_button = make_button("Add", self._on_add_clicked)
         self.picked_label = make_label("", 15, bold=True)
         self.continue_button = make_button("Continue", self._on_continue_clicked, primary=True)
@@ -99,9 +110,22 @@ class ActivityView(QWidget):
         self.add_button.setEnabled(not full)
         listed = "; ".join(self._picked) if self._picked else "none yet"
         self.picked_label.setText(f"Picked ({len(self._picked)} of {MOST}): {listed}")
-        words = "Continue" if self._picked else "Continue without activities"
+        words = "Continue  [Enter]" if self._picked else "Continue without activities  [Enter]"
         self.continue_button.setText(words)
         self.continue_button.setAccessibleName(words)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.own and _is_enter(event):
+            self._on_add_clicked()
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter goes on from anywhere else on the screen."""
+        if _is_enter(event):
+            self._on_continue_clicked()
+            return
+        super().keyPressEvent(event)
 
     def _on_continue_clicked(self) -> None:
         self.chosen.emit(self.picked)

@@ -60,6 +60,8 @@ class BlockFlow(QObject):
         if block is None:
             return None
         if self._three_weeks_taken(block.id):
+            if self._unfinished(block.id):
+                return ("Your three-week check-in is not finished.", "Finish it  [C]")
             return ("Your three-week comparison is ready.", "See it  [C]")
         today = self._today()
         week = self.log.weekly_due(block, today)
@@ -89,6 +91,8 @@ class BlockFlow(QObject):
         block = self.log.current_block()
         if block is None:
             return
+        if self._checkins.resume_three_weeks():
+            return
         if self._three_weeks_taken(block.id):
             self._from_list = False
             self._show_block(block)
@@ -111,6 +115,11 @@ class BlockFlow(QObject):
 
     def _today(self) -> date:
         return self._now().astimezone().date()
+
+    def _unfinished(self, block_id: int) -> bool:
+        return any(
+            c.kind == THREE_WEEKS and c.impression is None for c in self.log.checkins(block_id)
+        )
 
     def _three_weeks_taken(self, block_id: int) -> bool:
         return any(c.kind == THREE_WEEKS for c in self.log.checkins(block_id))

@@ -61,6 +61,7 @@ class CheckinFlow(QObject):
         self._checkin = 0
         self._checkin_kind = ""
         self._to_rate: list[str] = []
+        self._rating_count = 0
         self._stage = ""
         self._routine = ""
         self._block = 0
@@ -120,6 +121,21 @@ class CheckinFlow(QObject):
         )
         self._show(self.view)
 
+    def resume_three_weeks(self) -> bool:
+        """Ask what a three-week check-in left unanswered (the window was closed part-way);
+        False when nothing is missing."""
+        block = self.log.current_block()
+        records = self.log.checkins(block.id) if block else []
+        latest = next((r for r in reversed(records) if r.kind == THREE_WEEKS), None)
+        if block is None or latest is None or latest.impression is not None:
+            return False
+        self._block, self._checkin, self._checkin_kind = block.id, latest.id, THREE_WEEKS
+        baseline = self.log.baseline_activities(block.id)
+        self._to_rate = [name for name in baseline if name not in latest.activities]
+        self._rating_count = len(self._to_rate)
+        self._ask_activity()
+        return True
+
     def after_workout(self, workout_id: int) -> None:
         block = self.log.current_block()
         if block is None:
@@ -139,8 +155,9 @@ class CheckinFlow(QObject):
         if self._to_rate:
             self._stage = RATING
             name = self._to_rate[0]
+            number = self._rating_count - len(self._to_rate) + 1
             self.view.ask(
-                "Everyday activities",
+                f"Everyday activities: {number} of {self._rating_count}",
                 f"How hard is this for you now: {name.lower()}?",
                 skippable=False,
                 ends=ACTIVITY_ENDS,
@@ -154,6 +171,7 @@ class CheckinFlow(QObject):
 
     def _on_activity_view_chosen(self, names: list[str]) -> None:
         self._to_rate = list(names)
+        self._rating_count = len(names)
         self._ask_activity()
 
     def _on_view_answered(self, value: int) -> None:
@@ -169,6 +187,7 @@ class CheckinFlow(QObject):
             self._show(self.activity_view)
         elif self._stage == THREE_WEEKS:
             self._to_rate = self.log.baseline_activities(self._block)
+            self._rating_count = len(self._to_rate)
             self._ask_activity()
         else:
             self._next()

@@ -32,6 +32,12 @@ QPushButton#primary {{ background: {ACCENT}; color: white; border: none; font-we
 QPushButton#primary:hover {{ background: {ACCENT_DARK}; }}
 QPushButton#primary:focus {{ border: 3px solid {INK}; }}
 QPushButton:checked {{ background: {ACCENT}; color: white; border: 2px solid {ACCENT_DARK}; }}
+QPushButton:checked:focus {{ border: 3px solid {INK}; }}
+QLineEdit {{
+    background: {CARD}; border: 1px solid {LINE}; border-radius: 8px; padding: 8px 10px;
+}}
+QLineEdit:focus {{ border: 2px solid {ACCENT}; }}
+QLineEdit:disabled {{ background: #ebe8e1; }}
 QPushButton:disabled {{ color: #8f9896; background: #ebe8e1; border: 1px dashed #c9c4b8; }}
 QPushButton#primary:disabled {{ color: #f3f1ec; background: #a9bcbc; border: none; }}
 QPushButton#danger {{

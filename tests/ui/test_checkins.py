@@ -111,7 +111,8 @@ def test_up_to_three_activities_own_text_allowed_each_rated_and_saved(
     assert picker.picked == ["Putting on socks"]
     picker.own.clear()
     qtbot.keyClicks(picker.own, "Lifting  my grandson")
-    qtbot.keyClick(picker.own, Qt.Key.Key_Return)
+    qtbot.keyClick(picker.own, Qt.Key.Key_Return)  # adds, and stays on this screen
+    assert window.stack.currentWidget() is picker
     qtbot.mouseClick(walking, Qt.MouseButton.LeftButton)
     assert picker.picked == ["Putting on socks", "Lifting my grandson", "Walking for 15 minutes"]
     assert "3 of 3" in picker.picked_label.text()
@@ -119,17 +120,18 @@ def test_up_to_three_activities_own_text_allowed_each_rated_and_saved(
     assert not chair.isEnabled() and not picker.own.isEnabled()
     qtbot.mouseClick(chair, Qt.MouseButton.LeftButton)
     assert len(picker.picked) == 3
-    qtbot.keyClick(picker.continue_button, Qt.Key.Key_Return)
+    assert picker.continue_button.text() == "Continue  [Enter]"
+    qtbot.keyClick(socks, Qt.Key.Key_Return)  # Enter goes on from wherever focus is
 
     view = window.checkins.view
     asked = []
     for value in (8, 6, 4):
-        asked.append(view.question.text())
+        asked.append(f"{view.heading.text()} | {view.question.text()}")
         answer_pain(qtbot, window, value)
     assert asked == [
-        "How hard is this for you now: putting on socks?",
-        "How hard is this for you now: lifting my grandson?",
-        "How hard is this for you now: walking for 15 minutes?",
+        "Everyday activities: 1 of 3 | How hard is this for you now: putting on socks?",
+        "Everyday activities: 2 of 3 | How hard is this for you now: lifting my grandson?",
+        "Everyday activities: 3 of 3 | How hard is this for you now: walking for 15 minutes?",
     ]
     assert view.heading.text() == "Before you start"
     block = window.checkins.log.current_block()

@@ -210,3 +210,50 @@ def test_the_comparison_prints_and_a_failed_save_says_so(tmp_path: Path) -> None
     assert "You did 9 of 9 planned workouts." in document.getAllText(0).text()
     with pytest.raises(OSError):
         save_pdf(html, tmp_path / "no such folder" / "three-weeks.pdf")
+
+
+def reopen(qtbot: QtBot, data_dir: Path, clock: FakeClock, calendar: Calendar) -> MainWindow:
+    """The program started again on the same data, as the active window."""
+    window = build_main_window(
+        data_dir, clock=clock, cues=RecordingCues(locate().sounds), now=calendar
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_a_three_week_check_in_left_part_way_is_finished_later(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    calendar, clock = Calendar(), FakeClock()
+    cues = RecordingCues(locate().sounds)
+    window = build_main_window(tmp_path, clock=clock, cues=cues, now=calendar)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+    answer_all_no(qtbot, window)
+    qtbot.mouseClick(window.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
+    answer_all_no(qtbot, window)
+    baseline(qtbot, window)
+    calendar.today = DAY_ONE + timedelta(days=23)
+    window.close()  # the person quits in the middle of the three-week check-in
+    window = reopen(qtbot, tmp_path, clock, calendar)
+    qtbot.keyClick(window.home, Qt.Key.Key_C)
+    answer_pain(qtbot, window, 4)  # average pain
+    answer_pain(qtbot, window, 6)  # socks
+    window.close()
+
+    window = reopen(qtbot, tmp_path, clock, calendar)
+    assert window.home.block_label.text() == "Your three-week check-in is not finished."
+    qtbot.keyClick(window.home, Qt.Key.Key_C)
+    view = window.checkins.view
+    assert view.question.text() == "How hard is this for you now: gardening?"  # only what is left
+    answer_pain(qtbot, window, 3)
+    qtbot.keyClick(window.checkins.impression_view, Qt.Key.Key_3)
+    qtbot.keyClick(window.checkins.impression_view, Qt.Key.Key_Return)
+    text = window.comparison.text.toPlainText()
+    assert "How hard: Putting on socks\n7\n6\n-1 points" in text
+    assert "How hard: Gardening\n5\n3\n-2 points" in text
+    assert "How you feel things have changed: minimally improved" in text
