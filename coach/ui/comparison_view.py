@@ -17,6 +17,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTextBrowser, Q
 from coach.core.progress import ALWAYS_SAID, Comparison
 from coach.ui.widgets import make_button, make_row, on_key
 
+ON_SCREEN = (
+    "body, p, li, td, th { font-size: 15pt; } h1 { font-size: 26pt; } .lead { font-size: 18pt; }"
+)
+PRINTED = (
+    "body, p, li, td, th { font-size: 11pt; } h1 { font-size: 20pt; } .lead { font-size: 13pt; }"
+)
+
 
 def comparison_html(comparison: Comparison, title: str, dates: str = "") -> str:
     rows = []
@@ -46,7 +53,7 @@ def comparison_html(comparison: Comparison, title: str, dates: str = "") -> str:
     parts = [f"<h1>{escape(title)}</h1>"]
     if dates:
         parts.append(f"<p>{escape(dates)}</p>")
-    parts.append(f"<p style='font-size: 18pt'><b>{escape(comparison.summary())}</b></p>")
+    parts.append(f"<p class='lead'><b>{escape(comparison.summary())}</b></p>")
     if rows:
         parts.append(
             "<table cellpadding='6' border='0'><tr><th align='left'></th><th>At the start</th>"
@@ -73,7 +80,7 @@ def save_pdf(html: str, path: Path) -> None:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(18, 18, 18, 18))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0))  # the document adds its own 2 cm
     writer.setTitle("Hip & Core Coach: three-week comparison")
     print_html(html, writer)
     path.write_bytes(buffer.data().data())
@@ -82,6 +89,7 @@ def save_pdf(html: str, path: Path) -> None:
 def print_html(html: str, device: QPagedPaintDevice) -> None:
     """The comparison on any paged device: a PDF writer, or a printer the person chose."""
     document = QTextDocument()
+    document.setDefaultStyleSheet(PRINTED)
     document.setHtml(html)
     document.print_(device)
 
@@ -98,9 +106,7 @@ class ComparisonView(QWidget):
         self.text.setAccessibleName("Your three-week comparison")
         self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.text.setStyleSheet("QTextBrowser { border: none; background: transparent; }")
-        self.text.document().setDefaultStyleSheet(
-            "body, p, li, td, th { font-size: 15pt; } h1 { font-size: 26pt; }"
-        )
+        self.text.document().setDefaultStyleSheet(ON_SCREEN)
         self.pdf_button = make_button("Save as PDF  [S]", self._on_pdf_clicked)
         self.print_button = make_button("Print  [P]", self._on_print_clicked)
         self.new_button = make_button(
