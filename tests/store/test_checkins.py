@@ -125,3 +125,30 @@ def test_an_accepted_dose_is_kept_and_earlier_feelings_stop_counting(tmp_path: P
     log.decline_dose("morning-bridge-core", "glute-bridge")
     assert log.feelings("morning-bridge-core", "glute-bridge") == []
     assert log.own_doses("morning-bridge-core") == {"glute-bridge": OwnDose(1, 11)}
+
+
+def test_plan_days_are_kept_and_an_empty_plan_is_refused(tmp_path: Path) -> None:
+    calendar = Calendar()
+    database = open_database(tmp_path / "coach.db")
+    log = CheckinLog(database, now=calendar)
+    assert log.plan_days() == {0, 2, 4}
+    log.set_plan_days([5, 1, 1])
+    with pytest.raises(ValueError, match="one or more weekdays"):
+        log.set_plan_days([])
+    with pytest.raises(ValueError, match="one or more weekdays"):
+        log.set_plan_days([7])
+    assert CheckinLog(open_database(tmp_path / "coach.db")).plan_days() == {1, 5}
+
+
+def test_this_week_counts_workouts_from_monday_in_local_time(tmp_path: Path) -> None:
+    calendar = Calendar()  # a Monday
+    database = open_database(tmp_path / "coach.db")
+    log, workouts = CheckinLog(database, now=calendar), WorkoutLog(database, now=calendar)
+    for days in (-1, 0, 2):  # last Sunday, then Monday and Wednesday
+        calendar.now = START + timedelta(days=days)
+        workout = workouts.begin("morning-bridge-core", "Morning bridge & core")
+        workouts.record_set(workout, SetCompleted("glute-bridge", None, 1, 10, None))
+    workouts.begin("hip-openers", "Hip openers")  # no set done: does not count
+    wednesday = (START + timedelta(days=2)).astimezone().date()
+    status = log.this_week(wednesday)
+    assert (status.done, status.planned, status.done_today) == (2, 3, True)
