@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 
@@ -16,6 +17,7 @@ from coach.core.routines import SAFETY_FILE, Catalogue, load_catalogue
 from coach.core.safety import SafetyFileError, load_safety
 from coach.core.workout import Clock, MonotonicClock, ScaledClock
 from coach.resources import Resources, locate
+from coach.store.backup import daily_backup
 from coach.store.checkins import CheckinLog
 from coach.store.db import DatabaseError, open_database
 from coach.store.log import Now, WorkoutLog, utc_now
@@ -137,6 +139,9 @@ def run(data_dir: Path, time_scale: float = 1.0, start: str | None = None) -> in
         return 2
     window.show()
     QTimer.singleShot(0, window.log.warm_up)
+    QTimer.singleShot(0, lambda: daily_backup(
+        paths.database_path(data_dir), paths.backups_dir(data_dir), date.today()
+    ))  # fmt: skip
     QTimer.singleShot(0, window.workout_view.cues.load)
     if window.startup_notice:
         QMessageBox.warning(window, "Your saved progress was damaged", window.startup_notice)

@@ -25,3 +25,7 @@ def user_routines_dir(data: Path) -> Path:
 
 def database_path(data: Path) -> Path:
     return data / "coach.db"
+
+
+def backups_dir(data: Path) -> Path:
+    return data / "backups"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach import app
@@ -77,3 +79,20 @@ def test_a_broken_questions_file_stops_the_program_with_a_clear_error(
     assert title == "Hip & Core Coach cannot start"
     assert str(questions) in text
     assert "question 6, field 'kind'" in text
+
+
+def test_a_second_start_on_a_day_makes_that_days_backup_once(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)  # return at once
+    for _ in range(2):
+        assert app.run(tmp_path / "data") == 0
+        qtbot.wait(50)  # the backup runs once the window is on screen
+        for window in QApplication.topLevelWidgets():
+            window.close()
+    copies = list((tmp_path / "data" / "backups").iterdir())
+    assert [c.name for c in copies] == [f"coach-{date.today().isoformat()}.db"]
+    with sqlite3.connect(copies[0]) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (3,)
+    connection.close()
