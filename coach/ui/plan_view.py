@@ -26,7 +26,7 @@ class PlanView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        heading = make_label("Your week", 26, bold=True)
+        heading = make_label("Your workout days", 26, bold=True)
         intro = make_label(
             "Choose the days you mean to do a workout. Three days a week, with a rest day"
             " between, is the plan the three-week comparison is built on; any days will do.",

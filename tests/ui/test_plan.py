@@ -42,7 +42,7 @@ def test_the_week_is_planned_by_day_and_the_home_screen_follows_it(
         "This week: 1 of 3 workouts done. Next workout day: Wednesday."
     )
 
-    qtbot.keyClick(home, Qt.Key.Key_P)
+    qtbot.keyClick(home, Qt.Key.Key_D)
     plan = window.plan_view
     assert window.stack.currentWidget() is plan
     assert plan.chosen == [0, 2, 4]  # Monday, Wednesday, Friday to begin with
@@ -58,7 +58,7 @@ def test_the_week_is_planned_by_day_and_the_home_screen_follows_it(
     assert window.stack.currentWidget() is home
     assert home.week_label.text() == "This week: 1 of 2 workouts done. Today is a workout day."
 
-    qtbot.keyClick(home, Qt.Key.Key_P)
+    qtbot.keyClick(home, Qt.Key.Key_D)
     qtbot.keyClick(plan, Qt.Key.Key_7)
     qtbot.keyClick(plan, Qt.Key.Key_Escape)  # back without a change
     assert window.checkins.log.plan_days() == {1, 3}
