@@ -56,6 +56,10 @@ class CheckinRecord:
     id: int = 0
 
 
+def latest_of(records: list[CheckinRecord], kind: str) -> CheckinRecord | None:
+    return next((r for r in reversed(records) if r.kind == kind), None)
+
+
 class CheckinLog:
     def __init__(self, database: OpenedDatabase, now: Now = utc_now) -> None:
         self._database = database
@@ -185,6 +189,10 @@ class CheckinLog:
         taken = [c.at.astimezone().date() for c in self.checkins(block.id) if c.kind == WEEKLY]
         return weekly_due(block.first_day(), today, taken)
 
+    def three_weeks(self, block_id: int) -> CheckinRecord | None:
+        """The block's three-week check-in, if it was taken (perhaps not finished)."""
+        return latest_of(self.checkins(block_id), THREE_WEEKS)
+
     def baseline_activities(self, block_id: int) -> list[str]:
         baseline = next((c for c in self.checkins(block_id) if c.kind == BASELINE), None)
         return list(baseline.activities) if baseline else []
@@ -281,7 +289,7 @@ class CheckinLog:
         """Baseline against three weeks for one block, with the workouts done in it."""
         records = self.checkins(block.id)
         baseline = next((r for r in records if r.kind == BASELINE), None)
-        latest = next((r for r in reversed(records) if r.kind == THREE_WEEKS), None)
+        latest = latest_of(records, THREE_WEEKS)
         start = block.first_day()
         workout_days, halts, skipped = self._block_activity(block)
         days_late = 0

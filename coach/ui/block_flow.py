@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from coach.core.progress import DUE_DAY, Due, three_week_status
-from coach.store.checkins import THREE_WEEKS, BlockInfo
+from coach.store.checkins import BlockInfo
 from coach.ui.blocks_view import BlockLine, BlocksView
 from coach.ui.checkin_flow import CheckinFlow
 from coach.ui.comparison_view import ComparisonView
@@ -59,9 +59,10 @@ class BlockFlow(QObject):
         block = self.log.current_block()
         if block is None:
             return None
-        if self._three_weeks_taken(block.id):
-            if self._unfinished(block.id):
-                return ("Your three-week check-in is not finished.", "Finish it  [C]")
+        taken = self.log.three_weeks(block.id)
+        if taken is not None and taken.impression is None:
+            return ("Your three-week check-in is not finished.", "Finish it  [C]")
+        if taken is not None:
             return ("Your three-week comparison is ready.", "See it  [C]")
         today = self._today()
         week = self.log.weekly_due(block, today)
@@ -116,13 +117,8 @@ class BlockFlow(QObject):
     def _today(self) -> date:
         return self._now().astimezone().date()
 
-    def _unfinished(self, block_id: int) -> bool:
-        return any(
-            c.kind == THREE_WEEKS and c.impression is None for c in self.log.checkins(block_id)
-        )
-
     def _three_weeks_taken(self, block_id: int) -> bool:
-        return any(c.kind == THREE_WEEKS for c in self.log.checkins(block_id))
+        return self.log.three_weeks(block_id) is not None
 
     def _show_block(self, block: BlockInfo) -> None:
         name = self._title(block.routine_id or "")

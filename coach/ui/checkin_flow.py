@@ -125,8 +125,7 @@ class CheckinFlow(QObject):
         """Ask what a three-week check-in left unanswered (the window was closed part-way);
         False when nothing is missing."""
         block = self.log.current_block()
-        records = self.log.checkins(block.id) if block else []
-        latest = next((r for r in reversed(records) if r.kind == THREE_WEEKS), None)
+        latest = self.log.three_weeks(block.id) if block else None
         if block is None or latest is None or latest.impression is not None:
             return False
         self._block, self._checkin, self._checkin_kind = block.id, latest.id, THREE_WEEKS

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         for loaded in self.catalogue.routines:
             plan = self._plan(loaded)
             done = self._done.get(loaded.routine.id)
+            own_doses = self.checkins.log.own_doses(loaded.routine.id)
             cards.append(
                 RoutineCard(
                     id=loaded.routine.id,
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
                     own_doses=[
                         f"{p.exercise.name} {dose_text(p)}"
                         for p in plan
-                        if p.exercise.id in self.checkins.log.own_doses(loaded.routine.id)
+                        if p.exercise.id in own_doses
                     ],
                 )
             )
