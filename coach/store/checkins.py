@@ -22,7 +22,7 @@ from coach.core.progress import (
 )
 from coach.core.routines import OwnDose
 from coach.store.db import OpenedDatabase
-from coach.store.log import Now, done_days, utc_now
+from coach.store.log import Now, done_days, stored_time, utc_now
 from coach.store.settings import read_setting, write_setting
 
 BASELINE = "baseline"
@@ -322,8 +322,8 @@ class CheckinLog:
 
     def _block_activity(self, block: BlockInfo) -> tuple[list[date], int, int]:
         """Days with a workout that got a set done, halts, and skipped exercises."""
-        since = block.started_at.isoformat(timespec="microseconds")
-        until = block.ended_at.isoformat(timespec="microseconds") if block.ended_at else "9999"
+        since = stored_time(block.started_at)
+        until = stored_time(block.ended_at) if block.ended_at else "9999"
         days = done_days(self._database, block.started_at, block.ended_at)
         [(halts,)] = self._database.read(
             "SELECT COUNT(*) FROM safety_event WHERE verdict = 'halt' AND at >= ? AND at < ?",

@@ -45,19 +45,20 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def stored_time(when: datetime) -> str:
+    """A time as the rows hold it (UTC ISO text), for comparing in SQL."""
+    return when.astimezone(UTC).isoformat(timespec="microseconds")
+
+
 def done_days(
     database: OpenedDatabase, since: datetime, until: datetime | None = None
 ) -> list[date]:
     """The local dates of workouts with at least one set, started in [since, until)."""
-
-    def stored(when: datetime) -> str:  # as the rows hold it: UTC text
-        return when.astimezone(UTC).isoformat(timespec="microseconds")
-
-    end = stored(until) if until else "9999"
+    end = stored_time(until) if until else "9999"
     rows = database.read(
         "SELECT w.started_at FROM workout w WHERE w.started_at >= ? AND w.started_at < ?"
         " AND EXISTS (SELECT 1 FROM workout_set s WHERE s.workout_id = w.id)",
-        (stored(since), end),
+        (stored_time(since), end),
     )
     return [datetime.fromisoformat(started).astimezone().date() for (started,) in rows]
 
