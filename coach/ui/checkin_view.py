@@ -20,6 +20,14 @@ from coach.ui import theme
 from coach.ui.widgets import make_button, make_label, make_row, on_key
 
 
+def clear_choice(group: QButtonGroup) -> None:
+    """No button of an exclusive group checked (Qt keeps one checked unless told not to)."""
+    group.setExclusive(False)
+    for button in group.buttons():
+        button.setChecked(False)
+    group.setExclusive(True)
+
+
 class PainView(QWidget):
     answered = Signal(int)
     skipped = Signal()
@@ -87,10 +95,7 @@ class PainView(QWidget):
         self.question.setText(question)
         self.low_end.setText(ends[0])
         self.high_end.setText(ends[1])
-        self.group.setExclusive(False)
-        for button in self.scale:
-            button.setChecked(False)  # nothing chosen for the person
-        self.group.setExclusive(True)
+        clear_choice(self.group)  # nothing chosen for the person
         self.skip_button.setVisible(skippable)
         self.save_button.setEnabled(False)
         self.setFocus()
@@ -165,10 +170,7 @@ class ImpressionView(QWidget):
         on_key(self, Qt.Key.Key_Enter, self._on_save_clicked)
 
     def ask(self) -> None:
-        self.group.setExclusive(False)
-        for button in self.choices:
-            button.setChecked(False)
-        self.group.setExclusive(True)
+        clear_choice(self.group)
         self.save_button.setEnabled(False)
         self.setFocus()
 
