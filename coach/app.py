@@ -22,6 +22,7 @@ from coach.store.checkins import CheckinLog
 from coach.store.db import DatabaseError, open_database
 from coach.store.log import Now, WorkoutLog, utc_now
 from coach.store.safety_log import SafetyLog
+from coach.store.stats import ProgressStats
 from coach.ui import theme
 from coach.ui.checkin_flow import CheckinFlow
 from coach.ui.home_view import HomeView
@@ -87,6 +88,7 @@ def build_main_window(
         home=HomeView(own),
         safety=lambda show: SafetyFlow(rules, safety_log, show, now=now),
         checkins=lambda show: CheckinFlow(CheckinLog(database, now=now), show, now),
+        stats=ProgressStats(database),
         now=now,
         startup_notice=database.notice,
     )

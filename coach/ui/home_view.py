@@ -8,6 +8,8 @@ Signals:
     comparison_requested(): the three-week check-in or comparison, from the banner.
     plan_requested(): the person wants to choose their workout days.
     blocks_requested(): the person wants to read past three-week blocks.
+    progress_requested(): the person wants to see the progress charts.
+    history_requested(): the person wants to browse past workouts.
 """
 
 from __future__ import annotations
@@ -70,6 +72,8 @@ class HomeView(QWidget):
     comparison_requested = Signal()
     plan_requested = Signal()
     blocks_requested = Signal()
+    progress_requested = Signal()
+    history_requested = Signal()
 
     def __init__(self, own_routines_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,11 +84,17 @@ class HomeView(QWidget):
             "Profile and settings  [S]", self.settings_requested.emit
         )
         self.blocks_button = make_button("Past blocks  [B]", self.blocks_requested.emit)
+        self.progress_button = make_button("Progress  [G]", self.progress_requested.emit)
+        self.history_button = make_button("History  [H]", self.history_requested.emit)
         heading = QHBoxLayout()
         heading.addWidget(title, 1)
+        heading.addWidget(self.progress_button)
+        heading.addWidget(self.history_button)
         heading.addWidget(self.blocks_button)
         heading.addWidget(self.settings_button)
         on_key(self, Qt.Key.Key_B, self._on_blocks_key_pressed)
+        on_key(self, Qt.Key.Key_G, self.progress_requested.emit)
+        on_key(self, Qt.Key.Key_H, self.history_requested.emit)
         subtitle = make_label(
             "Choose a routine. Everything you do is saved on this computer only.", 14, name="muted"
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
@@ -21,6 +22,7 @@ from coach.core.safety import HaltKind
 from coach.core.workout import planned_seconds
 from coach.resources import Resources
 from coach.store.log import DoneDates, WorkoutLog
+from coach.store.stats import ProgressStats
 from coach.ui.block_flow import BlockFlow
 from coach.ui.checkin_flow import CheckinFlow
 from coach.ui.home_view import HomeView, RoutineCard
@@ -29,6 +31,9 @@ from coach.ui.safety_flow import SafetyFlow
 from coach.ui.summary_view import DoseOffer, SummaryView
 from coach.ui.workout_text import dose_text
 from coach.ui.workout_view import WorkoutSummary, WorkoutView
+
+if TYPE_CHECKING:
+    from coach.ui.progress_view import ProgressView
 
 CatalogueLoader = Callable[[], Catalogue]
 
@@ -44,6 +49,7 @@ class MainWindow(QMainWindow):
         home: HomeView,
         safety: Callable[[Callable[[QWidget], None]], SafetyFlow],
         checkins: Callable[[Callable[[QWidget], None]], CheckinFlow],
+        stats: ProgressStats,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         startup_notice: str | None = None,
     ) -> None:
@@ -71,6 +77,8 @@ class MainWindow(QMainWindow):
         self.blocks = BlockFlow(self.checkins, self._routine_title, self._show, now)
         self.comparison = self.blocks.comparison
         self.plan_view = PlanView()
+        self._stats = stats
+        self._progress: ProgressView | None = None  # made when first opened
         views = (
             self.home, self.workout_view, self.summary, *self.safety.views, self.checkins.view,
             self.checkins.impression_view, self.checkins.activity_view, self.comparison,
@@ -99,6 +107,7 @@ class MainWindow(QMainWindow):
         self.home.blocks_requested.connect(self.blocks.list_blocks)
         self.blocks.home.connect(self._on_summary_done)
         self.home.plan_requested.connect(self._on_home_plan_requested)
+        self.home.progress_requested.connect(self.show_progress)
         self.plan_view.saved.connect(self._on_plan_view_saved)
         self.plan_view.cancelled.connect(self._on_summary_done)
         self.safety.back_home.connect(self._on_summary_done)
@@ -177,6 +186,32 @@ class MainWindow(QMainWindow):
     def _on_home_plan_requested(self) -> None:
         self.plan_view.edit(self.checkins.log.plan_days())
         self._show(self.plan_view)
+
+    def show_progress(self) -> ProgressView:
+        if self._progress is None:
+            from coach.ui.progress_view import ProgressView, Sources
+
+            sources = Sources(
+                stats=self._stats,
+                exercise_name=self._exercise_name,
+                plan_days=self.checkins.log.plan_days,
+                block_start=self._latest_block_start,
+                now=self._now,
+            )
+            self._progress = ProgressView(sources)
+            self._progress.done.connect(self._on_summary_done)
+            self.stack.addWidget(self._progress)
+        self._progress.open()
+        self._show(self._progress)
+        return self._progress
+
+    def _exercise_name(self, exercise_id: str) -> str:
+        exercise = self.catalogue.exercises.get(exercise_id)
+        return exercise.name if exercise else exercise_id
+
+    def _latest_block_start(self) -> datetime | None:
+        blocks = self.checkins.log.blocks()
+        return blocks[-1].started_at if blocks else None
 
     def _on_plan_view_saved(self, days: list[int]) -> None:
         self.checkins.log.set_plan_days(days)

@@ -59,6 +59,14 @@ def apply(app: QApplication) -> None:
     app.setStyleSheet(STYLE)
 
 
+def font(points: float, *, bold: bool = False) -> QFont:
+    """The application's font at this size, for painting and charts."""
+    chosen = QFont()
+    chosen.setPointSizeF(points)
+    chosen.setBold(bold)
+    return chosen
+
+
 def set_font(widget: QWidget, points: float, *, bold: bool = False) -> None:
     font = QFont(widget.font())
     font.setPointSizeF(points)

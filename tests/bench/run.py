@@ -152,6 +152,71 @@ def bench_holds(routine: str, scale: float) -> None:
     print(f"  drift by the last phase {drift:5.2f} ms   (after {planned_last:.0f} s)")
 
 
+PROGRESS = """
+import sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from coach.app import build_main_window
+window = build_main_window(Path(sys.argv[1]))
+window.show()
+QApplication.processEvents()
+window.log.warm_up()  # as the program does once its window is up
+times = []
+for _ in range(int(sys.argv[2])):
+    started = time.perf_counter()
+    view = window.show_progress()
+    view.repaint()  # painted, not just built
+    QApplication.processEvents()
+    times.append(time.perf_counter() - started)
+    window.stack.setCurrentWidget(window.home)
+# The biggest view: ten years at once, on every chart.
+worst = 0.0
+for key in ("pain", "workouts", "exercises", "calendar"):
+    from coach.ui.progress_view import Chart, Range
+    view.show_chart(Chart(key))
+    started = time.perf_counter()
+    view.show_range(Range.ALL)
+    view.repaint()
+    QApplication.processEvents()
+    worst = max(worst, time.perf_counter() - started)
+    view.show_range(Range.MONTHS)
+print(times[0], statistics_median(times[1:]) if len(times) > 1 else times[0], worst)
+""".replace("statistics_median", "__import__('statistics').median")
+
+
+def run_progress(data: str) -> list[float]:
+    """First open, median of four more, slowest switch to everything: seconds."""
+    out = subprocess.run(
+        [sys.executable, "-c", PROGRESS, data, "5"],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    ).stdout.split()  # fmt: skip
+    return [float(x) for x in out]
+
+
+def bench_progress(runs: int) -> None:
+    from datetime import date
+
+    from tests.bench.synthetic import make_history
+
+    empty = Path(tempfile.mkdtemp(prefix="coach-bench-"))
+    returning_person(empty)
+    full = Path(tempfile.mkdtemp(prefix="coach-bench-"))
+    make_history(full, years=10, daily=True, end=date.today())
+    figures = {}
+    for name, data in (("no data", empty), ("ten years", full)):
+        results = [run_progress(str(data)) for _ in range(runs)]
+        figures[name] = [statistics.median(r[i] for r in results) * 1000 for i in range(3)]
+    print(f"opening the progress screen as a person finds it (median of {runs} processes):")
+    print("  (3,650 workouts, 98,550 sets: a 27-set workout every day for ten years)")
+    for name, (first, again, _) in figures.items():
+        print(f"  {name:10s} first open {first:6.1f} ms   again {again:6.1f} ms")
+    first, again, worst = figures["ten years"]
+    base_first, base_again, _ = figures["no data"]
+    ratios = f"{first / base_first:5.2f}x first, {again / base_again:.2f}x again"
+    print(f"  ratio to no data      {ratios}   (aim: first open under 150 ms)")
+    print(f"  switching to 'everything', slowest chart, ten years: {worst:.1f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -160,6 +225,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     bench_startup(args.runs)
+    bench_progress(max(3, args.runs // 2))
     bench_holds(args.routine, args.scale)
 
 

@@ -1,0 +1,210 @@
+"""A calendar of months: the days worked out, halted, or planned and missed.
+
+Each state has its own shape as well as its own colour (a filled disc, a hatched
+square with a bar, an empty ring), so it reads in black and white and for
+colour-blind readers. The legend is painted in, so a saved picture keeps it.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from coach.store.stats import DayState
+from coach.ui import theme
+from coach.ui.charts import BLUE, VERMILLION
+
+
+class Day(Enum):
+    DONE = "Workout done"
+    HALTED = "Halted by the safety check"
+    MISSED = "A workout day without a workout"
+    REST = "Not a workout day"
+    TO_COME = "Still to come"
+
+
+@dataclass
+class CalendarData:
+    months: list[tuple[int, int]]  # (year, month), oldest first
+    days: dict[date, DayState] = field(default_factory=dict)
+    plan: frozenset[int] = frozenset()  # weekdays, Monday 0
+    first: date | None = None  # the first day the person used the program
+    today: date = field(default_factory=date.today)
+
+    def state(self, day: date) -> Day:
+        known = self.days.get(day)
+        if known is DayState.HALTED:
+            return Day.HALTED
+        if known is DayState.DONE:
+            return Day.DONE
+        if day >= self.today:
+            return Day.TO_COME
+        if day.weekday() in self.plan and self.first is not None and day >= self.first:
+            return Day.MISSED
+        return Day.REST
+
+
+def months_back(today: date, count: int) -> list[tuple[int, int]]:
+    months = []
+    year, month = today.year, today.month
+    for _ in range(count):
+        months.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months[::-1]
+
+
+class CalendarChart(QWidget):
+    hovered = Signal(str)
+
+    LEGEND = (Day.DONE, Day.HALTED, Day.MISSED)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data = CalendarData(months=[])
+        self._cells: list[tuple[QRectF, date]] = []
+        self.setMouseTracking(True)
+        self.setMinimumHeight(240)
+        self.setAccessibleName("Calendar of workouts")
+
+    def show_data(self, data: CalendarData) -> None:
+        self.data = data
+        self.update()
+
+    def _columns(self) -> int:
+        count = len(self.data.months)
+        if count <= 3:
+            return max(1, count)
+        if self.width() > 1100 and count > 4:
+            return 6
+        return 4 if self.width() > 900 else 3
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor(theme.CARD))
+        self._cells = []
+        months = self.data.months
+        if not months:
+            return
+        columns = self._columns()
+        rows = -(-len(months) // columns)
+        legend_height = 40
+        margin = 16
+        width = (self.width() - margin * 2) / columns
+        height = (self.height() - margin * 2 - legend_height) / rows
+        for index, (year, month) in enumerate(months):
+            box = QRectF(
+                margin + (index % columns) * width,
+                margin + (index // columns) * height,
+                width,
+                height,
+            )
+            self._paint_month(painter, box.adjusted(6, 0, -6, -8), year, month)
+        self._paint_legend(
+            painter, QRectF(margin, self.height() - legend_height - 4, self.width(), legend_height)
+        )
+        painter.end()
+
+    def _paint_month(self, painter: QPainter, box: QRectF, year: int, month: int) -> None:
+        title_height = min(28.0, box.height() / 8)
+        cell_w = box.width() / 7
+        cell_h = (box.height() - title_height * 2) / 6
+        painter.setPen(QColor(theme.INK))
+        painter.setFont(theme.font(max(9.0, min(14.0, title_height * 0.5)), bold=True))
+        painter.drawText(
+            QRectF(box.left(), box.top(), box.width(), title_height),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            f"{calendar.month_name[month]} {year}",
+        )
+        painter.setFont(theme.font(max(8.0, min(11.0, cell_h * 0.3))))
+        painter.setPen(QColor(theme.MUTED))
+        for column, initial in enumerate("MTWTFSS"):
+            painter.drawText(
+                QRectF(
+                    box.left() + column * cell_w, box.top() + title_height, cell_w, title_height
+                ),
+                Qt.AlignmentFlag.AlignCenter,
+                initial,
+            )
+        weeks = calendar.Calendar().monthdatescalendar(year, month)
+        size = min(cell_w, cell_h) * 0.8
+        number_font = theme.font(max(7.0, min(12.0, size * 0.32)))
+        for row, week in enumerate(weeks):
+            for column, day in enumerate(week):
+                if day.month != month:
+                    continue
+                centre_x = box.left() + (column + 0.5) * cell_w
+                centre_y = box.top() + title_height * 2 + (row + 0.5) * cell_h
+                cell = QRectF(centre_x - size / 2, centre_y - size / 2, size, size)
+                self._cells.append((cell, day))
+                state = self.data.state(day)
+                _paint_mark(painter, cell, state)
+                painter.setFont(number_font)
+                painter.setPen(QColor("white") if state is Day.DONE else QColor(theme.INK))
+                if state is Day.TO_COME:
+                    painter.setPen(QColor(theme.MUTED))
+                painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(day.day))
+                if day == self.data.today:
+                    painter.setPen(QPen(QColor(theme.INK), 2))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                    painter.drawRect(cell.adjusted(-3, -3, 3, 3))
+
+    def _paint_legend(self, painter: QPainter, box: QRectF) -> None:
+        x = box.left()
+        painter.setFont(theme.font(12))
+        for state in self.LEGEND:
+            mark = QRectF(x, box.top() + 8, 22, 22)
+            _paint_mark(painter, mark, state)
+            painter.setPen(QColor(theme.INK))
+            text = QRectF(x + 30, box.top(), 330, box.height())
+            painter.drawText(text, Qt.AlignmentFlag.AlignVCenter, state.value)
+            x += 30 + painter.fontMetrics().horizontalAdvance(state.value) + 28
+
+    def day_at(self, point: QPoint) -> date | None:
+        for cell, day in self._cells:
+            if cell.adjusted(-4, -4, 4, 4).contains(point.toPointF()):
+                return day
+        return None
+
+    def describe(self, day: date) -> str:
+        return f"{day:%A %-d %B %Y}: {self.data.state(day).value}"
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        day = self.day_at(event.position().toPoint())
+        if day is not None:
+            text = self.describe(day)
+            QToolTip.showText(event.globalPosition().toPoint(), text, self)
+            self.hovered.emit(text)
+        super().mouseMoveEvent(event)
+
+    def counts(self) -> dict[Day, int]:
+        """How many days of each kind the months shown hold."""
+        totals = dict.fromkeys(Day, 0)
+        for year, month in self.data.months:
+            for day in calendar.Calendar().itermonthdates(year, month):
+                if day.month == month:
+                    totals[self.data.state(day)] += 1
+        return totals
+
+
+def _paint_mark(painter: QPainter, cell: QRectF, state: Day) -> None:
+    painter.save()
+    if state is Day.DONE:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(BLUE)
+        painter.drawEllipse(cell)
+    elif state is Day.HALTED:
+        painter.setPen(QPen(VERMILLION, 2.5))
+        painter.setBrush(QBrush(VERMILLION, Qt.BrushStyle.BDiagPattern))
+        painter.drawRect(cell.adjusted(1, 1, -1, -1))
+    elif state is Day.MISSED:
+        painter.setPen(QPen(QColor(theme.MUTED), 2, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(cell.adjusted(1, 1, -1, -1))
+    painter.restore()

@@ -1,0 +1,301 @@
+"""The progress charts, built from ProgressStats' figures with QtCharts.
+
+Colours come from the Okabe-Ito set, which colour-blind readers can tell apart, and
+no two series differ by colour alone: each also has its own line style, marker or
+fill pattern. Every chart reports what is under the pointer through `Hover`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from PySide6.QtCharts import (
+    QAbstractAxis,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QDateTimeAxis,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+    QXYSeries,
+)
+from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QPen
+
+from coach.store.stats import Bucket, PeriodCount, PeriodExercise, PeriodPain, WorkoutPain
+from coach.ui import theme
+
+BLUE = QColor("#0072B2")
+ORANGE = QColor("#E69F00")
+SKY = QColor("#56B4E9")
+VERMILLION = QColor("#D55E00")
+
+Hover = Callable[[str], None]  # the words for what is under the pointer
+
+
+def period_name(start: date, bucket: Bucket) -> str:
+    if bucket is Bucket.WEEK:
+        return f"the week of {start:%-d %B %Y}"
+    if bucket is Bucket.MONTH:
+        return f"{start:%B %Y}"
+    return f"{start:%Y}"
+
+
+def short_period(start: date, bucket: Bucket) -> str:
+    if bucket is Bucket.WEEK:
+        return f"{start:%-d %b}"
+    if bucket is Bucket.MONTH:
+        return f"{start:%b '%y}"
+    return f"{start:%Y}"
+
+
+def number(value: float) -> str:
+    """6, 4.5: one decimal only when it says something."""
+    rounded = round(value, 1)
+    return f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
+
+
+def _msecs(when: date | datetime) -> float:
+    if not isinstance(when, datetime):
+        when = datetime.combine(when, time(12, 0)).astimezone()
+    return float(int(when.timestamp() * 1000))
+
+
+def _new_chart() -> QChart:
+    chart = QChart()
+    chart.setBackgroundBrush(QBrush(QColor(theme.CARD)))
+    chart.setBackgroundRoundness(10)
+    chart.setMargins(QMargins(8, 8, 8, 8))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.legend().setFont(theme.font(12))
+    chart.legend().setLabelColor(QColor(theme.INK))
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    return chart
+
+
+def _style_axis(axis: QAbstractAxis, title: str) -> None:
+    axis.setTitleText(title)
+    axis.setTitleFont(theme.font(12, bold=True))
+    axis.setTitleBrush(QBrush(QColor(theme.INK)))
+    axis.setLabelsFont(theme.font(11))
+    axis.setLabelsColor(QColor(theme.INK))
+    axis.setGridLineColor(QColor(theme.LINE))
+
+
+def _date_axis(first: date, last: date) -> QDateTimeAxis:
+    axis = QDateTimeAxis()
+    span = (last - first).days
+    axis.setFormat("d MMM" if span <= 120 else "MMM yyyy")
+    axis.setTickCount(min(8, max(2, span // 7 + 2)))
+    low = datetime.combine(first, time(0, 0)).astimezone()
+    high = datetime.combine(last, time(23, 59)).astimezone()
+    axis.setRange(
+        QDateTime.fromMSecsSinceEpoch(int(low.timestamp() * 1000)),
+        QDateTime.fromMSecsSinceEpoch(int(high.timestamp() * 1000)),
+    )
+    _style_axis(axis, "Date")
+    return axis
+
+
+def _value_axis(title: str, top: float, *, whole: bool = True) -> QValueAxis:
+    axis = QValueAxis()
+    axis.setRange(0, top)
+    axis.setLabelFormat("%d" if whole else "%.1f")
+    if whole and top <= 10:
+        axis.setTickCount(int(top) + 1)
+    else:
+        axis.applyNiceNumbers()
+    _style_axis(axis, title)
+    return axis
+
+
+def _attach(chart: QChart, series: QXYSeries | QBarSeries, *axes: QAbstractAxis) -> None:
+    chart.addSeries(series)
+    for axis in axes:
+        series.attachAxis(axis)
+
+
+def _scatter(name: str, colour: QColor, shape: QScatterSeries.MarkerShape) -> QScatterSeries:
+    series = QScatterSeries()
+    series.setName(name)
+    faint = QColor(colour)
+    faint.setAlpha(150)
+    series.setColor(faint)
+    series.setBorderColor(colour)
+    series.setMarkerShape(shape)
+    series.setMarkerSize(11)
+    return series
+
+
+def _line(name: str, colour: QColor, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QLineSeries:
+    series = QLineSeries()
+    series.setName(name)
+    series.setPen(QPen(colour, 3, style))
+    series.setPointsVisible(True)
+    series.setMarkerSize(9)
+    return series
+
+
+@dataclass(frozen=True)
+class PainData:
+    average: list[PeriodPain]  # the average-pain check-ins
+    before: Sequence[PeriodPain | WorkoutPain]  # per workout in short ranges, else averaged
+    after: Sequence[PeriodPain | WorkoutPain]
+    bucket: Bucket
+
+
+def pain_chart(data: PainData, first: date, last: date, hover: Hover) -> QChart:
+    chart = _new_chart()
+    x = _date_axis(first, last)
+    y = _value_axis("Pain (0 = none, 10 = worst)", 10)
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    each = data.bucket is Bucket.WEEK and any(isinstance(p, WorkoutPain) for p in data.before)
+    what = "each workout" if each else f"{data.bucket.value}ly average"
+    before = _scatter(
+        f"Pain before a workout ({what})", ORANGE, QScatterSeries.MarkerShape.MarkerShapeCircle
+    )
+    after = _scatter(
+        f"Pain after a workout ({what})", SKY, QScatterSeries.MarkerShape.MarkerShapeTriangle
+    )
+    labels: dict[tuple[str, int], str] = {}
+    for series, points, moment in ((before, data.before, "before"), (after, data.after, "after")):
+        for point in points:
+            if isinstance(point, WorkoutPain):
+                pain = point.before if moment == "before" else point.after
+                if pain is None:
+                    continue
+                series.append(_msecs(point.at), pain)
+                said = f"Pain {moment} the workout on {point.at.astimezone():%A %-d %B %Y}: {pain}"
+            else:
+                series.append(_msecs(point.start), point.average)
+                said = (
+                    f"Pain {moment} workouts in {period_name(point.start, data.bucket)}:"
+                    f" {number(point.average)} on average ({point.count} workouts)"
+                )
+            labels[(moment, series.count() - 1)] = said
+    average = _line("Your average pain (check-ins)", BLUE)
+    for period in data.average:
+        average.append(_msecs(period.start), period.average)
+        labels[("average", average.count() - 1)] = (
+            f"Average pain, {period_name(period.start, data.bucket)}: {number(period.average)}"
+        )
+    shown: list[tuple[QXYSeries, str]] = [
+        (before, "before"),
+        (after, "after"),
+        (average, "average"),
+    ]
+    for xy, moment in shown:
+        if xy.count():
+            _attach(chart, xy, x, y)
+            _on_hover(xy, moment, labels, hover)
+    return chart
+
+
+def _on_hover(
+    series: QXYSeries, key: str, labels: dict[tuple[str, int], str], hover: Hover
+) -> None:
+    def hovered(point: QPointF, state: bool) -> None:
+        if not state:
+            return
+        points = series.points()
+        index = min(
+            range(len(points)),
+            key=lambda i: abs(points[i].x() - point.x()) + abs(points[i].y() - point.y()) * 1e5,
+        )
+        hover(labels.get((key, index), ""))
+
+    series.hovered.connect(hovered)
+
+
+def workouts_chart(
+    counts: list[PeriodCount], periods: list[date], bucket: Bucket, target: float, hover: Hover
+) -> QChart:
+    chart = _new_chart()
+    by_start = {c.start: c for c in counts}
+    done = QBarSet("Workouts done")
+    done.setColor(BLUE)
+    done.setBorderColor(BLUE)
+    halted = QBarSet("Halted by the safety check")
+    halted.setBrush(QBrush(VERMILLION, Qt.BrushStyle.BDiagPattern))
+    halted.setBorderColor(VERMILLION)
+    for start in periods:
+        count = by_start.get(start)
+        done.append(count.workouts if count else 0)
+        halted.append(count.halted if count else 0)
+    bars = QBarSeries()
+    bars.append(done)
+    any_halted = any(c.halted for c in counts)
+    if any_halted:
+        bars.append(halted)
+    bars.setBarWidth(0.8)
+    x = QBarCategoryAxis()
+    x.append([short_period(p, bucket) for p in periods])
+    if len(periods) > 16:  # every label would overlap; the hover names each bar
+        x.setLabelsVisible(False)
+    _style_axis(x, bucket.value.capitalize())
+    highest = max([target, *(c.workouts for c in counts)])
+    y = _value_axis(f"Workouts per {bucket.value}", max(4, int(highest) + 1))
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    _attach(chart, bars, x, y)
+    plan = QLineSeries()
+    plan.setName(f"Your plan: {number(target)} a {bucket.value}")
+    plan.setPen(QPen(QColor(theme.INK), 2, Qt.PenStyle.DashLine))
+    plan.append(-0.5, target)
+    plan.append(len(periods) - 0.5, target)
+    _attach(chart, plan, x, y)
+
+    def hovered(state: bool, index: int, *, counted: QBarSet = done) -> None:
+        if state and 0 <= index < len(periods):
+            count = by_start.get(periods[index])
+            workouts = count.workouts if count else 0
+            name = period_name(periods[index], bucket)
+            text = f"{name[0].upper()}{name[1:]}: {workouts} workout"
+            text += "s" if workouts != 1 else ""
+            if count and count.halted:
+                text += f", {count.halted} halted by the safety check"
+            hover(f"{text} (plan: {number(target)})")
+
+    done.hovered.connect(hovered)
+    halted.hovered.connect(hovered)
+    return chart
+
+
+def exercise_chart(
+    name: str, weeks: list[PeriodExercise], bucket: Bucket, first: date, last: date, hover: Hover
+) -> QChart:
+    chart = _new_chart()
+    x = _date_axis(first, last)
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    labels: dict[tuple[str, int], str] = {}
+    per = bucket.value
+    if any(w.reps for w in weeks):
+        reps = _line(f"Reps per {per}", BLUE)
+        for week in weeks:
+            reps.append(_msecs(week.start), week.reps)
+            labels[("reps", reps.count() - 1)] = (
+                f"{name}, {period_name(week.start, bucket)}: {week.reps} reps in {week.sets} sets"
+            )
+        y = _value_axis(f"Reps per {per}", max(10, max(w.reps for w in weeks) * 1.15))
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        _attach(chart, reps, x, y)
+        _on_hover(reps, "reps", labels, hover)
+    if any(w.hold_seconds for w in weeks):
+        held = _line(f"Seconds held per {per}", ORANGE, Qt.PenStyle.DashLine)
+        for week in weeks:
+            held.append(_msecs(week.start), week.hold_seconds)
+            labels[("held", held.count() - 1)] = (
+                f"{name}, {period_name(week.start, bucket)}: held {number(week.hold_seconds)}"
+                f" seconds in {week.sets} sets"
+            )
+        top = max(60, max(w.hold_seconds for w in weeks) * 1.15)
+        y2 = _value_axis(f"Seconds held per {per}", top)
+        chart.addAxis(y2, Qt.AlignmentFlag.AlignRight)
+        _attach(chart, held, x, y2)
+        _on_hover(held, "held", labels, hover)
+    return chart

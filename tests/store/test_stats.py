@@ -1,0 +1,118 @@
+"""The progress figures, summed by SQLite from rows written through the real store."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from coach.core.safety import HaltKind, Verdict
+from coach.core.workout import SetCompleted, Side
+from coach.store.checkins import AFTER_WORKOUT, BASELINE, BEFORE_WORKOUT, WEEKLY, CheckinLog
+from coach.store.db import open_database
+from coach.store.log import WorkoutLog
+from coach.store.safety_log import STOP_KEY, SafetyLog
+from coach.store.stats import (
+    Bucket,
+    DayState,
+    PeriodCount,
+    PeriodExercise,
+    PeriodPain,
+    ProgressStats,
+)
+
+MONDAY = datetime(2026, 3, 2, 9, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def berlin() -> Iterator[None]:
+    """Local weeks are the person's: Sunday 23:30 UTC is already Monday in Berlin."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Berlin"
+    time.tzset()
+    yield
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+class Calendar:
+    def __init__(self) -> None:
+        self.now = MONDAY
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def _workout(log: WorkoutLog, sets: list[tuple[str, int | None, float | None]]) -> int:
+    workout = log.begin("morning-bridge-core", "Morning bridge & core")
+    for number, (exercise, reps, hold) in enumerate(sets, start=1):
+        side = Side.LEFT if exercise == "bird-dog" else None
+        log.record_set(workout, SetCompleted(exercise, side, number, reps, hold))
+    log.finish(workout, "finished")
+    return workout
+
+
+def test_figures_are_grouped_by_local_week_and_count_only_what_was_done(tmp_path: Path) -> None:
+    calendar = Calendar()
+    database = open_database(tmp_path / "coach.db")
+    log, checkins = WorkoutLog(database, now=calendar), CheckinLog(database, now=calendar)
+    safety = SafetyLog(database, now=calendar)
+    block = checkins.start_block("morning-bridge-core")
+    checkins.record(block, BASELINE, 6)
+    first = _workout(log, [("glute-bridge", 10, None), ("happy-baby", None, 30.0)])
+    checkins.record(block, BEFORE_WORKOUT, 5, workout_id=first)
+    checkins.record(block, AFTER_WORKOUT, 3, workout_id=first)
+    calendar.now = MONDAY + timedelta(days=2)
+    log.begin("morning-bridge-core", "Morning bridge & core")  # opened, nothing done
+    calendar.now = datetime(2026, 3, 8, 23, 30, tzinfo=UTC)  # Monday 9 March, 00:30 in Berlin
+    halted = _workout(log, [("glute-bridge", 8, None)])
+    safety.record(STOP_KEY, Verdict(halt=HaltKind.RADIATING), {}, workout_id=halted)
+    checkins.record(block, WEEKLY, 4)
+    checkins.record(block, BEFORE_WORKOUT, 4, workout_id=halted)
+
+    stats = ProgressStats(database)
+    week_one, week_two = date(2026, 3, 2), date(2026, 3, 9)
+    assert stats.average_pain(None, Bucket.WEEK) == [
+        PeriodPain(week_one, 6.0, 1),
+        PeriodPain(week_two, 4.0, 1),
+    ]
+    before, after = stats.workout_pain(None, Bucket.WEEK)
+    assert before == [PeriodPain(week_one, 5.0, 1), PeriodPain(week_two, 4.0, 1)]
+    assert after == [PeriodPain(week_one, 3.0, 1)]
+    points = stats.workout_pain_points(None)
+    assert [(p.before, p.after) for p in points] == [(5, 3), (4, None)]
+    assert stats.workouts(None, Bucket.WEEK) == [
+        PeriodCount(week_one, 1, 0),  # the workout with no sets does not count
+        PeriodCount(week_two, 1, 1),
+    ]
+    assert stats.workouts(None, Bucket.MONTH) == [PeriodCount(date(2026, 3, 1), 2, 1)]
+    assert stats.exercises(None) == [("glute-bridge", 2), ("happy-baby", 1)]
+    assert stats.exercise("glute-bridge", None, Bucket.WEEK) == [
+        PeriodExercise(week_one, 1, 10, 0.0),
+        PeriodExercise(week_two, 1, 8, 0.0),
+    ]
+    assert stats.exercise("happy-baby", None, Bucket.YEAR) == [
+        PeriodExercise(date(2026, 1, 1), 1, 0, 30.0)
+    ]
+    assert stats.days(None) == {week_one: DayState.DONE, week_two: DayState.HALTED}
+    assert stats.first_activity() == MONDAY
+
+    since = MONDAY + timedelta(days=3)
+    assert stats.workouts(since, Bucket.WEEK) == [PeriodCount(week_two, 1, 1)]
+    assert stats.exercises(since) == [("glute-bridge", 1)]
+
+
+def test_no_data_gives_empty_figures(tmp_path: Path) -> None:
+    stats = ProgressStats(open_database(tmp_path / "coach.db"))
+    assert stats.first_activity() is None
+    assert stats.average_pain(None, Bucket.WEEK) == []
+    assert stats.workouts(None, Bucket.MONTH) == []
+    assert stats.exercises(None) == []
+    assert stats.days(None) == {}

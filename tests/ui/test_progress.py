@@ -1,0 +1,177 @@
+"""The progress screen in the real window: empty, and with a year of history."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCharts import QBarSeries, QXYSeries
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from coach.app import build_main_window
+from coach.resources import locate
+from coach.ui.calendar_chart import Day
+from coach.ui.main_window import MainWindow
+from coach.ui.progress_view import EMPTY, Chart, ProgressView, Range
+from tests.bench.synthetic import make_history
+from tests.helpers import FakeClock
+from tests.ui.conftest import RecordingCues
+
+TODAY = datetime(2026, 3, 4, 18, tzinfo=UTC)  # a Wednesday
+
+
+def press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
+    focused = window.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, key)
+
+
+def open_progress(qtbot: QtBot, window: MainWindow) -> ProgressView:
+    press(qtbot, window, Qt.Key.Key_G)
+    view = window.stack.currentWidget()
+    assert isinstance(view, ProgressView)
+    return view
+
+
+@pytest.fixture
+def year_window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
+    data = tmp_path / "data"
+    make_history(data, years=1, daily=False, end=TODAY.date())
+    window = build_main_window(
+        data, clock=FakeClock(), cues=RecordingCues(locate().sounds), now=lambda: TODAY
+    )
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+    return window
+
+
+def test_with_no_data_each_chart_says_what_to_do(
+    qtbot: QtBot, make_window: Callable[..., MainWindow]
+) -> None:
+    window = make_window()
+    view = open_progress(qtbot, window)
+    assert not view.range_buttons[Range.BLOCK].isEnabled()  # no block yet
+    assert view.range_buttons[Range.MONTHS].isChecked()
+    for key, chart in [
+        (Qt.Key.Key_P, Chart.PAIN),
+        (Qt.Key.Key_W, Chart.WORKOUTS),
+        (Qt.Key.Key_X, Chart.EXERCISES),
+        (Qt.Key.Key_C, Chart.CALENDAR),
+    ]:
+        press(qtbot, window, key)
+        assert view.chart_kind is chart
+        assert view.pages.currentWidget() is view.empty
+        assert view.empty.text() == EMPTY[chart]
+        assert not view.save_button.isEnabled()
+    press(qtbot, window, Qt.Key.Key_E)
+    assert view.pages.currentWidget() is view.empty
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.home
+
+
+def _count(window: MainWindow, sql: str, *parameters: str) -> int:
+    with sqlite3.connect(window.log._database.path) as db:
+        return int(db.execute(sql, parameters).fetchone()[0])
+
+
+def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_window: MainWindow) -> None:
+    window = year_window
+    view = open_progress(qtbot, window)
+    assert view.range is Range.BLOCK  # the current block, when there is one
+
+    press(qtbot, window, Qt.Key.Key_M)
+    press(qtbot, window, Qt.Key.Key_W)
+    since = (TODAY - timedelta(days=91)).isoformat()
+    done = _count(
+        window,
+        "SELECT COUNT(*) FROM workout w WHERE started_at >= ?"
+        " AND EXISTS (SELECT 1 FROM workout_set s WHERE s.workout_id = w.id)",
+        since,
+    )
+    assert done > 20
+    assert view.caption.text().startswith(f"{done} workouts in this range.")
+    assert "Your plan: 3 a week" in view.caption.text()
+    chart = view.chart
+    assert chart is not None
+    bars = next(s for s in chart.series() if isinstance(s, QBarSeries))
+    weeks = bars.barSets()[0]
+    assert weeks.count() == 14  # 91 days, from a Wednesday, touch 14 Monday-to-Sunday weeks
+    assert sum(weeks.at(i) for i in range(weeks.count())) == done
+    assert weeks.at(13) == 1  # this week: Monday's workout
+    weeks.hovered.emit(True, 13)
+    assert view.caption.text() == "The week of 2 March 2026: 1 workout (plan: 3)"
+
+    press(qtbot, window, Qt.Key.Key_E)  # a year: a bar a month
+    chart = view.chart
+    assert chart is not None
+    bars = next(s for s in chart.series() if isinstance(s, QBarSeries))
+    assert [b.label() for b in bars.barSets()] == ["Workouts done", "Halted by the safety check"]
+    assert bars.barSets()[0].count() == 13
+    assert "2 halted by the safety check" in view.caption.text()
+
+    press(qtbot, window, Qt.Key.Key_P)
+    chart = view.chart
+    assert chart is not None
+    lines = {s.name(): s for s in chart.series() if isinstance(s, QXYSeries)}
+    assert set(lines) == {
+        "Pain before a workout (monthly average)",
+        "Pain after a workout (monthly average)",
+        "Your average pain (check-ins)",
+    }
+    average = lines["Your average pain (check-ins)"]
+    first = average.at(0)
+    average.hovered.emit(QPointF(first.x(), first.y()), True)
+    assert view.caption.text().startswith("Average pain, March 2025: ")
+    assert view.caption.text().endswith(str(round(first.y(), 1)).removesuffix(".0"))
+
+    press(qtbot, window, Qt.Key.Key_X)
+    assert view.exercise_box.isVisible()
+    bird_dog = _count(window, "SELECT COUNT(*) FROM workout_set WHERE exercise_id = 'bird-dog'")
+    assert view.exercise_box.currentText() == f"Bird dog  ({bird_dog} sets)"  # the most done
+    view.exercise_box.setCurrentIndex(view.exercise_box.findData("glute-bridge"))
+    sets = _count(window, "SELECT COUNT(*) FROM workout_set WHERE exercise_id = 'glute-bridge'")
+    assert view.caption.text().startswith(f"Glute bridge: {sets} sets in this range, ")
+
+    press(qtbot, window, Qt.Key.Key_C)
+    assert view.pages.currentWidget() is view.calendar
+    data = view.calendar.data
+    assert len(data.months) == 12
+    assert data.state(datetime(2026, 3, 2).date()) is Day.DONE
+    assert data.state(datetime(2026, 3, 3).date()) is Day.REST  # Tuesday: not a plan day
+    assert data.state(datetime(2026, 3, 5).date()) is Day.TO_COME
+    missed = view.calendar.counts()[Day.MISSED]
+    assert f"{missed} workout days missed" in view.caption.text()
+    assert missed > 0
+
+
+def test_each_chart_can_be_saved_as_a_picture(
+    qtbot: QtBot, year_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = year_window
+    view = open_progress(qtbot, window)
+    for key in (Qt.Key.Key_P, Qt.Key.Key_C):
+        press(qtbot, window, key)
+        target = tmp_path / view.picture_name()
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", lambda *args, target=target: (str(target), "")
+        )
+        press(qtbot, window, Qt.Key.Key_S)
+        picture = QImage(str(target))
+        page = view.pages.currentWidget()
+        assert isinstance(page, QWidget)
+        assert (picture.width(), picture.height()) == (page.width(), page.height())
+        assert view.caption.text() == f"Saved as {target}."
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "gone" / "x.png"), "")
+    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    press(qtbot, window, Qt.Key.Key_S)
+    assert warnings and "could not be written" in warnings[0]
