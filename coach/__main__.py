@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from coach import paths
 
@@ -33,6 +34,17 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("routines", help="list the routines, and any routine file that is broken")
+    export = commands.add_parser(
+        "export", help="write all your data to a JSON file or a zip of CSV files"
+    )
+    export.add_argument(
+        "--format", choices=["json", "csv"], help="json, or csv (a zip); default: from -o's suffix"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", required=True, type=Path)
+    restore = commands.add_parser(
+        "import", help="merge an export into your data (what is already there is kept)"
+    )
+    restore.add_argument("file", metavar="FILE", type=Path)
     return parser.parse_args(argv)
 
 
@@ -53,6 +65,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from coach.cli import list_routines
 
         return list_routines(data_dir, sys.stdout)
+    if args.command == "export":
+        from coach.cli import export_data
+
+        kind = args.format or ("csv" if args.output.suffix.lower() in (".zip", ".csv") else "json")
+        return export_data(data_dir, args.output, kind, sys.stdout)
+    if args.command == "import":
+        from coach.cli import import_data
+
+        return import_data(data_dir, args.file, sys.stdout)
     from coach.qtcheck import problem
 
     if (message := problem()) is not None:

@@ -39,3 +39,39 @@ def list_routines(data_dir: Path, out: TextIO) -> int:
             print(f"  {error}", file=out)
         return 1
     return 0
+
+
+def export_data(data_dir: Path, target: Path, kind: str, out: TextIO) -> int:
+    """`coach export`: everything, to one JSON file or a zip of CSV files."""
+    from datetime import UTC, datetime
+
+    from coach.store.db import DatabaseError, open_database
+    from coach.store.transfer import counts, export_file
+
+    try:
+        database = open_database(paths.database_path(data_dir))
+        tables = export_file(database, target, kind, datetime.now(UTC))
+    except DatabaseError as error:
+        print(f"coach: {error}", file=out)
+        return 1
+    except OSError as error:
+        print(f"coach: {target} could not be written: {error.strerror or error}", file=out)
+        return 1
+    print(f"Exported {counts(tables)} to {target}.", file=out)
+    return 0
+
+
+def import_data(data_dir: Path, source: Path, out: TextIO) -> int:
+    """`coach import`: merge an export into the data folder, or refuse and change nothing."""
+    from coach.store.db import DatabaseError, open_database
+    from coach.store.transfer import ImportRefused, import_tables, read_file
+
+    try:
+        tables = read_file(source)
+        database = open_database(paths.database_path(data_dir))
+        report = import_tables(database, tables)
+    except (ImportRefused, DatabaseError) as error:
+        print(f"coach: nothing was imported. {error}", file=out)
+        return 1
+    print(f"Imported {source} into {data_dir}. {report.sentence()}", file=out)
+    return 0

@@ -1,0 +1,306 @@
+"""Export and import: the round trip, merging without duplicates, and bad files refused."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import stat
+import tempfile
+import zipfile
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coach.__main__ import main
+from coach.core.safety import HaltKind, Verdict
+from coach.core.workout import ExerciseSkipped, SetCompleted, Side
+from coach.store.checkins import AFTER_WORKOUT, BASELINE, BEFORE_WORKOUT, CheckinLog
+from coach.store.db import OpenedDatabase, open_database
+from coach.store.log import WorkoutLog
+from coach.store.safety_log import STOP_KEY, SafetyLog
+from coach.store.transfer import (
+    ImportRefused,
+    Tables,
+    export_file,
+    export_tables,
+    import_tables,
+    read_file,
+    schema,
+)
+from tests.bench.synthetic import make_history
+
+NOW = datetime(2026, 3, 20, 9, tzinfo=UTC)
+
+
+def history(folder: Path, start: datetime) -> OpenedDatabase:
+    """Two workouts with sets, a skip, a feeling, check-ins with activities, a halt,
+    a clearance and settings: a row in every table, written through the real store."""
+    database = open_database(folder / "coach.db")
+    now = [start]
+    log, checkins = WorkoutLog(database, lambda: now[0]), CheckinLog(database, lambda: now[0])
+    safety = SafetyLog(database, lambda: now[0])
+    block = checkins.start_block("morning-bridge-core")
+    checkins.record(block, BASELINE, 6, activities={"Putting on socks": 7, "Gardening": 5})
+    for day in range(2):
+        now[0] = start + timedelta(days=2 * day)
+        workout = log.begin("morning-bridge-core", "Morning bridge & core")
+        checkins.record(block, BEFORE_WORKOUT, 5 - day, workout_id=workout)
+        log.record_set(workout, SetCompleted("glute-bridge", None, 1, 10, None))
+        log.record_set(workout, SetCompleted("bird-dog", Side.LEFT, 1, 6, 2.5))
+        log.record_skip(workout, ExerciseSkipped("dead-bug", 0))
+        checkins.record_feeling(workout, "glute-bridge", "about right")
+        checkins.record(block, AFTER_WORKOUT, 3, workout_id=workout)
+        log.finish(workout, "finished")
+    safety.record(STOP_KEY, Verdict(halt=HaltKind.RADIATING), {"radiating": True}, workout)
+    safety.record_clearance()
+    checkins.set_plan_days([1, 3])
+    return database
+
+
+def test_export_then_import_into_a_fresh_folder_gives_the_same_data(tmp_path: Path) -> None:
+    original = history(tmp_path / "a", NOW)
+    first = export_tables(original)
+    assert all(first[table.name] for table in schema())  # every table has rows to carry
+    for kind in ("json", "csv"):
+        path = tmp_path / f"export.{kind}"
+        export_file(original, path, kind, NOW)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600  # the owner's only
+        fresh = open_database(tmp_path / f"fresh-{kind}" / "coach.db")
+        report = import_tables(fresh, read_file(path))
+        assert report.added["workout"] == 2 and report.added["workout_set"] == 4
+        assert export_tables(fresh) == first
+        # The same file again adds nothing.
+        again = import_tables(fresh, read_file(path))
+        assert not any(again.added.values())
+        assert again.already["workout_set"] == 4
+        assert export_tables(fresh) == first
+    with zipfile.ZipFile(tmp_path / "export.csv") as archive:
+        assert sorted(archive.namelist()) == sorted(
+            ["about.csv", *(f"{table.name}.csv" for table in schema())]
+        )
+        header = archive.read("workout_set.csv").decode().splitlines()[0]
+    assert header == "id,workout_id,exercise_id,side,set_number,reps,hold_seconds,completed_at"
+    document = json.loads((tmp_path / "export.json").read_text())
+    assert (document["format"], document["version"]) == ("hip-core-coach export", 1)
+
+
+def test_a_second_machines_history_merges_in_with_its_sets_attached(tmp_path: Path) -> None:
+    mine = history(tmp_path / "mine", NOW)
+    theirs = history(tmp_path / "theirs", NOW + timedelta(days=30))  # same ids, other days
+    path = tmp_path / "theirs.json"
+    export_file(theirs, path, "json", NOW)
+    report = import_tables(mine, read_file(path))
+    assert report.added["workout"] == 2 and report.added["block"] == 1
+    assert report.already["setting"] == 1  # the plan already set here is kept
+    merged = export_tables(mine)
+    assert len(merged["workout"]) == 4 and len(merged["workout_set"]) == 8
+    started = {w["id"]: w["started_at"] for w in merged["workout"]}
+    by_day: dict[str, int] = {}
+    for row in merged["workout_set"]:
+        day = started[row["workout_id"]][:10]
+        by_day[day] = by_day.get(day, 0) + 1
+    assert sorted(by_day.values()) == [2, 2, 2, 2]  # each workout keeps its own two sets
+    blocks = {b["id"] for b in merged["block"]}
+    assert {c["block_id"] for c in merged["checkin"]} == blocks  # both blocks have check-ins
+
+
+def test_a_year_of_synthetic_history_round_trips(tmp_path: Path) -> None:
+    make_history(tmp_path / "year", years=1, daily=False, end=date(2026, 3, 1))
+    database = open_database(tmp_path / "year" / "coach.db")
+    export_file(database, tmp_path / "year.zip", "csv", NOW)
+    fresh = open_database(tmp_path / "fresh" / "coach.db")
+    import_tables(fresh, read_file(tmp_path / "year.zip"))
+    assert export_tables(fresh) == export_tables(database)
+
+
+# Malformed files: each is refused with a message naming what is wrong, and nothing changes.
+
+Mutation = tuple[str, int, str, Any]
+FIXTURES = [HealthCheck.function_scoped_fixture]  # each example makes its own folders
+BAD_VALUES = {
+    "int": st.one_of(st.text(max_size=5), st.floats(allow_nan=False), st.booleans()),
+    "float": st.one_of(st.text(min_size=1, max_size=5), st.booleans()),
+    "text": st.one_of(
+        st.integers(), st.floats(allow_nan=False), st.booleans(), st.lists(st.none())
+    ),
+    "time": st.one_of(
+        st.text(max_size=12).filter(lambda t: not _is_time(t)),
+        st.just("2026-03-02T08:00:00"),  # no time zone
+        st.integers(),
+    ),
+}
+
+
+def _is_time(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+@st.composite
+def broken_value(draw: st.DrawFn) -> Mutation:
+    """One cell of a good export given a value its column cannot hold."""
+    tables = [t for t in schema() if t.name != "setting"]
+    table = draw(st.sampled_from(tables))
+    column = draw(st.sampled_from([c for c in table.columns if not c.key]))
+    refused: list[Any] = [999, "1"] if column.nullable else [999, "1", None]
+    value = draw(st.sampled_from(refused) if column.refers_to else BAD_VALUES[column.kind])
+    return table.name, 0, column.name, value
+
+
+@st.composite
+def broken_shape(draw: st.DrawFn) -> tuple[str, str]:
+    """A structural fault, and the words the refusal must contain."""
+    table = draw(st.sampled_from([t for t in schema() if t.name != "setting"]))
+    column = draw(st.sampled_from([c for c in table.columns if not c.key]))
+    kind = draw(st.sampled_from(["missing column", "extra column", "unknown table", "pain"]))
+    return kind, f"{table.name}.{column.name}"
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """A good export (as JSON text) and a database to import it into, made once."""
+    folder = tmp_path_factory.mktemp("good")
+    path = folder / "good.json"
+    export_file(history(folder / "source", NOW), path, "json", NOW)
+    target = history(folder / "target", NOW + timedelta(days=60))
+    return path.read_text(), target.path
+
+
+def _good(good: tuple[str, Path]) -> tuple[dict[str, Any], OpenedDatabase, Tables]:
+    """A fresh copy of both for one example."""
+    text, template = good
+    folder = Path(tempfile.mkdtemp())
+    shutil.copy(template, folder / "coach.db")
+    target = open_database(folder / "coach.db")
+    return json.loads(text), target, export_tables(target)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(mutation=broken_value())
+def test_a_value_of_the_wrong_kind_is_refused_by_name(
+    good: tuple[str, Path], mutation: Mutation
+) -> None:
+    document, target, before = _good(good)
+    table, row, column, value = mutation
+    document["tables"][table][row][column] = value
+    bad = target.path.parent / "bad.json"
+    bad.write_text(json.dumps(document))
+    with pytest.raises(ImportRefused) as refused:
+        import_tables(target, read_file(bad))
+    assert f"bad.json: {table}, row 1: {column} " in str(refused.value)
+    assert export_tables(target) == before
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(fault=broken_shape())
+def test_a_file_of_the_wrong_shape_is_refused_by_name(
+    good: tuple[str, Path], fault: tuple[str, str]
+) -> None:
+    document, target, before = _good(good)
+    kind, where = fault
+    table, column = where.split(".")
+    rows = document["tables"][table]
+    if kind == "missing column":
+        del rows[0][column]
+        expected = f"{table}, row 1: {column} is missing"
+    elif kind == "extra column":
+        rows[0]["mood"] = "fine"
+        expected = f"{table}, row 1: 'mood' is not a column of {table}"
+    elif kind == "unknown table":
+        document["tables"][f"{table}s"] = []
+        expected = f"'{table}s' is not a table this program keeps"
+    else:
+        document["tables"]["checkin"][0]["pain"] = 11
+        expected = "checkin, row 1: pain is 11, outside 0 to 10"
+    bad = target.path.parent / "bad.json"
+    bad.write_text(json.dumps(document))
+    with pytest.raises(ImportRefused, match=expected.replace("(", r"\(")):
+        import_tables(target, read_file(bad))
+    assert export_tables(target) == before
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cut=st.integers(min_value=1, max_value=400), noise=st.binary(max_size=30))
+def test_a_truncated_or_damaged_file_is_refused(
+    good: tuple[str, Path], cut: int, noise: bytes
+) -> None:
+    text, template = good
+    folder = Path(tempfile.mkdtemp())
+    exports = {"json": text.encode()}
+    export_file(open_database(template), folder / "export.zip", "csv", NOW)
+    exports["csv"] = (folder / "export.zip").read_bytes()
+    for kind, data in exports.items():
+        path = folder / f"damaged.{kind}"
+        path.write_bytes(data[: len(data) * cut // 401] + noise)
+        try:
+            tables = read_file(path)
+        except ImportRefused as refused:
+            assert path.name in str(refused)
+        else:  # the noise happened to put back exactly what was cut
+            assert tables == export_tables(open_database(template))
+
+
+def test_a_bad_cell_in_a_csv_zip_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "export.zip"
+    export_file(history(tmp_path / "source", NOW), path, "csv", NOW)
+    with zipfile.ZipFile(path) as archive:
+        files = {name: archive.read(name).decode() for name in archive.namelist()}
+    lines = files["workout_set.csv"].splitlines()
+    lines[1] = lines[1].replace(",10,", ",ten,")
+    files["workout_set.csv"] = "\n".join(lines)
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    with pytest.raises(ImportRefused) as refused:
+        read_file(path)
+    assert str(refused.value) == (
+        "export.zip: workout_set, row 1: reps should be a whole number, not 'ten'."
+    )
+
+
+def test_a_newer_format_or_a_missing_file_is_refused_clearly(
+    tmp_path: Path, good: tuple[str, Path]
+) -> None:
+    document = json.loads(good[0])
+    document["version"] = 2
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(document))
+    with pytest.raises(ImportRefused, match="newer version of the program"):
+        read_file(newer)
+    with pytest.raises(ImportRefused, match="cannot be read"):
+        read_file(tmp_path / "nothing-here.json")
+
+
+def test_export_and_import_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    history(tmp_path / "a", NOW)
+    out = tmp_path / "all.zip"
+    assert main(["--data-dir", str(tmp_path / "a"), "export", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.startswith("Exported 1 three-week block, ")
+    assert zipfile.is_zipfile(out)  # .zip means CSV in a zip
+    assert main(["--data-dir", str(tmp_path / "b"), "import", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "Added 1 three-week block, 1 clinician's all-clear, 1 setting, 2 workouts" in said
+    assert main(["--data-dir", str(tmp_path / "b"), "import", str(out)]) == 0
+    assert "Added nothing new." in capsys.readouterr().out
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2")
+    assert main(["--data-dir", str(tmp_path / "b"), "import", str(bad)]) == 1
+    assert capsys.readouterr().out.startswith("coach: nothing was imported. bad.json is neither")
+    unwritable = tmp_path / "no such folder" / "x.json"
+    assert main(["--data-dir", str(tmp_path / "a"), "export", "-o", str(unwritable)]) == 1
+    assert "could not be written" in capsys.readouterr().out
