@@ -20,11 +20,13 @@ from coach.resources import Resources, locate
 from coach.store.backup import daily_backup
 from coach.store.checkins import CheckinLog
 from coach.store.db import DatabaseError, open_database
+from coach.store.history import History
 from coach.store.log import Now, WorkoutLog, utc_now
 from coach.store.safety_log import SafetyLog
 from coach.store.stats import ProgressStats
 from coach.ui import theme
 from coach.ui.checkin_flow import CheckinFlow
+from coach.ui.data_menu import DataMenu
 from coach.ui.home_view import HomeView
 from coach.ui.main_window import MainWindow
 from coach.ui.safety_flow import SafetyFlow
@@ -89,8 +91,12 @@ def build_main_window(
         safety=lambda show: SafetyFlow(rules, safety_log, show, now=now),
         checkins=lambda show: CheckinFlow(CheckinLog(database, now=now), show, now),
         stats=ProgressStats(database),
+        history=History(database),
         now=now,
         startup_notice=database.notice,
+    )
+    window.data_menu = DataMenu(
+        window, window.stack, window.home, database, paths.backups_dir(data_dir), now, window.reload
     )
     return window
 

@@ -43,12 +43,6 @@ class BlocksView(QWidget):
         self.list.setAccessibleName("Three-week blocks, newest first")
         self.list.setWordWrap(True)
         self.list.setSpacing(6)
-        self.list.setStyleSheet(
-            f"QListWidget {{ background: {theme.CARD}; border: 1px solid {theme.LINE};"
-            " border-radius: 10px; padding: 6px; }"
-            f"QListWidget::item:selected {{ background: {theme.ACCENT}; color: white;"
-            " border-radius: 6px; }"
-        )
         theme.set_font(self.list, 15)
         self.list.itemActivated.connect(self._on_list_item_activated)
         self.open_button = make_button("Open  [Enter]", self._on_open_clicked, primary=True)

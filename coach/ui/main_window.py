@@ -21,6 +21,7 @@ from coach.core.routines import (
 from coach.core.safety import HaltKind
 from coach.core.workout import planned_seconds
 from coach.resources import Resources
+from coach.store.history import History
 from coach.store.log import DoneDates, WorkoutLog
 from coach.store.stats import ProgressStats
 from coach.ui.block_flow import BlockFlow
@@ -33,6 +34,8 @@ from coach.ui.workout_text import dose_text
 from coach.ui.workout_view import WorkoutSummary, WorkoutView
 
 if TYPE_CHECKING:
+    from coach.ui.data_menu import DataMenu
+    from coach.ui.history_view import HistoryView
     from coach.ui.progress_view import ProgressView
 
 CatalogueLoader = Callable[[], Catalogue]
@@ -50,6 +53,7 @@ class MainWindow(QMainWindow):
         safety: Callable[[Callable[[QWidget], None]], SafetyFlow],
         checkins: Callable[[Callable[[QWidget], None]], CheckinFlow],
         stats: ProgressStats,
+        history: History,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         startup_notice: str | None = None,
     ) -> None:
@@ -79,6 +83,9 @@ class MainWindow(QMainWindow):
         self.plan_view = PlanView()
         self._stats = stats
         self._progress: ProgressView | None = None  # made when first opened
+        self._history = history
+        self._history_view: HistoryView | None = None
+        self.data_menu: DataMenu | None = None  # added by the app, which holds the database
         views = (
             self.home, self.workout_view, self.summary, *self.safety.views, self.checkins.view,
             self.checkins.impression_view, self.checkins.activity_view, self.comparison,
@@ -108,6 +115,7 @@ class MainWindow(QMainWindow):
         self.blocks.home.connect(self._on_summary_done)
         self.home.plan_requested.connect(self._on_home_plan_requested)
         self.home.progress_requested.connect(self.show_progress)
+        self.home.history_requested.connect(self.show_history)
         self.plan_view.saved.connect(self._on_plan_view_saved)
         self.plan_view.cancelled.connect(self._on_summary_done)
         self.safety.back_home.connect(self._on_summary_done)
@@ -204,6 +212,17 @@ class MainWindow(QMainWindow):
         self._progress.open()
         self._show(self._progress)
         return self._progress
+
+    def show_history(self) -> HistoryView:
+        if self._history_view is None:
+            from coach.ui.history_view import HistoryView
+
+            self._history_view = HistoryView(self._history, self._exercise_name)
+            self._history_view.done.connect(self._on_summary_done)
+            self.stack.addWidget(self._history_view)
+        self._history_view.open()
+        self._show(self._history_view)
+        return self._history_view
 
     def _exercise_name(self, exercise_id: str) -> str:
         exercise = self.catalogue.exercises.get(exercise_id)
@@ -309,4 +328,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.workout_view.abandon()
+        if self._history_view is not None:
+            self._history_view.commit()  # deletes still on screen for undo are meant
         super().closeEvent(event)

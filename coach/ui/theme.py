@@ -49,6 +49,10 @@ QProgressBar {{
 }}
 QProgressBar::chunk {{ background: {ACCENT}; border-radius: 5px; }}
 QScrollArea, QScrollArea > QWidget > QWidget {{ border: none; background: transparent; }}
+QListWidget {{
+    background: {CARD}; border: 1px solid {LINE}; border-radius: 10px; padding: 6px;
+}}
+QListWidget::item:selected {{ background: {ACCENT}; color: white; border-radius: 6px; }}
 """
 
 

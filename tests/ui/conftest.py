@@ -103,3 +103,10 @@ def answer_pain_until_workout(qtbot: QtBot, window: MainWindow, value: int = 5) 
             answer_pain(qtbot, window, value)
         elif window.stack.currentWidget() is window.checkins.activity_view:
             qtbot.keyClick(window.checkins.activity_view.continue_button, Qt.Key.Key_Return)
+
+
+def press_key(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
+    """A key pressed wherever focus is, as a person at the keyboard does."""
+    focused = window.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, key)

@@ -22,14 +22,9 @@ from coach.ui.progress_view import EMPTY, Chart, ProgressView, Range
 from tests.bench.synthetic import make_history
 from tests.helpers import FakeClock
 from tests.ui.conftest import RecordingCues
+from tests.ui.conftest import press_key as press
 
 TODAY = datetime(2026, 3, 4, 18, tzinfo=UTC)  # a Wednesday
-
-
-def press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
-    focused = window.focusWidget()
-    assert focused is not None
-    qtbot.keyClick(focused, key)
 
 
 def open_progress(qtbot: QtBot, window: MainWindow) -> ProgressView:

@@ -1,0 +1,154 @@
+"""Past workouts for the history screen: one line each, the detail of one, and deleting.
+
+The list is one query however long the history; the detail of a workout is read
+when it is opened. Deleting takes the workout's own rows with it (sets, skips,
+how each exercise felt, its before/after pain) in one transaction; safety answers
+and other check-ins made during it stay, unlinked, because they are part of the
+safety and block history.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from coach.store.db import OpenedDatabase
+
+_LINES = """
+SELECT w.id, w.routine_title, w.started_at, w.ended_at, w.outcome,
+    (SELECT COUNT(*) FROM workout_set s WHERE s.workout_id = w.id),
+    (SELECT e.halt FROM safety_event e WHERE e.workout_id = w.id AND e.verdict = 'halt'
+     ORDER BY e.at LIMIT 1),
+    (SELECT MAX(s.completed_at) FROM workout_set s WHERE s.workout_id = w.id)
+FROM workout w ORDER BY w.started_at DESC, w.id DESC
+"""
+
+
+@dataclass(frozen=True)
+class WorkoutLine:
+    id: int
+    routine_title: str
+    started_at: datetime
+    ended_at: datetime | None  # None if the program was closed mid-workout
+    outcome: str | None  # "finished", "ended early", None
+    sets: int
+    halt: str | None  # "emergency", "urgent", "radiating" when a safety halt ended it
+    last_set_at: datetime | None
+
+    def minutes(self) -> int | None:
+        end = self.ended_at or self.last_set_at
+        if end is None:
+            return None
+        return max(1, round((end - self.started_at).total_seconds() / 60))
+
+
+@dataclass(frozen=True)
+class SetLine:
+    exercise_id: str
+    side: str | None
+    set_number: int
+    reps: int | None
+    hold_seconds: float | None
+
+
+@dataclass(frozen=True)
+class WorkoutDetail:
+    line: WorkoutLine
+    sets: list[SetLine]
+    skipped: list[tuple[str, int]]  # exercise, sets done before the skip
+    pain: dict[str, int | None]  # "before workout" / "after workout" -> 0-10
+    feelings: list[tuple[str, str]]  # exercise, "too easy" / "about right" / "too hard"
+    safety: list[tuple[datetime, str, str, str | None]]  # when, screen, verdict, halt
+
+
+def _line(row: tuple[object, ...]) -> WorkoutLine:
+    id_, title, started, ended, outcome, sets, halt, last = row
+    return WorkoutLine(
+        id=int(str(id_)),
+        routine_title=str(title),
+        started_at=datetime.fromisoformat(str(started)),
+        ended_at=datetime.fromisoformat(str(ended)) if ended else None,
+        outcome=str(outcome) if outcome else None,
+        sets=int(str(sets)),
+        halt=str(halt) if halt else None,
+        last_set_at=datetime.fromisoformat(str(last)) if last else None,
+    )
+
+
+class History:
+    def __init__(self, database: OpenedDatabase) -> None:
+        self._database = database
+
+    def lines(self) -> list[WorkoutLine]:
+        """Every workout, newest first."""
+        return [_line(row) for row in self._database.read(_LINES)]
+
+    def detail(self, workout_id: int) -> WorkoutDetail | None:
+        read = self._database.read
+        one = _LINES.replace("ORDER BY w.started_at", "WHERE w.id = ? ORDER BY w.started_at")
+        lines = read(one, (str(workout_id),))
+        if not lines:
+            return None
+        sets = read(
+            "SELECT exercise_id, side, set_number, reps, hold_seconds FROM workout_set"
+            " WHERE workout_id = ? ORDER BY completed_at, id",
+            (str(workout_id),),
+        )
+        skipped = read(
+            "SELECT exercise_id, sets_done FROM skipped_exercise WHERE workout_id = ? ORDER BY id",
+            (str(workout_id),),
+        )
+        pain = read(
+            "SELECT kind, pain FROM checkin WHERE workout_id = ?"
+            " AND kind IN ('before workout', 'after workout') ORDER BY at",
+            (str(workout_id),),
+        )
+        feelings = read(
+            "SELECT exercise_id, feeling FROM exercise_feeling WHERE workout_id = ? ORDER BY at",
+            (str(workout_id),),
+        )
+        safety = read(
+            "SELECT at, screen, verdict, halt FROM safety_event WHERE workout_id = ? ORDER BY at",
+            (str(workout_id),),
+        )
+        return WorkoutDetail(
+            line=_line(lines[0]),
+            sets=[SetLine(*row) for row in sets],
+            skipped=[(str(e), int(n)) for e, n in skipped],
+            pain={str(kind): value for kind, value in pain},
+            feelings=[(str(e), str(f)) for e, f in feelings],
+            safety=[(datetime.fromisoformat(at), s, v, h) for at, s, v, h in safety],
+        )
+
+    def delete(self, workout_ids: Iterable[int]) -> None:
+        """Delete these workouts and their own rows, all or nothing."""
+        ids = [(workout_id,) for workout_id in workout_ids]
+        if not ids:
+            return
+        _ = self._database.engine  # the schema exists
+        connection = sqlite3.connect(self._database.path, isolation_level=None)
+        try:
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("BEGIN IMMEDIATE")
+            for statement in (
+                "DELETE FROM activity_rating WHERE checkin_id IN (SELECT id FROM checkin"
+                " WHERE workout_id = ? AND kind IN ('before workout', 'after workout'))",
+                "DELETE FROM checkin WHERE workout_id = ?"
+                " AND kind IN ('before workout', 'after workout')",
+                "UPDATE checkin SET workout_id = NULL WHERE workout_id = ?",
+                "UPDATE safety_event SET workout_id = NULL WHERE workout_id = ?",
+                "DELETE FROM exercise_feeling WHERE workout_id = ?",
+                "DELETE FROM skipped_exercise WHERE workout_id = ?",
+                "DELETE FROM workout_set WHERE workout_id = ?",
+                "DELETE FROM workout WHERE id = ?",
+            ):
+                connection.executemany(statement, ids)
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+        finally:
+            connection.close()
