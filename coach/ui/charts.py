@@ -45,12 +45,29 @@ def period_name(start: date, bucket: Bucket) -> str:
     return f"{start:%Y}"
 
 
-def short_period(start: date, bucket: Bucket) -> str:
-    if bucket is Bucket.WEEK:
-        return f"{start:%-d %b}"
-    if bucket is Bucket.MONTH:
-        return f"{start:%b '%y}"
-    return f"{start:%Y}"
+def bar_labels(periods: list[date], bucket: Bucket) -> list[str]:
+    """Short labels that fit under narrow bars: the month or year only where it changes.
+
+    A category axis needs every label to differ, so a repeated one (the 14th of two
+    months) gets an invisible zero-width space.
+    """
+    labels: list[str] = []
+    for index, start in enumerate(periods):
+        earlier = periods[index - 1] if index else None
+        if bucket is Bucket.WEEK:
+            new_month = earlier is None or earlier.month != start.month
+            label = f"{start:%-d %b}" if new_month or len(periods) <= 8 else f"{start:%-d}"
+        elif bucket is Bucket.MONTH:
+            new_year = earlier is None or earlier.year != start.year
+            label = f"{start:%b %y}" if new_year and len(periods) > 8 else f"{start:%b}"
+            if new_year and len(periods) <= 8:
+                label = f"{start:%b %Y}"
+        else:
+            label = f"{start:%Y}"
+        while label in labels:
+            label += "\u200b"
+        labels.append(label)
+    return labels
 
 
 def number(value: float) -> str:
@@ -105,8 +122,10 @@ def _value_axis(title: str, top: float, *, whole: bool = True) -> QValueAxis:
     axis = QValueAxis()
     axis.setRange(0, top)
     axis.setLabelFormat("%d" if whole else "%.1f")
-    if whole and top <= 10:
+    if whole and top <= 6:
         axis.setTickCount(int(top) + 1)
+    elif whole and top == 10:
+        axis.setTickCount(6)  # 0, 2, 4 ... 10: room for each label on a small screen
     else:
         axis.applyNiceNumbers()
     _style_axis(axis, title)
@@ -151,17 +170,15 @@ class PainData:
 def pain_chart(data: PainData, first: date, last: date, hover: Hover) -> QChart:
     chart = _new_chart()
     x = _date_axis(first, last)
-    y = _value_axis("Pain (0 = none, 10 = worst)", 10)
+    y = _value_axis("Pain (0-10)", 10)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     each = data.bucket is Bucket.WEEK and any(isinstance(p, WorkoutPain) for p in data.before)
     what = "each workout" if each else f"{data.bucket.value}ly average"
     before = _scatter(
-        f"Pain before a workout ({what})", ORANGE, QScatterSeries.MarkerShape.MarkerShapeCircle
+        f"Before a workout ({what})", ORANGE, QScatterSeries.MarkerShape.MarkerShapeCircle
     )
-    after = _scatter(
-        f"Pain after a workout ({what})", SKY, QScatterSeries.MarkerShape.MarkerShapeTriangle
-    )
+    after = _scatter(f"After ({what})", SKY, QScatterSeries.MarkerShape.MarkerShapeTriangle)
     labels: dict[tuple[str, int], str] = {}
     for series, points, moment in ((before, data.before, "before"), (after, data.after, "after")):
         for point in points:
@@ -178,7 +195,7 @@ def pain_chart(data: PainData, first: date, last: date, hover: Hover) -> QChart:
                     f" {number(point.average)} on average ({point.count} workouts)"
                 )
             labels[(moment, series.count() - 1)] = said
-    average = _line("Your average pain (check-ins)", BLUE)
+    average = _line("Average pain (check-ins)", BLUE)
     for period in data.average:
         average.append(_msecs(period.start), period.average)
         labels[("average", average.count() - 1)] = (
@@ -234,12 +251,14 @@ def workouts_chart(
         bars.append(halted)
     bars.setBarWidth(0.8)
     x = QBarCategoryAxis()
-    x.append([short_period(p, bucket) for p in periods])
+    x.append(bar_labels(periods, bucket))
     if len(periods) > 16:  # every label would overlap; the hover names each bar
         x.setLabelsVisible(False)
     _style_axis(x, bucket.value.capitalize())
+    if len(periods) > 8:
+        x.setLabelsFont(theme.font(10))  # "24 Aug" under a narrow bar, not "24 ..."
     highest = max([target, *(c.workouts for c in counts)])
-    y = _value_axis(f"Workouts per {bucket.value}", max(4, int(highest) + 1))
+    y = _value_axis("Workouts", max(4, int(highest) + 1))
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
     _attach(chart, bars, x, y)

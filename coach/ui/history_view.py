@@ -82,6 +82,7 @@ class HistoryView(QWidget):
         self.list.setAccessibleName("Workouts, newest first")
         self.list.setWordWrap(True)
         self.list.setSpacing(4)
+        self.list.setUniformItemSizes(True)  # every line is three rows: years of them lay out fast
         theme.set_font(self.list, 14)
         self.list.currentRowChanged.connect(self._on_list_row_changed)
         self.detail = QTextBrowser()
@@ -101,7 +102,9 @@ class HistoryView(QWidget):
         for button in (self.delete_button, self.undo_button, self.back_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.status = make_label("", 14, name="muted")
-        panes = QHBoxLayout()
+        self.panes = QWidget()
+        panes = QHBoxLayout(self.panes)
+        panes.setContentsMargins(0, 0, 0, 0)
         panes.addWidget(self.list, 2)
         panes.addWidget(self.detail, 3)
         layout = QVBoxLayout(self)
@@ -109,7 +112,7 @@ class HistoryView(QWidget):
         layout.setSpacing(12)
         layout.addWidget(title)
         layout.addWidget(self.intro)
-        layout.addLayout(panes, 1)
+        layout.addWidget(self.panes, 1)
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.status)
         buttons = make_row(self.delete_button, self.undo_button, self.back_button)
@@ -140,7 +143,7 @@ class HistoryView(QWidget):
             self.list.addItem(item)
         self.list.blockSignals(False)
         has_any = bool(shown)
-        for widget in (self.list, self.detail, self.intro):
+        for widget in (self.panes, self.intro):
             widget.setVisible(has_any)
         self.empty.setVisible(not has_any)
         self.empty.setText(EMPTY if not self._lines else "Every workout here is deleted.")

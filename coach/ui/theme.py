@@ -44,6 +44,9 @@ QPushButton#danger {{
     background: #fbeee4; color: {WARN}; border: 2px solid #d9a47c; font-weight: 600;
 }}
 QPushButton#danger:hover {{ background: #f7e0cf; }}
+QPushButton#danger:disabled {{
+    color: #8f9896; background: #ebe8e1; border: 1px dashed #c9c4b8; font-weight: 400;
+}}
 QProgressBar {{
     background: {LINE}; border: none; border-radius: 5px; max-height: 10px;
 }}

@@ -180,7 +180,12 @@ for key in ("pain", "workouts", "exercises", "calendar"):
     QApplication.processEvents()
     worst = max(worst, time.perf_counter() - started)
     view.show_range(Range.MONTHS)
-print(times[0], statistics_median(times[1:]) if len(times) > 1 else times[0], worst)
+window.stack.setCurrentWidget(window.home)
+started = time.perf_counter()
+window.show_history().repaint()
+QApplication.processEvents()
+history = time.perf_counter() - started
+print(times[0], statistics_median(times[1:]) if len(times) > 1 else times[0], worst, history)
 """.replace("statistics_median", "__import__('statistics').median")
 
 
@@ -205,16 +210,18 @@ def bench_progress(runs: int) -> None:
     figures = {}
     for name, data in (("no data", empty), ("ten years", full)):
         results = [run_progress(str(data)) for _ in range(runs)]
-        figures[name] = [statistics.median(r[i] for r in results) * 1000 for i in range(3)]
+        figures[name] = [statistics.median(r[i] for r in results) * 1000 for i in range(4)]
     print(f"opening the progress screen as a person finds it (median of {runs} processes):")
     print("  (3,650 workouts, 98,550 sets: a 27-set workout every day for ten years)")
-    for name, (first, again, _) in figures.items():
+    for name, (first, again, _, _) in figures.items():
         print(f"  {name:10s} first open {first:6.1f} ms   again {again:6.1f} ms")
-    first, again, worst = figures["ten years"]
-    base_first, base_again, _ = figures["no data"]
+    first, again, worst, history = figures["ten years"]
+    base_first, base_again, _, base_history = figures["no data"]
     ratios = f"{first / base_first:5.2f}x first, {again / base_again:.2f}x again"
     print(f"  ratio to no data      {ratios}   (aim: first open under 150 ms)")
     print(f"  switching to 'everything', slowest chart, ten years: {worst:.1f} ms")
+    print("opening the history list (every workout, newest first):")
+    print(f"  no data {base_history:6.1f} ms   ten years {history:6.1f} ms")
 
 
 def main() -> None:

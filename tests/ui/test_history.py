@@ -157,7 +157,7 @@ def test_history_with_no_workouts_says_what_to_do(
     window = make_window()
     view = open_history(qtbot, window)
     assert view.empty.isVisible() and view.empty.text() == EMPTY
-    assert not view.list.isVisible() and not view.delete_button.isEnabled()
+    assert not view.panes.isVisible() and not view.delete_button.isEnabled()
 
 
 def test_the_data_menu_exports_and_imports_into_another_folder(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from coach.app import build_main_window
 from coach.resources import locate
+from coach.store.stats import Bucket
 from coach.ui.calendar_chart import Day
+from coach.ui.charts import bar_labels
 from coach.ui.main_window import MainWindow
 from coach.ui.progress_view import EMPTY, Chart, ProgressView, Range
 from tests.bench.synthetic import make_history
@@ -116,11 +118,11 @@ def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_window: MainWindow) 
     assert chart is not None
     lines = {s.name(): s for s in chart.series() if isinstance(s, QXYSeries)}
     assert set(lines) == {
-        "Pain before a workout (monthly average)",
-        "Pain after a workout (monthly average)",
-        "Your average pain (check-ins)",
+        "Before a workout (monthly average)",
+        "After (monthly average)",
+        "Average pain (check-ins)",
     }
-    average = lines["Your average pain (check-ins)"]
+    average = lines["Average pain (check-ins)"]
     first = average.at(0)
     average.hovered.emit(QPointF(first.x(), first.y()), True)
     assert view.caption.text().startswith("Average pain, March 2025: ")
@@ -170,3 +172,16 @@ def test_each_chart_can_be_saved_as_a_picture(
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
     press(qtbot, window, Qt.Key.Key_S)
     assert warnings and "could not be written" in warnings[0]
+
+
+def test_bar_labels_are_short_and_each_one_differs() -> None:
+    weeks = [date(2026, 1, 5) + timedelta(weeks=n) for n in range(26)]
+    labels = bar_labels(weeks, Bucket.WEEK)
+    assert labels[:5] == ["5 Jan", "12", "19", "26", "2 Feb"]
+    assert len(set(labels)) == 26
+    # Monday the 9th in February and in March: the same on screen, two categories.
+    assert labels[5] == "9" and labels[9] == "9\u200b"
+    months = [date(2025, 11, 1), date(2025, 12, 1), date(2026, 1, 1)]
+    assert bar_labels(months, Bucket.MONTH) == ["Nov 2025", "Dec", "Jan 2026"]
+    year = [date(2025, 11 + n, 1) if n < 2 else date(2026, n - 1, 1) for n in range(13)]
+    assert bar_labels(year, Bucket.MONTH)[:3] == ["Nov 25", "Dec", "Jan 26"]
