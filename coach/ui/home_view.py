@@ -80,9 +80,8 @@ class HomeView(QWidget):
         self._own_dir = own_routines_dir
         self.start_buttons: dict[str, QPushButton] = {}
         title = make_label("Hip & Core Coach", 26, bold=True)
-        self.settings_button = make_button(
-            "Profile and settings  [S]", self.settings_requested.emit
-        )
+        title.setWordWrap(False)
+        self.settings_button = make_button("Profile  [S]", self.settings_requested.emit)
         self.blocks_button = make_button("Past blocks  [B]", self.blocks_requested.emit)
         self.progress_button = make_button("Progress  [G]", self.progress_requested.emit)
         self.history_button = make_button("History  [H]", self.history_requested.emit)
