@@ -179,7 +179,8 @@ class CalendarChart(QWidget):
         day = self.day_at(event.position().toPoint())
         if day is not None:
             text = self.describe(day)
-            QToolTip.showText(event.globalPosition().toPoint(), text, self)
+            if self.underMouse():
+                QToolTip.showText(event.globalPosition().toPoint(), text, self)
             self.hovered.emit(text)
         super().mouseMoveEvent(event)
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QBarSeries, QXYSeries
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QMouseEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.app import build_main_window
@@ -146,6 +146,21 @@ def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_window: MainWindow) 
     missed = view.calendar.counts()[Day.MISSED]
     assert f"{missed} workout days missed" in view.caption.text()
     assert missed > 0
+    view.calendar.repaint()  # lays out the day cells
+    monday = datetime(2026, 3, 2).date()
+    cell = next(c for c in _cells(view) if view.calendar.day_at(c) == monday)
+    move = QMouseEvent(
+        QEvent.Type.MouseMove, QPointF(cell), QPointF(cell), Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(view.calendar, move)
+    assert view.caption.text() == "Monday 2 March 2026: Workout done"
+
+
+def _cells(view: ProgressView) -> list[QPoint]:
+    """Points across the calendar, 8 pixels apart."""
+    size = view.calendar.size()
+    return [QPoint(x, y) for y in range(0, size.height(), 8) for x in range(0, size.width(), 8)]
 
 
 def test_each_chart_can_be_saved_as_a_picture(
