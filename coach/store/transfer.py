@@ -118,8 +118,8 @@ class Report:
     already: dict[str, int] = field(default_factory=dict)
 
     def sentence(self) -> str:
-        def listed(counts: dict[str, int]) -> str:
-            return ", ".join(_many(n, t) for t, n in counts.items() if n)
+        def listed(per_table: dict[str, int]) -> str:
+            return ", ".join(_many(n, t) for t, n in per_table.items() if n)
 
         added = listed(self.added) or "nothing new"
         text = f"Added {added}."

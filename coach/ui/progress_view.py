@@ -311,8 +311,9 @@ class ProgressView(QWidget):
             self._show(None)
             return
         first = (since or first_use).astimezone().date()
-        count = min(12, max(1, (today.year - first.year) * 12 + today.month - first.month + 1))
-        months = months_back(today, max(count, 3 if self.range is not Range.ALL else count))
+        count = min(12, (today.year - first.year) * 12 + today.month - first.month + 1)
+        # At least three months, so a new block still shows the weeks before it.
+        months = months_back(today, max(count, 1 if self.range is Range.ALL else 3))
         start = date(*months[0], 1)
         data = CalendarData(
             months=months,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 INK = "#23302f"
@@ -56,13 +57,36 @@ QListWidget {{
     background: {CARD}; border: 1px solid {LINE}; border-radius: 10px; padding: 6px;
 }}
 QListWidget::item:selected {{ background: {ACCENT}; color: white; border-radius: 6px; }}
+QMenu {{ background: {CARD}; border: 1px solid {LINE}; padding: 4px; }}
+QMenu::item {{ padding: 6px 24px 6px 16px; }}
+QMenu::item:selected {{ background: {ACCENT}; color: white; }}
+QMenu::item:disabled {{ color: #8f9896; }}
+QMenuBar::item:selected {{ background: {ACCENT}; color: white; }}
 """
+
+
+def palette() -> QPalette:
+    """The program's own light colours for every widget Qt draws (dialogs, menus,
+    tooltips, charts), so a dark desktop theme never puts dark text on dark."""
+    colours = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, PAPER), (roles.WindowText, INK), (roles.Base, CARD),
+        (roles.AlternateBase, PAPER), (roles.Text, INK), (roles.Button, CARD),
+        (roles.ButtonText, INK), (roles.ToolTipBase, CARD), (roles.ToolTipText, INK),
+        (roles.Highlight, ACCENT), (roles.HighlightedText, "#ffffff"),
+        (roles.PlaceholderText, MUTED), (roles.Link, ACCENT),
+    ):  # fmt: skip
+        colours.setColor(role, QColor(colour))
+    return colours
 
 
 def apply(app: QApplication) -> None:
     font = app.font()
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
     app.setFont(font)
+    app.styleHints().setColorScheme(Qt.ColorScheme.Light)
+    app.setPalette(palette())
     app.setStyleSheet(STYLE)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
+from coach.ui import theme
 from coach.ui.main_window import MainWindow
 
 
@@ -73,3 +75,20 @@ def test_reload_picks_up_a_fixed_file(
     window.reload()
     assert window.home.problems.isHidden()
     assert "mine" in window.home.start_buttons
+
+
+def test_a_dark_desktop_theme_does_not_put_dark_text_on_dark(window: MainWindow) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    dark = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#1e1e1e"),
+        (QPalette.ColorRole.Base, "#000000"),
+    ):
+        dark.setColor(role, QColor(colour))
+    app.setPalette(dark)  # what a dark desktop hands the program
+    theme.apply(app)
+    colours = app.palette()
+    assert colours.color(QPalette.ColorRole.Window).name() == theme.PAPER
+    assert colours.color(QPalette.ColorRole.Base).name() == theme.CARD
+    assert colours.color(QPalette.ColorRole.ToolTipText).name() == theme.INK
