@@ -184,6 +184,15 @@ class CalendarChart(QWidget):
             self.hovered.emit(text)
         super().mouseMoveEvent(event)
 
+    def days_shown(self) -> list[date]:
+        """Every day of the months shown, up to today."""
+        return [
+            day
+            for year, month in self.data.months
+            for day in calendar.Calendar().itermonthdates(year, month)
+            if day.month == month and day <= self.data.today
+        ]
+
     def counts(self) -> dict[Day, int]:
         """How many days of each kind the months shown hold."""
         totals = dict.fromkeys(Day, 0)

@@ -167,7 +167,17 @@ class PainData:
     bucket: Bucket
 
 
-def pain_chart(data: PainData, first: date, last: date, hover: Hover) -> QChart:
+@dataclass(frozen=True)
+class Built:
+    chart: QChart
+    readings: list[str]  # every point or bar in words, left to right, for the arrow keys
+
+
+def _in_order(labels: dict[tuple[str, int], str], xs: dict[tuple[str, int], float]) -> list[str]:
+    return [labels[key] for key in sorted(labels, key=lambda key: (xs[key], key[0]))]
+
+
+def pain_chart(data: PainData, first: date, last: date, hover: Hover) -> Built:
     chart = _new_chart()
     x = _date_axis(first, last)
     y = _value_axis("Pain (0-10)", 10)
@@ -180,6 +190,7 @@ def pain_chart(data: PainData, first: date, last: date, hover: Hover) -> QChart:
     )
     after = _scatter(f"After ({what})", SKY, QScatterSeries.MarkerShape.MarkerShapeTriangle)
     labels: dict[tuple[str, int], str] = {}
+    xs: dict[tuple[str, int], float] = {}
     for series, points, moment in ((before, data.before, "before"), (after, data.after, "after")):
         for point in points:
             if isinstance(point, WorkoutPain):
@@ -195,12 +206,14 @@ def pain_chart(data: PainData, first: date, last: date, hover: Hover) -> QChart:
                     f" {number(point.average)} on average ({point.count} workouts)"
                 )
             labels[(moment, series.count() - 1)] = said
+            xs[(moment, series.count() - 1)] = series.at(series.count() - 1).x()
     average = _line("Average pain (check-ins)", BLUE)
     for period in data.average:
         average.append(_msecs(period.start), period.average)
         labels[("average", average.count() - 1)] = (
             f"Average pain, {period_name(period.start, data.bucket)}: {number(period.average)}"
         )
+        xs[("average", average.count() - 1)] = _msecs(period.start)
     shown: list[tuple[QXYSeries, str]] = [
         (before, "before"),
         (after, "after"),
@@ -210,7 +223,7 @@ def pain_chart(data: PainData, first: date, last: date, hover: Hover) -> QChart:
         if xy.count():
             _attach(chart, xy, x, y)
             _on_hover(xy, moment, labels, hover)
-    return chart
+    return Built(chart, _in_order(labels, xs))
 
 
 def _on_hover(
@@ -231,7 +244,7 @@ def _on_hover(
 
 def workouts_chart(
     counts: list[PeriodCount], periods: list[date], bucket: Bucket, target: float, hover: Hover
-) -> QChart:
+) -> Built:
     chart = _new_chart()
     by_start = {c.start: c for c in counts}
     done = QBarSet("Workouts done")
@@ -269,29 +282,35 @@ def workouts_chart(
     plan.append(len(periods) - 0.5, target)
     _attach(chart, plan, x, y)
 
-    def hovered(state: bool, index: int, *, counted: QBarSet = done) -> None:
+    def describe(start: date) -> str:
+        count = by_start.get(start)
+        workouts = count.workouts if count else 0
+        name = period_name(start, bucket)
+        text = f"{name[0].upper()}{name[1:]}: {workouts} workout"
+        text += "s" if workouts != 1 else ""
+        if count and count.halted:
+            text += f", {count.halted} halted by the safety check"
+        return f"{text} (plan: {number(target)})"
+
+    readings = [describe(start) for start in periods]
+
+    def hovered(state: bool, index: int) -> None:
         if state and 0 <= index < len(periods):
-            count = by_start.get(periods[index])
-            workouts = count.workouts if count else 0
-            name = period_name(periods[index], bucket)
-            text = f"{name[0].upper()}{name[1:]}: {workouts} workout"
-            text += "s" if workouts != 1 else ""
-            if count and count.halted:
-                text += f", {count.halted} halted by the safety check"
-            hover(f"{text} (plan: {number(target)})")
+            hover(readings[index])
 
     done.hovered.connect(hovered)
     halted.hovered.connect(hovered)
-    return chart
+    return Built(chart, readings)
 
 
 def exercise_chart(
     name: str, weeks: list[PeriodExercise], bucket: Bucket, first: date, last: date, hover: Hover
-) -> QChart:
+) -> Built:
     chart = _new_chart()
     x = _date_axis(first, last)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     labels: dict[tuple[str, int], str] = {}
+    xs: dict[tuple[str, int], float] = {}
     per = bucket.value
     if any(w.reps for w in weeks):
         reps = _line(f"Reps per {per}", BLUE)
@@ -300,6 +319,7 @@ def exercise_chart(
             labels[("reps", reps.count() - 1)] = (
                 f"{name}, {period_name(week.start, bucket)}: {week.reps} reps in {week.sets} sets"
             )
+            xs[("reps", reps.count() - 1)] = _msecs(week.start)
         y = _value_axis(f"Reps per {per}", max(10, max(w.reps for w in weeks) * 1.15))
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         _attach(chart, reps, x, y)
@@ -312,9 +332,10 @@ def exercise_chart(
                 f"{name}, {period_name(week.start, bucket)}: held {number(week.hold_seconds)}"
                 f" seconds in {week.sets} sets"
             )
+            xs[("held", held.count() - 1)] = _msecs(week.start)
         top = max(60, max(w.hold_seconds for w in weeks) * 1.15)
         y2 = _value_axis(f"Seconds held per {per}", top)
         chart.addAxis(y2, Qt.AlignmentFlag.AlignRight)
         _attach(chart, held, x, y2)
         _on_hover(held, "held", labels, hover)
-    return chart
+    return Built(chart, _in_order(labels, xs))

@@ -1,7 +1,8 @@
 """The progress screen: one chart at a time, for this block, three months or everything.
 
 Keys: P pain, W workouts, X exercises, C calendar; B this block, M three months,
-E everything; S saves the chart as a picture; Esc goes back to the routines.
+E everything; ← and → read the chart point by point; S saves the chart as a
+picture; Esc goes back to the routines.
 
 Signals:
     done(): back to the routines.
@@ -37,6 +38,7 @@ from coach.store.stats import Bucket, PeriodExercise, ProgressStats
 from coach.ui import theme
 from coach.ui.calendar_chart import CalendarChart, CalendarData, Day, months_back
 from coach.ui.charts import (
+    Built,
     PainData,
     exercise_chart,
     number,
@@ -103,6 +105,8 @@ class ProgressView(QWidget):
         self.range = Range.MONTHS
         self.chart: QChart | None = None
         self.summary = ""
+        self.readings: list[str] = []  # each point, bar or day in words, left to right
+        self.reading = 0
         heading = make_label("Your progress", 26, bold=True)
         self.chart_buttons = self._choices(
             [
@@ -159,6 +163,8 @@ class ProgressView(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(make_row(self.save_button, self.back_button))
         on_key(self, Qt.Key.Key_S, self._on_save_clicked)
+        on_key(self, Qt.Key.Key_Left, partial(self.step, -1))
+        on_key(self, Qt.Key.Key_Right, partial(self.step, 1))
         on_key(self, Qt.Key.Key_Escape, self.done.emit)
 
     def _choices(
@@ -205,6 +211,15 @@ class ProgressView(QWidget):
         if self.chart_kind is Chart.EXERCISES:
             self.refresh()
 
+    def step(self, by: int) -> None:
+        """Left and right read the chart point by point, for those without a mouse."""
+        if not self.readings:
+            return
+        self.reading = max(0, min(len(self.readings) - 1, self.reading + by))
+        self.caption.setText(
+            f"{self.reading + 1} of {len(self.readings)}: {self.readings[self.reading]}"
+        )
+
     def _on_hovered(self, text: str) -> None:
         if text:
             self.caption.setText(text)
@@ -248,7 +263,7 @@ class ProgressView(QWidget):
         """Build the chosen chart for the chosen range, or say why there is none."""
         stats, since = self._sources.stats, self._since()
         first, last = self._first_day(), self._today()
-        chart: QChart | None = None
+        built: Built | None = None
         if self.chart_kind is Chart.PAIN:
             bucket = self._bucket(bars=False)
             average = stats.average_pain(since, bucket)
@@ -259,7 +274,7 @@ class ProgressView(QWidget):
                 before, after = stats.workout_pain(since, bucket)
                 data = PainData(average, before, after, bucket)
             if average or data.before:
-                chart = pain_chart(data, first, last, self._on_hovered)
+                built = pain_chart(data, first, last, self._on_hovered)
                 self.summary = _pain_summary(data)
         elif self.chart_kind is Chart.WORKOUTS:
             bucket = self._bucket(bars=True)
@@ -269,7 +284,7 @@ class ProgressView(QWidget):
                 target = len(self._sources.plan_days()) * {
                     Bucket.WEEK: 1, Bucket.MONTH: 30.44 / 7, Bucket.YEAR: 365.25 / 7
                 }[bucket]  # fmt: skip
-                chart = workouts_chart(counts, periods, bucket, target, self._on_hovered)
+                built = workouts_chart(counts, periods, bucket, target, self._on_hovered)
                 total = sum(c.workouts for c in counts)
                 halted = sum(c.halted for c in counts)
                 self.summary = (
@@ -283,14 +298,17 @@ class ProgressView(QWidget):
                 bucket = self._bucket(bars=False)
                 name = self._sources.exercise_name(exercise_id)
                 done = stats.exercise(exercise_id, since, bucket)
-                chart = exercise_chart(name, done, bucket, first, last, self._on_hovered)
+                built = exercise_chart(name, done, bucket, first, last, self._on_hovered)
                 self.summary = _exercise_summary(name, done)
         else:
             self._show_calendar(since)
             return
-        self._show(chart)
+        self._show(built)
 
-    def _show(self, chart: QChart | None) -> None:
+    def _show(self, built: Built | None) -> None:
+        chart = built.chart if built else None
+        self.readings = built.readings if built else []
+        self.reading = len(self.readings)  # the arrow keys start from the latest
         old, self.chart = self.chart, chart
         if chart is None:
             self.empty.setText(EMPTY[self.chart_kind])
@@ -328,6 +346,8 @@ class ProgressView(QWidget):
             f"In these {len(months)} months: {totals[Day.DONE]} days with a workout,"
             f" {totals[Day.HALTED]} halted, {totals[Day.MISSED]} workout days missed."
         )
+        self.readings = [self.calendar.describe(day) for day in self.calendar.days_shown()]
+        self.reading = len(self.readings)
         old, self.chart = self.chart, None
         if old is not None:
             old.deleteLater()
@@ -391,7 +411,7 @@ def _pain_summary(data: PainData) -> str:
             return (
                 f"Your average pain was {number(start.average)} in"
                 f" {period_name(start.start, data.bucket)}, and the same in"
-                f" {period_name(end.start, data.bucket)}. Hover over a point for its value."
+                f" {period_name(end.start, data.bucket)}. ← and → read each point."
             )
         if len(data.average) == 1:
             return (
@@ -401,9 +421,9 @@ def _pain_summary(data: PainData) -> str:
         return (
             f"Your average pain went from {number(start.average)} in"
             f" {period_name(start.start, data.bucket)} to {number(end.average)} in"
-            f" {period_name(end.start, data.bucket)}. Hover over a point for its value."
+            f" {period_name(end.start, data.bucket)}. ← and → read each point."
         )
-    return "Pain before and after your workouts. Hover over a point for its value and date."
+    return "Pain before and after your workouts. ← and → read each point with its date."
 
 
 def _exercise_summary(name: str, periods: list[PeriodExercise]) -> str:

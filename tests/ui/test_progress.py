@@ -104,6 +104,17 @@ def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_window: MainWindow) 
     assert weeks.at(13) == 1  # this week: Monday's workout
     weeks.hovered.emit(True, 13)
     assert view.caption.text() == "The week of 2 March 2026: 1 workout (plan: 3)"
+    # Without a mouse: the arrow keys read the bars, from the latest back.
+    press(qtbot, window, Qt.Key.Key_Left)
+    assert view.caption.text() == "14 of 14: The week of 2 March 2026: 1 workout (plan: 3)"
+    press(qtbot, window, Qt.Key.Key_Left)
+    before = int(weeks.at(12))
+    assert view.caption.text() == (
+        f"13 of 14: The week of 23 February 2026: {before} workouts (plan: 3)"
+    )
+    for _ in range(20):
+        press(qtbot, window, Qt.Key.Key_Left)
+    assert view.caption.text().startswith("1 of 14: The week of 1 December 2025: ")
 
     press(qtbot, window, Qt.Key.Key_E)  # a year: a bar a month
     chart = view.chart
@@ -155,6 +166,9 @@ def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_window: MainWindow) 
     )  # fmt: skip
     QApplication.sendEvent(view.calendar, move)
     assert view.caption.text() == "Monday 2 March 2026: Workout done"
+    for _ in range(3):
+        press(qtbot, window, Qt.Key.Key_Left)  # today, Tuesday, Monday
+    assert view.caption.text().endswith(": Monday 2 March 2026: Workout done")
 
 
 def _cells(view: ProgressView) -> list[QPoint]:
