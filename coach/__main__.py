@@ -41,6 +41,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--format", choices=["json", "csv"], help="json, or csv (a zip); default: from -o's suffix"
     )
     export.add_argument("-o", "--output", metavar="FILE", required=True, type=Path)
+    sheet = commands.add_parser("print", help="write a routine's sheet, to print, as a PDF")
+    sheet.add_argument("routine", metavar="ROUTINE_ID", help="an id from `coach routines`")
+    sheet.add_argument("-o", "--output", metavar="FILE", required=True, type=Path)
+    sheet.add_argument(
+        "--paper", choices=["a4", "letter"], help="paper size (default: from your locale)"
+    )
     restore = commands.add_parser(
         "import", help="merge an export into your data (what is already there is kept)"
     )
@@ -70,6 +76,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         kind = args.format or ("csv" if args.output.suffix.lower() in (".zip", ".csv") else "json")
         return export_data(data_dir, args.output, kind, sys.stdout)
+    if args.command == "print":
+        from coach.cli import print_sheet
+        from coach.ui.sheet import default_paper
+
+        paper = args.paper or default_paper()
+        return print_sheet(data_dir, args.routine, args.output, paper, sys.stdout)
     if args.command == "import":
         from coach.cli import import_data
 

@@ -1,4 +1,4 @@
-"""Command-line views of the program's data; no Qt here."""
+"""Command-line views of the program's data. Qt only for painting the printed sheet."""
 
 from __future__ import annotations
 
@@ -74,4 +74,56 @@ def import_data(data_dir: Path, source: Path, out: TextIO) -> int:
         print(f"coach: nothing was imported. {error}", file=out)
         return 1
     print(f"Imported {source} into {data_dir}. {report.sentence()}", file=out)
+    return 0
+
+
+def print_sheet(data_dir: Path, routine_id: str, target: Path, paper: str, out: TextIO) -> int:
+    """`coach print`: the person's own version of a routine as a PDF sheet."""
+    from datetime import date
+
+    from PySide6.QtGui import QGuiApplication  # noqa: TID251  (painting needs Qt's fonts)
+
+    from coach.core.sheet import build_sheet
+    from coach.store.checkins import CheckinLog
+    from coach.store.db import DatabaseError, open_database
+    from coach.store.safety_log import SafetyLog
+    from coach.ui.sheet import write_pdf
+
+    resources = locate()
+    catalogue = load_catalogue(
+        resources.routines, paths.user_routines_dir(data_dir), picture_dirs=[resources.pictures]
+    )
+    loaded = catalogue.routine(routine_id)
+    if loaded is None:
+        known = ", ".join(r.routine.id for r in catalogue.routines)
+        print(f"coach: there is no routine '{routine_id}'. Routines: {known}", file=out)
+        return 2
+    try:
+        rules = load_safety(resources.routines / SAFETY_FILE)
+        database = open_database(paths.database_path(data_dir))
+    except (SafetyFileError, DatabaseError) as error:
+        print(f"coach: {error}", file=out)
+        return 1
+    safety, checkins = SafetyLog(database), CheckinLog(database)
+    sheet = build_sheet(
+        loaded,
+        catalogue.exercises,
+        rules,
+        pictures=resources.pictures,
+        printed=date.today(),
+        plan_days=sorted(checkins.plan_days()),
+        opt_in_allowed=sorted(safety.opt_ins()),
+        hidden_tags=rules.profile_effects(safety.profile()).hidden_tags,
+        own_doses=checkins.own_doses(routine_id),
+    )
+    if QGuiApplication.instance() is None:
+        # No window is opened, so no display is needed: draw with the offscreen platform.
+        _app = QGuiApplication(["coach", "-platform", "offscreen"])
+    try:
+        pages = write_pdf(sheet, target, paper)
+    except OSError as error:
+        print(f"coach: {target} could not be written: {error.strerror or error}", file=out)
+        return 1
+    print(f"Wrote {target}: {sheet.title}, {pages} page{'s' if pages != 1 else ''}, {paper}.",
+          file=out)  # fmt: skip
     return 0

@@ -41,6 +41,7 @@ class HaltMessage(_Strict):
     title: str = Field(min_length=1)
     text: str = Field(min_length=1)
     action: str = Field(min_length=1)
+    sheet: str = Field(min_length=1)  # leads this kind's signs on the printed sheet
 
 
 class Question(_Strict):
@@ -49,11 +50,14 @@ class Question(_Strict):
     text: str = Field(min_length=1)
     short: bool = False
     message: str | None = None
+    sign: str | None = None  # a halting question as a plain phrase, for the printed sheet
 
     @model_validator(mode="after")
     def _warn_has_message(self) -> Self:
         if self.kind == "warn" and not self.message:
             raise ValueError("a warn question needs a message")
+        if self.kind != "warn" and not self.sign:
+            raise ValueError("a question that halts needs a sign, for the printed sheet")
         return self
 
     @property

@@ -10,6 +10,7 @@ Signals:
     blocks_requested(): the person wants to read past three-week blocks.
     progress_requested(): the person wants to see the progress charts.
     history_requested(): the person wants to browse past workouts.
+    print_requested(str): the person wants the printed sheet of the routine with this id.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -74,11 +75,13 @@ class HomeView(QWidget):
     blocks_requested = Signal()
     progress_requested = Signal()
     history_requested = Signal()
+    print_requested = Signal(str)
 
     def __init__(self, own_routines_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._own_dir = own_routines_dir
         self.start_buttons: dict[str, QPushButton] = {}
+        self.print_buttons: dict[str, QPushButton] = {}
         title = make_label("Hip & Core Coach", 26, bold=True)
         title.setWordWrap(False)
         self.settings_button = make_button("Profile  [S]", self.settings_requested.emit)
@@ -94,6 +97,9 @@ class HomeView(QWidget):
         on_key(self, Qt.Key.Key_B, self._on_blocks_key_pressed)
         on_key(self, Qt.Key.Key_G, self.progress_requested.emit)
         on_key(self, Qt.Key.Key_H, self.history_requested.emit)
+        print_key = QShortcut(QKeySequence.StandardKey.Print, self)
+        print_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        print_key.activated.connect(self._on_print_key_pressed)
         subtitle = make_label(
             "Choose a routine. Everything you do is saved on this computer only.", 14, name="muted"
         )
@@ -192,7 +198,7 @@ class HomeView(QWidget):
             if item is not None and (widget := item.widget()) is not None:
                 widget.setParent(None)  # gone from the screen and from findChildren at once
                 widget.deleteLater()
-        self.start_buttons = {}
+        self.start_buttons, self.print_buttons = {}, {}
         for number, card in enumerate(cards, start=1):
             self._cards.addWidget(self._card(number, card, today))
         if not cards:
@@ -204,7 +210,7 @@ class HomeView(QWidget):
             self.start_buttons[card.id].setEnabled(lock_reason is None and bool(card.exercises))
         self.footer.setText(
             f"Add your own routines as TOML files in {self._own_dir}. Keys: Tab moves between"
-            " routines, Enter starts one, F5 reloads."
+            " routines, Enter starts one, Ctrl+P prints its sheet, F5 reloads."
         )
         if cards and lock_reason is None:
             self.start_buttons[cards[0].id].setFocus()
@@ -243,8 +249,13 @@ class HomeView(QWidget):
         start.setMinimumWidth(140)
         start.setEnabled(bool(card.exercises))
         self.start_buttons[card.id] = start
+        sheet = make_button("Print sheet", lambda: self.print_requested.emit(card.id))
+        sheet.setAccessibleDescription(f"Print the sheet of {card.title}")
+        sheet.setEnabled(bool(card.exercises))
+        self.print_buttons[card.id] = sheet
         side.addWidget(last)
         side.addStretch()
+        side.addWidget(sheet)
         side.addWidget(start)
         layout = QHBoxLayout(frame)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -269,6 +280,16 @@ class HomeView(QWidget):
             f"<b>{heading}.</b> The other routines work as usual. Fix the file and reload."
             f"<ul>{items}</ul>"
         )
+
+    def _on_print_key_pressed(self) -> None:
+        """Ctrl+P: the sheet of the routine whose card has the focus, else the first."""
+        focused = self.focusWidget()
+        for routine_id, start in self.start_buttons.items():
+            if focused in (start, self.print_buttons[routine_id]):
+                self.print_requested.emit(routine_id)
+                return
+        if self.print_buttons:
+            self.print_requested.emit(next(iter(self.print_buttons)))
 
     def _on_block_key_pressed(self) -> None:
         if self.block_button.isVisibleTo(self):

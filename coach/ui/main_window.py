@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from coach.core.progress import suggest
 from coach.core.routines import (
@@ -19,6 +19,7 @@ from coach.core.routines import (
     week_number,
 )
 from coach.core.safety import HaltKind
+from coach.core.sheet import Sheet, build_sheet
 from coach.core.workout import planned_seconds
 from coach.resources import Resources
 from coach.store.history import History
@@ -29,6 +30,7 @@ from coach.ui.checkin_flow import CheckinFlow
 from coach.ui.home_view import HomeView, RoutineCard
 from coach.ui.plan_view import PlanView
 from coach.ui.safety_flow import SafetyFlow
+from coach.ui.sheet import preview_dialog
 from coach.ui.summary_view import DoseOffer, SummaryView
 from coach.ui.workout_text import dose_text
 from coach.ui.workout_view import WorkoutSummary, WorkoutView
@@ -61,6 +63,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Hip & Core Coach")
         self.setWindowIcon(QIcon(str(resources.icon)))
         self.setMinimumSize(800, 520)
+        self._resources = resources
+        self.preview: QDialog | None = None  # the print preview while it is open
         self._fit_to_screen()
         self._load_catalogue = load_catalogue
         self.log = log
@@ -116,6 +120,7 @@ class MainWindow(QMainWindow):
         self.home.plan_requested.connect(self._on_home_plan_requested)
         self.home.progress_requested.connect(self.show_progress)
         self.home.history_requested.connect(self.show_history)
+        self.home.print_requested.connect(self.print_sheet)
         self.plan_view.saved.connect(self._on_plan_view_saved)
         self.plan_view.cancelled.connect(self._on_summary_done)
         self.safety.back_home.connect(self._on_summary_done)
@@ -223,6 +228,31 @@ class MainWindow(QMainWindow):
         self._history_view.open()
         self._show(self._history_view)
         return self._history_view
+
+    def sheet(self, routine_id: str) -> Sheet | None:
+        """The printed sheet of a routine as this person does it."""
+        loaded = self.catalogue.routine(routine_id)
+        if loaded is None:
+            return None
+        return build_sheet(
+            loaded,
+            self.catalogue.exercises,
+            self.safety.rules,
+            pictures=self._resources.pictures,
+            printed=self._now().astimezone().date(),
+            plan_days=sorted(self.checkins.log.plan_days()),
+            opt_in_allowed=sorted(self._opt_ins),
+            hidden_tags=self._hidden,
+            own_doses=self.checkins.log.own_doses(routine_id),
+        )
+
+    def print_sheet(self, routine_id: str) -> None:
+        """Qt's print preview of the sheet, with the system's printers (and PDF)."""
+        sheet = self.sheet(routine_id)
+        if sheet is not None:
+            self.preview = preview_dialog(sheet, self)
+            self.preview.exec()
+            self.preview = None
 
     def _exercise_name(self, exercise_id: str) -> str:
         exercise = self.catalogue.exercises.get(exercise_id)

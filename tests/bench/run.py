@@ -3,7 +3,9 @@
 1. Time to the first painted window: the program (with its data folder already made)
    against a bare PySide6 window, both in fresh processes, medians of several runs.
 2. Resident memory at that moment, same two processes.
-3. Hold accuracy: a routine run by the real workout screen on real timers (sped up by
+3. The progress screen and history with ten years of synthetic history, against none.
+4. Writing each built-in routine's printed sheet.
+5. Hold accuracy: a routine run by the real workout screen on real timers (sped up by
    --scale); each hold's measured length against its plan, and whether the error grows.
 """
 
@@ -224,6 +226,42 @@ def bench_progress(runs: int) -> None:
     print(f"  no data {base_history:6.1f} ms   ten years {history:6.1f} ms")
 
 
+def bench_sheet(runs: int) -> None:
+    """Writing each built-in routine's sheet as a PDF, in this process (start-up excluded)."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication
+
+    from coach.core.routines import SAFETY_FILE, load_catalogue
+    from coach.core.safety import load_safety
+    from coach.core.sheet import build_sheet
+    from coach.resources import locate
+    from coach.ui.sheet import write_pdf
+
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
+    resources = locate()
+    catalogue = load_catalogue(resources.routines, None, picture_dirs=[resources.pictures])
+    rules = load_safety(resources.routines / SAFETY_FILE)
+    out = Path(tempfile.mkdtemp(prefix="coach-bench-")) / "sheet.pdf"
+    results = []
+    for loaded in catalogue.routines:
+        sheet = build_sheet(
+            loaded, catalogue.exercises, rules, pictures=resources.pictures, printed=date.today()
+        )
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            write_pdf(sheet, out, "a4")
+            times.append((time.perf_counter() - started) * 1000)
+        results.append(
+            (len(sheet.exercises), loaded.routine.id, times[0], statistics.median(times))
+        )
+    print(f"writing a routine's sheet as an A4 PDF (first, then median of {runs}):")
+    for count, routine, first, median in sorted(results, reverse=True):
+        print(f"  {routine:22s} {count} exercises  {first:6.1f} ms first  {median:6.1f} ms")
+    print("  (aim: the longest under 300 ms)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -233,6 +271,7 @@ def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     bench_startup(args.runs)
     bench_progress(max(3, args.runs // 2))
+    bench_sheet(10)
     bench_holds(args.routine, args.scale)
 
 

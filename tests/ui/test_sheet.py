@@ -1,0 +1,159 @@
+"""The printed routine sheet: read back from the PDF with QtPdf."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from pytestqt.qtbot import QtBot
+
+from coach.__main__ import main
+from coach.core.routines import SAFETY_FILE, OwnDose, load_catalogue
+from coach.core.safety import Profile, load_safety
+from coach.core.sheet import build_sheet
+from coach.resources import locate
+from coach.store.checkins import CheckinLog
+from coach.store.db import open_database
+from coach.store.safety_log import SafetyLog
+from coach.ui.main_window import MainWindow
+from coach.ui.sheet import default_paper, write_pdf
+
+SIZES = {"a4": (595, 842), "letter": (612, 792)}  # points
+
+
+def read(path: Path) -> tuple[list[tuple[int, int]], str]:
+    """Each page's size in points, and all the text, with runs of space made one."""
+    document = QPdfDocument()
+    assert document.load(str(path)) == QPdfDocument.Error.None_
+    sizes = []
+    text = []
+    for page in range(document.pageCount()):
+        size = document.pagePointSize(page)
+        sizes.append((round(size.width()), round(size.height())))
+        text.append(document.getAllText(page).text())
+    document.close()
+    return sizes, re.sub(r"\s+", " ", " ".join(text).replace("\u00a0", " "))
+
+
+def words(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_built_in_sheet_has_everything_on_one_or_two_pages(
+    qtbot: QtBot, tmp_path: Path, paper: str
+) -> None:
+    resources = locate()
+    catalogue = load_catalogue(resources.routines, None, picture_dirs=[resources.pictures])
+    rules = load_safety(resources.routines / SAFETY_FILE)
+    for loaded in catalogue.routines:
+        sheet = build_sheet(
+            loaded, catalogue.exercises, rules, pictures=resources.pictures,
+            printed=date(2026, 3, 2),
+        )  # fmt: skip
+        path = tmp_path / f"{loaded.routine.id}-{paper}.pdf"
+        pages = write_pdf(sheet, path, paper)
+        sizes, text = read(path)
+        assert len(sizes) == pages and pages in (1, 2)
+        assert set(sizes) == {SIZES[paper]}
+        assert sheet.title in text and words(sheet.plan) in text
+        for exercise in sheet.exercises:
+            assert exercise.name in text
+            assert words(exercise.dose) in text
+            assert words(exercise.steps[-1]) in text
+        assert "Stop and get help if" in text
+        for group in sheet.stop:
+            assert words(group.heading) in text
+            for sign in group.signs:
+                assert words(sign) in text, sign
+        assert words(sheet.during) in text
+        assert f"Printed 2 March 2026 · Page {pages} of {pages}" in text
+
+
+def test_the_sheet_is_the_persons_own_version(qtbot: QtBot, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    database = open_database(data / "coach.db")
+    SafetyLog(database).save_profile(Profile(facts={"hip-surgery": True}))
+    checkins = CheckinLog(database)
+    checkins.accept_dose("hip-openers", "pelvic-tilt", OwnDose(2, 12))
+    checkins.set_plan_days([1, 3])
+    out = tmp_path / "sheet.pdf"
+    assert main(["--data-dir", str(data), "print", "hip-openers", "-o", str(out)]) == 0
+    _sizes, text = read(out)
+    # Happy baby is left out after hip surgery: named only in each page's footer.
+    footer = (
+        "Your own version: Happy baby left out (deep hip bend, after hip surgery); Camel left"
+        " out (opt-in, turned off in settings); your own dose of Pelvic tilt."
+    )
+    assert text.count(footer) == 2
+    assert text.count("Happy baby") == 2
+    assert "2 sets × 12 reps · hold 2 s · rest 30 s (your own dose)" in text
+    assert "Twice a week (Tue, Thu)" in text
+    assert text.count("Pain before ____ after ____") == 6  # two days a week, three weeks
+
+
+def test_print_from_the_command_line_reports_what_is_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "letter.pdf"
+    args = ["--data-dir", str(tmp_path / "d"), "print"]
+    assert main([*args, "morning-bridge-core", "-o", str(out), "--paper", "letter"]) == 0
+    assert capsys.readouterr().out == f"Wrote {out}: Morning bridge & core, 2 pages, letter.\n"
+    assert set(read(out)[0]) == {SIZES["letter"]}
+    assert main([*args, "no-such-routine", "-o", str(out)]) == 2
+    assert capsys.readouterr().out.startswith(
+        "coach: there is no routine 'no-such-routine'. Routines: morning-bridge-core,"
+    )
+    assert main([*args, "hip-openers", "-o", str(tmp_path / "missing" / "x.pdf")]) == 1
+    assert "could not be written: No such file or directory" in capsys.readouterr().out
+
+
+@pytest.fixture
+def american() -> Iterator[None]:
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield
+    QLocale.setDefault(before)
+
+
+def test_the_paper_follows_the_locale(american: None) -> None:
+    assert default_paper() == "letter"
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    assert default_paper() == "a4"
+
+
+def test_ctrl_p_previews_the_focused_routines_sheet(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window()
+    shown: list[QPrintPreviewDialog] = []
+
+    def seen(dialog: QPrintPreviewDialog) -> int:  # shown, not waited on
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", seen)
+    window.home.start_buttons["hip-openers"].setFocus()
+    qtbot.keyClick(window.home.start_buttons["hip-openers"], Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier)  # fmt: skip
+    assert len(shown) == 1
+    dialog = shown[0]
+    assert dialog.windowTitle() == "Print the sheet: Hip openers"
+    printer = dialog.printer()
+    assert isinstance(printer, QPrinter)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    dialog.paintRequested.emit(printer)  # what Print does, to a PDF printer
+    _sizes, text = read(tmp_path / "printed.pdf")
+    assert text.startswith("Hip openers")
+    qtbot.mouseClick(window.home.print_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
+    assert shown[1].windowTitle() == "Print the sheet: Morning bridge & core"
