@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLineF, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -128,7 +128,7 @@ def _exercise(pen: _Pen, number: int, exercise: SheetExercise, width: float) -> 
     def draw(x: float, y: float) -> None:
         painter = pen.painter
         painter.setPen(QPen(LIGHT, pen.mm(0.2)))
-        painter.drawLine(int(x), int(y), int(x + width), int(y))
+        painter.drawLine(QLineF(x, y, x + width, y))
         y += pen.mm(2.5)
         if renderer.isValid():
             renderer.render(painter, QRectF(x, y, picture_w, picture_h))
@@ -167,7 +167,7 @@ def _grid(pen: _Pen, sheet: Sheet, width: float) -> _Block:
             for column, day in enumerate(sheet.days):
                 left = x + label_w + column * cell_w
                 painter.setPen(QPen(QColor("black"), pen.mm(0.3)))
-                painter.drawLine(int(left), int(top), int(left), int(top + row_h))
+                painter.drawLine(QLineF(left, top, left, top + row_h))
                 tick = QRectF(left + pen.mm(2), top + pen.mm(2), pen.mm(4.5), pen.mm(4.5))
                 painter.drawRect(tick)
                 pen.text(day, _font(10, bold=True), tick.right() + pen.mm(2), top + pen.mm(2.2),
@@ -262,7 +262,7 @@ def _footer(pen: _Pen, sheet: Sheet, width: float, page_h: float, footer_h: floa
             page: str) -> None:  # fmt: skip
     top = page_h - footer_h + pen.mm(2)
     pen.painter.setPen(QPen(LIGHT, pen.mm(0.2)))
-    pen.painter.drawLine(0, int(top - pen.mm(1)), int(width), int(top - pen.mm(1)))
+    pen.painter.drawLine(QLineF(0, top - pen.mm(1), width, top - pen.mm(1)))
     pen.text(sheet.personal, _font(9), 0, top, width * FOOTER_SPLIT, GREY)
     printed = f"Printed {sheet.printed:%-d %B %Y} · {page}"
     pen.painter.setFont(_font(9))
