@@ -19,7 +19,6 @@ from coach.core.routines import (
     week_number,
 )
 from coach.core.safety import HaltKind
-from coach.core.sheet import Sheet, build_sheet
 from coach.core.workout import planned_seconds
 from coach.resources import Resources
 from coach.store.history import History
@@ -30,12 +29,12 @@ from coach.ui.checkin_flow import CheckinFlow
 from coach.ui.home_view import HomeView, RoutineCard
 from coach.ui.plan_view import PlanView
 from coach.ui.safety_flow import SafetyFlow
-from coach.ui.sheet import preview_dialog
 from coach.ui.summary_view import DoseOffer, SummaryView
 from coach.ui.workout_text import dose_text
 from coach.ui.workout_view import WorkoutSummary, WorkoutView
 
 if TYPE_CHECKING:
+    from coach.core.sheet import Sheet
     from coach.ui.data_menu import DataMenu
     from coach.ui.history_view import HistoryView
     from coach.ui.progress_view import ProgressView
@@ -231,6 +230,8 @@ class MainWindow(QMainWindow):
 
     def sheet(self, routine_id: str) -> Sheet | None:
         """The printed sheet of a routine as this person does it."""
+        from coach.core.sheet import build_sheet  # loaded when first printed
+
         loaded = self.catalogue.routine(routine_id)
         if loaded is None:
             return None
@@ -248,6 +249,8 @@ class MainWindow(QMainWindow):
 
     def print_sheet(self, routine_id: str) -> None:
         """Qt's print preview of the sheet, with the system's printers (and PDF)."""
+        from coach.ui.sheet import preview_dialog
+
         sheet = self.sheet(routine_id)
         if sheet is not None:
             self.preview = preview_dialog(sheet, self)
