@@ -284,12 +284,13 @@ class HomeView(QWidget):
     def _on_print_key_pressed(self) -> None:
         """Ctrl+P: the sheet of the routine whose card has the focus, else the first."""
         focused = self.focusWidget()
-        for routine_id, start in self.start_buttons.items():
-            if focused in (start, self.print_buttons[routine_id]):
+        printable = [i for i, button in self.print_buttons.items() if button.isEnabled()]
+        for routine_id in printable:
+            if focused in (self.start_buttons[routine_id], self.print_buttons[routine_id]):
                 self.print_requested.emit(routine_id)
                 return
-        if self.print_buttons:
-            self.print_requested.emit(next(iter(self.print_buttons)))
+        if printable:
+            self.print_requested.emit(printable[0])
 
     def _on_block_key_pressed(self) -> None:
         if self.block_button.isVisibleTo(self):
