@@ -16,9 +16,17 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-# 1: workouts, sets, skipped exercises. 2: safety events, clinician clearances, settings.
-# 3: three-week blocks, check-ins, activity ratings, how each exercise felt.
-SCHEMA_VERSION = 3
+# The schema's history, in order: the tables each version added. A database of an
+# earlier version is copied aside, then taken through each later step in turn, each in
+# one transaction with its version number. A step that changes an existing table gets
+# its own SQL here. tests/store/fixtures holds a database of every version, and a test
+# migrates each one (make a new one with tests/store/make_fixture.py).
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: ("workout", "workout_set", "skipped_exercise"),
+    2: ("safety_event", "clinician_clearance", "setting"),
+    3: ("block", "checkin", "activity_rating", "exercise_feeling"),
+}
+SCHEMA_VERSION = max(MIGRATIONS)
 
 
 class DatabaseError(Exception):
@@ -87,13 +95,21 @@ def _make_engine(path: Path) -> Engine:
         _back_up(path, f"before-v{SCHEMA_VERSION}")
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
-    # Every change so far only adds tables, which create_all does; a change to an
-    # existing table gets its own step here, tested against tests/store/fixtures.
-    SQLModel.metadata.create_all(engine)
-    if version < SCHEMA_VERSION:
-        with sqlite3.connect(path) as connection:
-            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    tables = SQLModel.metadata.tables
+    for step in range(version + 1, SCHEMA_VERSION + 1):
+        with engine.begin() as connection:  # the step and its version number, or neither
+            added = [tables[name] for name in MIGRATIONS[step]]
+            SQLModel.metadata.create_all(connection, tables=added)
+            connection.exec_driver_sql(f"PRAGMA user_version = {step}")
+    _owner_only(path)
     return engine
+
+
+def _owner_only(path: Path) -> None:
+    """Health answers are private: the database is readable by its owner only (POSIX)."""
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if file.exists() and file.stat().st_mode & 0o077:
+            file.chmod(0o600)
 
 
 def _back_up(path: Path, label: str) -> Path:
@@ -109,6 +125,11 @@ def _back_up(path: Path, label: str) -> Path:
 
 def _on_connect(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
+    # Write-ahead logging: a crash mid-write leaves the last commit whole, and the home
+    # screen can read while a set is written. NORMAL is durable against a crash of the
+    # program; only a power cut can lose the last moment's commit.
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy.exc import StatementError
+from sqlmodel import SQLModel
 
 from coach.core.workout import ExerciseSkipped, SetCompleted, Side
-from coach.store.db import SCHEMA_VERSION, DatabaseError, open_database
+from coach.store.db import MIGRATIONS, SCHEMA_VERSION, DatabaseError, open_database
 from coach.store.log import DoneDates, WorkoutLog
 
 
@@ -134,16 +136,40 @@ def test_every_old_schema_migrates_keeping_its_data_and_a_backup(
         old_version = connection.execute("PRAGMA user_version").fetchone()[0]
         old_sets = connection.execute("SELECT * FROM workout_set ORDER BY id").fetchall()
         [(old_start,)] = connection.execute("SELECT started_at FROM workout").fetchall()
-    assert old_version < SCHEMA_VERSION
     log = WorkoutLog(open_database(path))
     log.warm_up()
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert connection.execute("SELECT * FROM workout_set ORDER BY id").fetchall() == old_sets
-    [backup] = tmp_path.glob(f"coach.db.before-v{SCHEMA_VERSION}-*")
-    with sqlite3.connect(backup) as kept:  # the database as it was before migrating
-        assert kept.execute("PRAGMA user_version").fetchone()[0] == old_version
-        assert kept.execute("SELECT * FROM workout_set ORDER BY id").fetchall() == old_sets
+        tables = {
+            n for (n,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+    assert tables == set(SQLModel.metadata.tables)
+    backups = list(tmp_path.glob(f"coach.db.before-v{SCHEMA_VERSION}-*"))
+    if old_version == SCHEMA_VERSION:
+        assert backups == []  # nothing to migrate, nothing copied
+    else:
+        [backup] = backups
+        with sqlite3.connect(backup) as kept:  # the database as it was before migrating
+            assert kept.execute("PRAGMA user_version").fetchone()[0] == old_version
+            assert kept.execute("SELECT * FROM workout_set ORDER BY id").fetchall() == old_sets
     [workout] = log.workouts()
     assert (workout.routine_id, workout.outcome) == ("morning-bridge-core", "ended early")
     assert log.done_dates()["morning-bridge-core"].last == datetime.fromisoformat(old_start)
+
+
+def test_there_is_a_fixture_and_a_migration_step_for_every_version() -> None:
+    versions = sorted(int(p.stem.removeprefix("schema-v")) for p in FIXTURES.glob("schema-v*.db"))
+    assert versions == list(range(1, SCHEMA_VERSION + 1))
+    assert sorted(MIGRATIONS) == versions
+    added = [name for step in MIGRATIONS.values() for name in step]
+    assert sorted(added) == sorted(SQLModel.metadata.tables)  # each table added once
+
+
+def test_the_database_is_written_ahead_and_private(tmp_path: Path) -> None:
+    path = tmp_path / "coach.db"
+    log = WorkoutLog(open_database(path))
+    log.begin("r", "R")
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600

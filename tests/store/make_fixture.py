@@ -1,0 +1,63 @@
+"""Write tests/store/fixtures/schema-vN.db for the current schema version N.
+
+Run it once whenever SCHEMA_VERSION goes up, before changing anything else, and commit
+the file: the migration test takes every fixture to the newest schema.
+
+    .venv/bin/python tests/store/make_fixture.py
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from coach.core.safety import HaltKind, Profile, Verdict
+from coach.core.workout import ExerciseSkipped, SetCompleted, Side
+from coach.store.checkins import AFTER_WORKOUT, BASELINE, BEFORE_WORKOUT, CheckinLog
+from coach.store.db import SCHEMA_VERSION, open_database
+from coach.store.log import WorkoutLog
+from coach.store.safety_log import FULL_SCREEN, STOP_KEY, SafetyLog
+
+START = datetime(2026, 3, 2, 8, tzinfo=UTC)
+
+
+def make(path: Path) -> None:
+    """One of everything, as the program writes it: a workout ended early by a halt."""
+    database = open_database(path)
+    now = [START]
+    log, checkins = WorkoutLog(database, lambda: now[0]), CheckinLog(database, lambda: now[0])
+    safety = SafetyLog(database, lambda: now[0])
+    safety.record(FULL_SCREEN, Verdict(), {"leg-pain": False})
+    safety.save_profile(Profile(facts={"age": True}))
+    checkins.set_plan_days([0, 2, 4])
+    block = checkins.start_block("morning-bridge-core")
+    checkins.record(block, BASELINE, 6, activities={"Putting on socks": 7})
+    workout = log.begin("morning-bridge-core", "Morning bridge & core")
+    checkins.record(block, BEFORE_WORKOUT, 5, workout_id=workout)
+    now[0] += timedelta(minutes=2)
+    log.record_set(workout, SetCompleted("glute-bridge", None, 1, 10, None))
+    log.record_set(workout, SetCompleted("lying-hip-opener", Side.LEFT, 1, 6, None))
+    log.record_skip(workout, ExerciseSkipped("dead-bug", 0))
+    checkins.record_feeling(workout, "glute-bridge", "about right")
+    now[0] += timedelta(minutes=2)
+    safety.record(STOP_KEY, Verdict(halt=HaltKind.RADIATING), {}, workout_id=workout)
+    log.finish(workout, "ended early")
+    checkins.record(block, AFTER_WORKOUT, 4, workout_id=workout)
+    now[0] += timedelta(days=3)
+    safety.record_clearance()
+    database.engine.dispose()  # close the program's connections
+    with sqlite3.connect(path) as connection:  # one file, nothing left in the write-ahead log
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("PRAGMA journal_mode = DELETE")
+
+
+if __name__ == "__main__":
+    target = Path(__file__).parent / "fixtures" / f"schema-v{SCHEMA_VERSION}.db"
+    if target.exists():
+        sys.exit(f"{target} exists already; a fixture, once committed, is never rewritten")
+    make(target)
+    print(f"wrote {target}")
