@@ -147,9 +147,10 @@ def run(data_dir: Path, time_scale: float = 1.0, start: str | None = None) -> in
         return 2
     window.show()
     QTimer.singleShot(0, window.log.warm_up)
-    QTimer.singleShot(0, lambda: daily_backup(
-        paths.database_path(data_dir), paths.backups_dir(data_dir), date.today()
-    ))  # fmt: skip
+    if window.startup_notice is None:  # never back up a fresh file over the last good copies
+        QTimer.singleShot(0, lambda: daily_backup(
+            paths.database_path(data_dir), paths.backups_dir(data_dir), date.today()
+        ))  # fmt: skip
     QTimer.singleShot(0, window.workout_view.cues.load)
     if window.startup_notice:
         QMessageBox.warning(window, "Your saved progress was damaged", window.startup_notice)

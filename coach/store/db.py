@@ -27,6 +27,21 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     3: ("block", "checkin", "activity_rating", "exercise_feeling"),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
+# Every column of every table, to tell a database of ours from a look-alike before
+# SQLAlchemy loads (a test checks this against the models).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "workout": ("id", "routine_id", "routine_title", "started_at", "ended_at", "outcome"),
+    "workout_set": ("id", "workout_id", "exercise_id", "side", "set_number", "reps",
+                    "hold_seconds", "completed_at"),
+    "skipped_exercise": ("id", "workout_id", "exercise_id", "sets_done", "skipped_at"),
+    "safety_event": ("id", "at", "screen", "verdict", "halt", "answers", "workout_id"),
+    "clinician_clearance": ("id", "at"),
+    "setting": ("key", "value", "changed_at"),
+    "block": ("id", "started_at", "routine_id", "ended_at"),
+    "checkin": ("id", "block_id", "at", "kind", "pain", "impression", "workout_id"),
+    "activity_rating": ("id", "checkin_id", "activity", "score"),
+    "exercise_feeling": ("id", "workout_id", "exercise_id", "feeling", "at"),
+}  # fmt: skip
 
 
 class DatabaseError(Exception):
@@ -74,6 +89,7 @@ def open_database(path: Path) -> OpenedDatabase:
             notice = (
                 f"Your saved progress file could not be read ({problem}). It was kept as"
                 f" {aside} and a new, empty one was started. Nothing was deleted."
+                f" {_backup_advice(path)}"
             )
     version = _user_version(path)
     if version > SCHEMA_VERSION:
@@ -142,18 +158,54 @@ def _user_version(path: Path) -> int:
 
 
 def _damage(path: Path) -> str | None:
-    """What is wrong with the file, or None when SQLite finds it sound."""
+    """What is wrong with the file, or None when it is a sound database of ours."""
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             rows = connection.execute("PRAGMA quick_check").fetchall()
+            if rows != [("ok",)]:
+                return "; ".join(str(row[0]) for row in rows[:3])
+            return _wrong_schema(connection)
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
         return str(error)
-    if rows != [("ok",)]:
-        return "; ".join(str(row[0]) for row in rows[:3])
+
+
+def _wrong_schema(connection: sqlite3.Connection) -> str | None:
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    tables = {
+        name
+        for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    }
+    if version == 0:
+        if tables:
+            return f"it holds another program's tables: {', '.join(sorted(tables)[:3])}"
+        return None
+    if version > SCHEMA_VERSION:
+        return None  # a newer program's: refused below, and never touched
+    expected = [name for step in range(1, version + 1) for name in MIGRATIONS[step]]
+    for table in expected:
+        if table not in tables:
+            return f"the table '{table}' is missing"
+        columns = {row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')}
+        missing = [c for c in COLUMNS[table] if c not in columns]
+        if missing:
+            return f"the table '{table}' has no column '{missing[0]}'"
     return None
+
+
+def _backup_advice(path: Path) -> str:
+    """Where the newest automatic backup is, and how to go back to it."""
+    backups = sorted((path.parent / "backups").glob("coach-*.db"))
+    if not backups:
+        return "There is no automatic backup yet."
+    return (
+        f"Your newest automatic backup is {backups[-1]}: to go back to it, close the program"
+        f" and copy it over {path}."
+    )
 
 
 def _move_aside(path: Path) -> Path:

@@ -14,7 +14,13 @@ from sqlalchemy.exc import StatementError
 from sqlmodel import SQLModel
 
 from coach.core.workout import ExerciseSkipped, SetCompleted, Side
-from coach.store.db import MIGRATIONS, SCHEMA_VERSION, DatabaseError, open_database
+from coach.store.db import (
+    COLUMNS,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    DatabaseError,
+    open_database,
+)
 from coach.store.log import DoneDates, WorkoutLog
 
 
@@ -173,3 +179,70 @@ def test_the_database_is_written_ahead_and_private(tmp_path: Path) -> None:
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def _not_sqlite(path: Path) -> None:
+    path.write_bytes(b"this is not a database, but it is somebody's data" * 100)
+
+
+def _truncated(path: Path) -> None:
+    whole = (FIXTURES / f"schema-v{SCHEMA_VERSION}.db").read_bytes()
+    path.write_bytes(whole[: len(whole) // 3])
+
+
+def _wrong_columns(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE workout (id INTEGER PRIMARY KEY, title TEXT)")
+        connection.execute("PRAGMA user_version = 1")
+
+
+def _another_programs(path: Path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+        connection.execute("INSERT INTO notes (body) VALUES ('shopping')")
+
+
+DAMAGE = {
+    "not SQLite": (_not_sqlite, "file is not a database"),
+    "truncated": (_truncated, "malformed"),
+    "wrong schema": (_wrong_columns, "the table 'workout' has no column 'routine_id'"),
+    "another program's": (_another_programs, "another program's tables: notes"),
+}
+
+
+@pytest.mark.parametrize("kind", DAMAGE)
+def test_each_kind_of_damage_is_kept_aside_with_the_way_back(tmp_path: Path, kind: str) -> None:
+    damage, problem = DAMAGE[kind]
+    path = tmp_path / "coach.db"
+    damage(path)
+    original = path.read_bytes()
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    shutil.copy(FIXTURES / f"schema-v{SCHEMA_VERSION}.db", backups / "coach-2026-03-01.db")
+    opened = open_database(path)
+    [kept] = tmp_path.glob("coach.db.damaged-*")
+    assert kept.read_bytes() == original  # moved, not changed, not deleted
+    assert opened.notice is not None
+    assert problem in opened.notice
+    assert f"It was kept as {kept}" in opened.notice
+    assert (
+        f"Your newest automatic backup is {backups / 'coach-2026-03-01.db'}: to go back to it,"
+        f" close the program and copy it over {path}."
+    ) in opened.notice
+    log = WorkoutLog(opened)
+    log.begin("r", "R")  # the new database works
+    assert [w.routine_id for w in log.workouts()] == ["r"]
+
+
+def test_without_a_backup_the_notice_says_so(tmp_path: Path) -> None:
+    _not_sqlite(tmp_path / "coach.db")
+    notice = open_database(tmp_path / "coach.db").notice
+    assert notice is not None and notice.endswith("There is no automatic backup yet.")
+
+
+def test_the_quick_schema_check_knows_every_column_of_the_models(tmp_path: Path) -> None:
+    WorkoutLog(open_database(tmp_path / "coach.db")).warm_up()
+    assert {
+        name: tuple(column.name for column in table.columns)
+        for name, table in SQLModel.metadata.tables.items()
+    } == COLUMNS
