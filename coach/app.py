@@ -30,6 +30,7 @@ from coach.ui.data_menu import DataMenu
 from coach.ui.home_view import HomeView
 from coach.ui.main_window import MainWindow
 from coach.ui.safety_flow import SafetyFlow
+from coach.ui.save_guard import SaveGuard
 from coach.ui.sound import CuePlayer
 from coach.ui.workout_view import WorkoutView
 
@@ -71,12 +72,13 @@ def build_main_window(
     app = ensure_app()
     resources = resources or locate()
     app.setWindowIcon(QIcon(str(resources.icon)))
-    data_dir.mkdir(parents=True, exist_ok=True)
+    # The data folder is made (owner only) here; one that cannot be written leaves the
+    # data in memory, with a notice, and no folder for own routines is made.
+    database = open_database(paths.database_path(data_dir))
     own = paths.user_routines_dir(data_dir)
-    if not own.exists():
+    if database.unsaved is None and not own.exists():
         own.mkdir()
         (own / "README.txt").write_text(OWN_ROUTINES_README.format(builtin=resources.routines))
-    database = open_database(paths.database_path(data_dir))
     log = WorkoutLog(database, now=now)
     rules = load_safety(resources.routines / SAFETY_FILE)
     safety_log = SafetyLog(database, now=now)
@@ -95,6 +97,8 @@ def build_main_window(
         now=now,
         startup_notice=database.notice,
     )
+    window.save_guard = SaveGuard(database, now, window)
+    window.show_above(window.save_guard)
     window.data_menu = DataMenu(
         window, window.stack, window.home, database, paths.backups_dir(data_dir), now, window.reload
     )
@@ -153,7 +157,7 @@ def run(data_dir: Path, time_scale: float = 1.0, start: str | None = None) -> in
         ))  # fmt: skip
     QTimer.singleShot(0, window.workout_view.cues.load)
     if window.startup_notice:
-        QMessageBox.warning(window, "Your saved progress was damaged", window.startup_notice)
+        QMessageBox.warning(window, "About your saved progress", window.startup_notice)
     if start is not None:
         window.start_routine(start)
     return app.exec()

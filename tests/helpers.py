@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from coach.core.routines import Dose, Exercise, PlannedExercise, Tempo
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@contextmanager
+def file_size_limit(size: int) -> Iterator[None]:
+    """The operating system refuses writes past `size` bytes in any file, as a full disk
+    does (POSIX; root is bound by it too)."""
+    import resource
+
+    old_limit = resource.getrlimit(resource.RLIMIT_FSIZE)
+    old_handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a refused write, no signal
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, old_limit[1]))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, old_limit)
+        signal.signal(signal.SIGXFSZ, old_handler)
 
 
 class FakeClock:

@@ -37,7 +37,7 @@ def daily_backup(database: Path, folder: Path, today: date, keep: int = KEEP) ->
         return None
     partial = copy.with_name(copy.name + ".partial")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
         target = sqlite3.connect(partial)
         try:
@@ -45,6 +45,7 @@ def daily_backup(database: Path, folder: Path, today: date, keep: int = KEEP) ->
         finally:
             source.close()
             target.close()
+        partial.chmod(0o600)  # health answers: the owner's only, like the database
         partial.replace(copy)  # a copy under its real name is always whole
     except (OSError, sqlite3.Error) as error:
         logger.warning("The daily backup could not be made in %s: %s", folder, error)

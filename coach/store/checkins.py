@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from coach.core.plan import WeekStatus, checked_days, week_status
 from coach.core.progress import (
@@ -24,6 +25,9 @@ from coach.core.routines import OwnDose
 from coach.store.db import OpenedDatabase
 from coach.store.log import Now, done_days, stored_time, utc_now
 from coach.store.settings import read_setting, write_setting
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 BASELINE = "baseline"
 BEFORE_WORKOUT = "before workout"
@@ -88,13 +92,12 @@ class CheckinLog:
 
     def start_block(self, routine_id: str | None = None) -> int:
         """A new block; the one before it ends now and stays readable."""
-        from sqlmodel import Session
-
         from coach.store.models import Block
 
         now = self._now()
-        with Session(self._database.engine) as session:
-            current = self.current_block()
+        current = self.current_block()
+
+        def start(session: Session) -> int:
             if current is not None:
                 old = session.get(Block, current.id)
                 assert old is not None
@@ -102,25 +105,28 @@ class CheckinLog:
                 session.add(old)
             block = Block(started_at=now, routine_id=routine_id)
             session.add(block)
-            session.commit()
+            session.flush()
             assert block.id is not None
             return block.id
 
+        return self._database.write(start)
+
     def end_block(self) -> None:
         """End the current block; the next workout begins a new one with its own baseline."""
-        from sqlmodel import Session
-
         from coach.store.models import Block
 
         current = self.current_block()
         if current is None:
             return
-        with Session(self._database.engine) as session:
+        ended = self._now()
+
+        def end(session: Session) -> None:
             block = session.get(Block, current.id)
             assert block is not None
-            block.ended_at = self._now()
+            block.ended_at = ended
             session.add(block)
-            session.commit()
+
+        self._database.write(end)
 
     # Check-ins.
 
@@ -134,55 +140,56 @@ class CheckinLog:
         workout_id: int | None = None,
         activities: Mapping[str, int] | None = None,
     ) -> int:
-        from sqlmodel import Session
-
         from coach.store.models import ActivityRating, Checkin
 
-        checkin = Checkin(
-            block_id=block_id,
-            at=self._now(),
-            kind=kind,
-            pain=pain,
-            impression=impression,
-            workout_id=workout_id,
-        )
+        at = self._now()
         for what, score in [("pain", pain), *(activities or {}).items()]:
             if score is not None and not 0 <= score <= 10:
                 raise ValueError(f"{what} must be between 0 and 10, not {score}")
-        with Session(self._database.engine) as session:
+
+        def add(session: Session) -> int:
+            checkin = Checkin(
+                block_id=block_id,
+                at=at,
+                kind=kind,
+                pain=pain,
+                impression=impression,
+                workout_id=workout_id,
+            )
             session.add(checkin)
             session.flush()
             assert checkin.id is not None
             for name, score in (activities or {}).items():
                 session.add(ActivityRating(checkin_id=checkin.id, activity=name, score=score))
-            session.commit()
             return checkin.id
+
+        return self._database.write(add)
 
     def add_activity(self, checkin_id: int, activity: str, score: int) -> None:
         """A rating given after the check-in's pain, saved the moment it is given."""
-        from sqlmodel import Session
-
         from coach.store.models import ActivityRating
 
         if not 0 <= score <= 10:
             raise ValueError(f"{activity} must be between 0 and 10, not {score}")
-        with Session(self._database.engine) as session:
-            session.add(ActivityRating(checkin_id=checkin_id, activity=activity, score=score))
-            session.commit()
+        self._database.write(
+            lambda session: session.add(
+                ActivityRating(checkin_id=checkin_id, activity=activity, score=score)
+            )
+        )
 
     def set_impression(self, checkin_id: int, impression: str) -> None:
-        from sqlmodel import Session
-
         from coach.store.models import Checkin
 
         if impression not in GLOBAL_IMPRESSION:
             raise ValueError(f"'{impression}' is not one of the seven answers")
-        with Session(self._database.engine) as session:
+
+        def give(session: Session) -> None:
             checkin = session.get(Checkin, checkin_id)
             assert checkin is not None
             checkin.impression = impression
             session.add(checkin)
-            session.commit()
+
+        self._database.write(give)
 
     def weekly_due(self, block: BlockInfo, today: date) -> int | None:
         """The weekly check-in due today in this block (1 or 2), or None."""
@@ -217,17 +224,16 @@ class CheckinLog:
     # How exercises felt.
 
     def record_feeling(self, workout_id: int, exercise_id: str, feeling: Feeling) -> None:
-        from sqlmodel import Session
-
         from coach.store.models import ExerciseFeeling
 
-        with Session(self._database.engine) as session:
-            session.add(
+        at = self._now()
+        self._database.write(
+            lambda session: session.add(
                 ExerciseFeeling(
-                    workout_id=workout_id, exercise_id=exercise_id, feeling=feeling, at=self._now()
+                    workout_id=workout_id, exercise_id=exercise_id, feeling=feeling, at=at
                 )
             )
-            session.commit()
+        )
 
     def feelings(self, routine_id: str, exercise_id: str, last: int = 2) -> list[Feeling]:
         """How an exercise felt in a routine's latest workouts since the person last decided

@@ -7,14 +7,31 @@ needed: after the window is on screen (see ``make bench``).
 
 from __future__ import annotations
 
+import logging
 import sqlite3
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
+T = TypeVar("T")
+logger = logging.getLogger(__name__)
+
+_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+# What SQLite's primary result codes mean for the person when the disk says no.
+_REFUSALS = {
+    8: "the data folder cannot be written (it is read-only)",  # SQLITE_READONLY
+    10: "the disk could not be written",  # SQLITE_IOERR
+    13: "the disk is full",  # SQLITE_FULL
+    14: "the data file cannot be opened for writing",  # SQLITE_CANTOPEN
+}
 
 # The schema's history, in order: the tables each version added. A database of an
 # earlier version is copied aside, then taken through each later step in turn, each in
@@ -50,16 +67,28 @@ class DatabaseError(Exception):
 
 @dataclass
 class OpenedDatabase:
+    """The person's database, or, when the disk refuses to keep it, a copy in memory.
+
+    When a write is refused (read-only folder, full disk), everything saved so far is
+    copied into memory and the program goes on there; `unsaved` then says why, and
+    `save_again` copies it all back once the disk takes it.
+    """
+
     path: Path
     # Said to the person once: e.g. a damaged file was moved aside.
     notice: str | None = None
     _engine: Engine | None = None
+    # Why the data is only in memory (None while it is saved to `path`).
+    unsaved: str | None = None
+    # Told the reason when the data moves to memory during a session.
+    listeners: list[Callable[[str], None]] = field(default_factory=list)
+    _memory: sqlite3.Connection | None = None
 
     @property
     def engine(self) -> Engine:
         """The SQLAlchemy engine, made (and the schema created) on first use."""
         if self._engine is None:
-            self._engine = _make_engine(self.path)
+            self._engine = _make_engine(self.path, self._memory)
         return self._engine
 
     def read(self, sql: str, parameters: tuple[str, ...] = ()) -> list[tuple[Any, ...]]:
@@ -67,6 +96,11 @@ class OpenedDatabase:
 
         For what start-up needs, so the window can show before SQLAlchemy loads.
         """
+        if self._memory is not None:
+            try:
+                return self._memory.execute(sql, parameters).fetchall()
+            except sqlite3.OperationalError:
+                return []
         try:
             connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
         except sqlite3.OperationalError:
@@ -78,46 +112,191 @@ class OpenedDatabase:
         finally:
             connection.close()
 
+    @contextmanager
+    def connect(self) -> Iterator[sqlite3.Connection]:
+        """A plain connection (autocommit, foreign keys on) to wherever the data is now."""
+        _ = self.engine  # the schema exists and is current
+        if self._memory is not None:
+            yield self._memory
+            return
+        connection = sqlite3.connect(self.path, isolation_level=None)
+        try:
+            connection.execute("PRAGMA foreign_keys = ON")
+            yield connection
+        finally:
+            connection.close()
+
+    def write(self, work: Callable[[Session], T]) -> T:
+        """Run `work` in one transaction and commit it; in memory if the disk refuses.
+
+        `work` may run twice (on the file, then in memory), so it makes its rows itself.
+        """
+        from sqlmodel import Session
+
+        def attempt() -> T:
+            with Session(self.engine, expire_on_commit=False) as session:
+                result = work(session)
+                session.commit()
+                return result
+
+        return self._refusable(attempt)
+
+    def write_plain(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """`write` for plain SQL: `work` gets an autocommit connection and makes its own
+        transaction."""
+
+        def attempt() -> T:
+            with self.connect() as connection:
+                return work(connection)
+
+        return self._refusable(attempt)
+
+    def _refusable(self, attempt: Callable[[], T]) -> T:
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            return attempt()
+        except (OperationalError, sqlite3.OperationalError) as error:
+            reason = refusal(error)
+            if reason is None or self._memory is not None:
+                raise
+        self.keep_in_memory(reason)
+        return attempt()
+
+    def keep_in_memory(self, reason: str, *, copy: bool = True) -> None:
+        """From now on, read and write a copy in memory; everyone listening is told."""
+        logger.warning("Saving to %s failed (%s): going on in memory", self.path, reason)
+        memory = sqlite3.connect(":memory:", check_same_thread=False)
+        if copy:
+            _copy_into(self.path, memory)
+        memory.execute("PRAGMA foreign_keys = ON")
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        self._memory = memory
+        self.unsaved = reason
+        for listener in self.listeners:
+            listener(reason)
+
+    def save_again(self) -> bool:
+        """Copy what is in memory back to the file; True when the data is on disk again."""
+        if self._memory is None:
+            return True
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.path.exists() and _damage(self.path):
+                _move_aside(self.path)  # a damaged file is kept, never written over
+            target = sqlite3.connect(self.path)
+            try:
+                self._memory.backup(target)
+            finally:
+                target.close()
+        except (OSError, sqlite3.Error) as error:
+            logger.warning("Still cannot save to %s: %s", self.path, error)
+            return False
+        _owner_only(self.path)
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        self._memory.close()
+        self._memory = None
+        self.unsaved = None
+        return True
+
+
+def refusal(error: BaseException) -> str | None:
+    """In plain words, how the disk refused a write; None for any other error."""
+    code = getattr(getattr(error, "orig", error), "sqlite_errorcode", None)
+    return None if code is None else _REFUSALS.get(code & 0xFF)
+
+
+def _copy_into(path: Path, memory: sqlite3.Connection) -> None:
+    """Everything in the file (if it can be read at all) copied into `memory`."""
+    if not path.exists():
+        return
+    # A read-only folder may not allow the shared-memory file WAL reading needs:
+    # immutable reads the file as it is.
+    for uri in (f"file:{path}?mode=ro", f"file:{path}?immutable=1"):
+        try:
+            source = sqlite3.connect(uri, uri=True)
+            try:
+                source.backup(memory)
+                return
+            finally:
+                source.close()
+        except sqlite3.Error as error:
+            logger.warning("Reading %s to keep in memory: %s", path, error)
+
+
+def writable(folder: Path) -> str | None:
+    """Why nothing can be saved in `folder` (it cannot be made, or a byte written), or None."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with tempfile.TemporaryFile(dir=folder) as probe:
+            probe.write(b"x")
+            probe.flush()
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
+
 
 def open_database(path: Path) -> OpenedDatabase:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """The database at `path`; in memory, with a notice, when its folder cannot be written."""
+    unwritable = writable(path.parent)
     notice = None
-    if path.exists():
-        problem = _damage(path)
-        if problem:
-            aside = _move_aside(path)
-            notice = (
-                f"Your saved progress file could not be read ({problem}). It was kept as"
-                f" {aside} and a new, empty one was started. Nothing was deleted."
-                f" {_backup_advice(path)}"
-            )
-    version = _user_version(path)
+    problem = _damage(path) if path.exists() else None
+    if problem and unwritable is None:
+        aside = _move_aside(path)
+        notice = (
+            f"Your saved progress file could not be read ({problem}). It was kept as"
+            f" {aside} and a new, empty one was started. Nothing was deleted."
+            f" {_backup_advice(path)}"
+        )
+    version = _user_version(path) if not problem else 0
     if version > SCHEMA_VERSION:
         raise DatabaseError(
             f"{path} was written by a newer version of Hip & Core Coach (schema {version};"
             f" this version knows up to {SCHEMA_VERSION}). Update the program to open it."
         )
-    return OpenedDatabase(path, notice)
+    database = OpenedDatabase(path, notice)
+    if unwritable is not None:
+        # Nothing damaged is copied in; the file stays exactly where it is.
+        database.keep_in_memory(f"{path.parent} cannot be written: {unwritable}", copy=not problem)
+        database.notice = (
+            f"Nothing can be saved in your data folder, {path.parent} ({unwritable})."
+            " You can still do a workout: it is kept while the program is open, and saved"
+            " as soon as the folder can be written again. Before closing, you can save a"
+            " copy elsewhere from the Data menu (Export)."
+        )
+        if problem:
+            database.notice += f" Your saved progress file could not be read ({problem})."
+    return database
 
 
-def _make_engine(path: Path) -> Engine:
+def _make_engine(path: Path, memory: sqlite3.Connection | None = None) -> Engine:
     from sqlalchemy import event
+    from sqlalchemy.pool import StaticPool
     from sqlmodel import SQLModel, create_engine
 
     from coach.store import models  # noqa: F401  (registers the tables)
 
-    version = _user_version(path)
-    if 0 < version < SCHEMA_VERSION:
-        _back_up(path, f"before-v{SCHEMA_VERSION}")
-    engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _on_connect)
+    if memory is not None:
+        version = int(memory.execute("PRAGMA user_version").fetchone()[0])
+        engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
+    else:
+        version = _user_version(path)
+        if 0 < version < SCHEMA_VERSION:
+            _back_up(path, f"before-v{SCHEMA_VERSION}")
+        engine = create_engine(f"sqlite:///{path}")
+        event.listen(engine, "connect", _on_connect)
     tables = SQLModel.metadata.tables
     for step in range(version + 1, SCHEMA_VERSION + 1):
         with engine.begin() as connection:  # the step and its version number, or neither
             added = [tables[name] for name in MIGRATIONS[step]]
             SQLModel.metadata.create_all(connection, tables=added)
             connection.exec_driver_sql(f"PRAGMA user_version = {step}")
-    _owner_only(path)
+    if memory is None:
+        _owner_only(path)
     return engine
 
 
@@ -169,7 +348,12 @@ def _damage(path: Path) -> str | None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        return str(error)
+        if getattr(error, "sqlite_errorcode", 0) & 0xFF in _DAMAGED:
+            return str(error)
+        # Not knowing is not damage: a file that cannot be read now (a disk error, a
+        # folder that cannot be written) is never moved aside for it.
+        logger.warning("Could not check %s: %s", path, error)
+        return None
 
 
 def _wrong_schema(connection: sqlite3.Connection) -> str | None:

@@ -63,6 +63,21 @@ class WorkoutDetail:
     safety: list[tuple[datetime, str, str, str | None]]  # when, screen, verdict, halt
 
 
+# Deleting a workout: its own rows go with it; check-ins and safety answers not tied to
+# it (the block's, the screens') stay, unlinked.
+_DELETE_WORKOUT = (
+    "DELETE FROM activity_rating WHERE checkin_id IN (SELECT id FROM checkin"
+    " WHERE workout_id = ? AND kind IN ('before workout', 'after workout'))",
+    "DELETE FROM checkin WHERE workout_id = ? AND kind IN ('before workout', 'after workout')",
+    "UPDATE checkin SET workout_id = NULL WHERE workout_id = ?",
+    "UPDATE safety_event SET workout_id = NULL WHERE workout_id = ?",
+    "DELETE FROM exercise_feeling WHERE workout_id = ?",
+    "DELETE FROM skipped_exercise WHERE workout_id = ?",
+    "DELETE FROM workout_set WHERE workout_id = ?",
+    "DELETE FROM workout WHERE id = ?",
+)
+
+
 def _line(row: tuple[object, ...]) -> WorkoutLine:
     id_, title, started, ended, outcome, sets, halt, last = row
     return WorkoutLine(
@@ -127,28 +142,16 @@ class History:
         ids = [(workout_id,) for workout_id in workout_ids]
         if not ids:
             return
-        _ = self._database.engine  # the schema exists
-        connection = sqlite3.connect(self._database.path, isolation_level=None)
-        try:
-            connection.execute("PRAGMA foreign_keys = ON")
+
+        def delete(connection: sqlite3.Connection) -> None:
             connection.execute("BEGIN IMMEDIATE")
-            for statement in (
-                "DELETE FROM activity_rating WHERE checkin_id IN (SELECT id FROM checkin"
-                " WHERE workout_id = ? AND kind IN ('before workout', 'after workout'))",
-                "DELETE FROM checkin WHERE workout_id = ?"
-                " AND kind IN ('before workout', 'after workout')",
-                "UPDATE checkin SET workout_id = NULL WHERE workout_id = ?",
-                "UPDATE safety_event SET workout_id = NULL WHERE workout_id = ?",
-                "DELETE FROM exercise_feeling WHERE workout_id = ?",
-                "DELETE FROM skipped_exercise WHERE workout_id = ?",
-                "DELETE FROM workout_set WHERE workout_id = ?",
-                "DELETE FROM workout WHERE id = ?",
-            ):
-                connection.executemany(statement, ids)
-            connection.execute("COMMIT")
-        except BaseException:
-            if connection.in_transaction:
-                connection.execute("ROLLBACK")
-            raise
-        finally:
-            connection.close()
+            try:
+                for statement in _DELETE_WORKOUT:
+                    connection.executemany(statement, ids)
+                connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+
+        self._database.write_plain(delete)

@@ -85,28 +85,34 @@ class WorkoutLog:
     def begin(self, routine_id: str, routine_title: str) -> int:
         from coach.store.models import Workout
 
-        workout = Workout(
-            routine_id=routine_id, routine_title=routine_title, started_at=self._now()
-        )
-        with self._session() as session:
+        started = self._now()
+
+        def add(session: Session) -> int:
+            workout = Workout(
+                routine_id=routine_id, routine_title=routine_title, started_at=started
+            )
             session.add(workout)
-            session.commit()
+            session.flush()
             assert workout.id is not None
             return workout.id
+
+        return self._database.write(add)
 
     def record_set(self, workout_id: int, done: SetCompleted) -> None:
         from coach.store.models import WorkoutSet
 
-        row = WorkoutSet(
-            workout_id=workout_id,
-            exercise_id=done.exercise_id,
-            side=done.side.value if done.side else None,
-            set_number=done.set_number,
-            reps=done.reps,
-            hold_seconds=done.hold_seconds,
-            completed_at=self._now(),
+        at = self._now()
+        self._add(
+            lambda: WorkoutSet(
+                workout_id=workout_id,
+                exercise_id=done.exercise_id,
+                side=done.side.value if done.side else None,
+                set_number=done.set_number,
+                reps=done.reps,
+                hold_seconds=done.hold_seconds,
+                completed_at=at,
+            )
         )
-        self._add(row)
         side = f" ({done.side.value})" if done.side else ""
         logger.info(
             "saved: workout %d, %s set %d%s", workout_id, done.exercise_id, done.set_number, side
@@ -115,29 +121,32 @@ class WorkoutLog:
     def record_skip(self, workout_id: int, skipped: ExerciseSkipped) -> None:
         from coach.store.models import SkippedExercise
 
-        row = SkippedExercise(
-            workout_id=workout_id,
-            exercise_id=skipped.exercise_id,
-            sets_done=skipped.sets_done,
-            skipped_at=self._now(),
+        at = self._now()
+        self._add(
+            lambda: SkippedExercise(
+                workout_id=workout_id,
+                exercise_id=skipped.exercise_id,
+                sets_done=skipped.sets_done,
+                skipped_at=at,
+            )
         )
-        self._add(row)
 
     def finish(self, workout_id: int, outcome: str) -> None:
         from coach.store.models import Workout
 
-        with self._session() as session:
+        ended = self._now()
+
+        def end(session: Session) -> None:
             workout = session.get(Workout, workout_id)
             assert workout is not None
-            workout.ended_at = self._now()
+            workout.ended_at = ended
             workout.outcome = outcome
             session.add(workout)
-            session.commit()
 
-    def _add(self, row: WorkoutSet | SkippedExercise) -> None:
-        with self._session() as session:
-            session.add(row)
-            session.commit()
+        self._database.write(end)
+
+    def _add(self, row: Callable[[], WorkoutSet | SkippedExercise]) -> None:
+        self._database.write(lambda session: session.add(row()))
 
     # Reading.
 

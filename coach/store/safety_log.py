@@ -7,7 +7,7 @@ screen is due, the profile) is read with plain sqlite3; writes go through sqlmod
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -39,22 +39,23 @@ class SafetyLog:
         from coach.store.models import SafetyEvent
 
         at = self._now()
-        event = SafetyEvent(
-            at=at,
-            screen=screen,
-            verdict=verdict.kind,
-            halt=verdict.halt.value if verdict.halt else None,
-            answers=json.dumps(dict(answers or {}), sort_keys=True),
-            workout_id=workout_id,
+        self._add(
+            lambda: SafetyEvent(
+                at=at,
+                screen=screen,
+                verdict=verdict.kind,
+                halt=verdict.halt.value if verdict.halt else None,
+                answers=json.dumps(dict(answers or {}), sort_keys=True),
+                workout_id=workout_id,
+            )
         )
-        self._add(event)
         return at
 
     def record_clearance(self) -> datetime:
         from coach.store.models import ClinicianClearance
 
         at = self._now()
-        self._add(ClinicianClearance(at=at))
+        self._add(lambda: ClinicianClearance(at=at))
         return at
 
     def save_profile(self, profile: Profile) -> None:
@@ -66,12 +67,8 @@ class SafetyLog:
     def _set(self, key: str, value: object) -> None:
         write_setting(self._database, key, value, self._now())
 
-    def _add(self, row: object) -> None:
-        from sqlmodel import Session
-
-        with Session(self._database.engine) as session:
-            session.add(row)
-            session.commit()
+    def _add(self, row: Callable[[], object]) -> None:
+        self._database.write(lambda session: session.add(row()))
 
     # Reading.
 

@@ -15,10 +15,7 @@ def read_setting(database: OpenedDatabase, key: str, default: Any) -> Any:
 
 
 def write_setting(database: OpenedDatabase, key: str, value: object, at: datetime) -> None:
-    from sqlmodel import Session
-
     from coach.store.models import Setting
 
-    with Session(database.engine) as session:
-        session.merge(Setting(key=key, value=json.dumps(value), changed_at=at))
-        session.commit()
+    text = json.dumps(value)
+    database.write(lambda session: session.merge(Setting(key=key, value=text, changed_at=at)))

@@ -20,8 +20,6 @@ import os
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -139,9 +137,8 @@ def counts(tables: Tables) -> str:
 
 def export_tables(database: OpenedDatabase) -> Tables:
     """Every row of every table, values as stored, in id order."""
-    _ = database.engine  # the schema exists (and is current) before it is read
     tables: Tables = {}
-    with _connect(database.path) as db:
+    with database.connect() as db:
         for table in schema():
             names = [c.name for c in table.columns]
             rows = db.execute(
@@ -395,9 +392,9 @@ def _problem(table: str, column: Column, value: Any) -> str | None:
 
 def import_tables(database: OpenedDatabase, tables: Tables) -> Report:
     """Merge checked tables in; all or nothing. Rows already kept are left as they are."""
-    _ = database.engine
     report = Report()
-    with _connect(database.path) as db:
+
+    def merge(db: sqlite3.Connection) -> None:
         db.execute("BEGIN IMMEDIATE")
         try:
             moved: dict[str, dict[Any, Any]] = {}  # table -> imported id -> id here
@@ -424,6 +421,8 @@ def import_tables(database: OpenedDatabase, tables: Tables) -> Report:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+    database.write_plain(merge)
     return report
 
 
@@ -447,13 +446,3 @@ def _insert(db: sqlite3.Connection, table: Table, values: Row) -> Any:
         [values[name] for name in names],
     )
     return values[table.key] if not taken else cursor.lastrowid
-
-
-@contextmanager
-def _connect(path: Path) -> Iterator[sqlite3.Connection]:
-    connection = sqlite3.connect(path, isolation_level=None)
-    try:
-        connection.execute("PRAGMA foreign_keys = ON")
-        yield connection
-    finally:
-        connection.close()

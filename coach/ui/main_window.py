@@ -7,7 +7,14 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coach.core.progress import suggest
 from coach.core.routines import (
@@ -38,6 +45,7 @@ if TYPE_CHECKING:
     from coach.ui.data_menu import DataMenu
     from coach.ui.history_view import HistoryView
     from coach.ui.progress_view import ProgressView
+    from coach.ui.save_guard import SaveGuard
 
 CatalogueLoader = Callable[[], Catalogue]
 
@@ -89,6 +97,7 @@ class MainWindow(QMainWindow):
         self._history = history
         self._history_view: HistoryView | None = None
         self.data_menu: DataMenu | None = None  # added by the app, which holds the database
+        self.save_guard: SaveGuard | None = None  # likewise
         views = (
             self.home, self.workout_view, self.summary, *self.safety.views, self.checkins.view,
             self.checkins.impression_view, self.checkins.activity_view, self.comparison,
@@ -96,7 +105,12 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         for view in views:
             self.stack.addWidget(view)
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.stack)
+        self.setCentralWidget(central)
         self.home.start_requested.connect(self._on_home_start_requested)
         self.home.reload_requested.connect(self.reload)
         self.home.lock_details_requested.connect(self._on_home_lock_details_requested)
@@ -126,6 +140,10 @@ class MainWindow(QMainWindow):
         self.safety.changed.connect(self.reload)
         self.reload()
         self.safety.first_run()  # the full screen before anything else, the first time
+
+    def show_above(self, strip: QWidget) -> None:
+        """A strip above every screen (e.g. that nothing can be saved)."""
+        self._column.insertWidget(0, strip)
 
     def _fit_to_screen(self) -> None:
         width, height = 1280, 800
@@ -310,6 +328,8 @@ class MainWindow(QMainWindow):
         self.start_routine(routine_id)
 
     def _on_workout_view_workout_over(self, summary: WorkoutSummary) -> None:
+        if self.save_guard is not None:
+            self.save_guard.try_again()
         self.summary.show_summary(summary)
         self.summary.offer_doses(self._dose_offers(summary.routine_id))
         self.checkins.after_workout(summary.workout_id)
@@ -360,7 +380,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.home)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        guard = self.save_guard
+        if guard is not None and not guard.ready_to_close():
+            event.ignore()
+            return
         self.workout_view.abandon()
         if self._history_view is not None:
             self._history_view.commit()  # deletes still on screen for undo are meant
+        if guard is not None and not guard.closing():
+            event.ignore()
+            return
         super().closeEvent(event)

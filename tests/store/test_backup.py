@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
@@ -35,6 +36,9 @@ def test_one_copy_a_day_holding_everything(tmp_path: Path) -> None:
     assert daily_backup(database, folder, day) is None  # already made today
     assert count(copy) == 5
     assert count(database) == 6  # the database itself is untouched
+    if os.name == "posix":  # health answers: the owner's only
+        assert oct(copy.stat().st_mode & 0o777) == "0o600"
+        assert oct(folder.stat().st_mode & 0o777) == "0o700"
 
 
 def test_the_last_seven_are_kept_and_other_files_left_alone(tmp_path: Path) -> None:

@@ -173,12 +173,14 @@ def test_there_is_a_fixture_and_a_migration_step_for_every_version() -> None:
 
 
 def test_the_database_is_written_ahead_and_private(tmp_path: Path) -> None:
-    path = tmp_path / "coach.db"
+    path = tmp_path / "new-folder" / "coach.db"
     log = WorkoutLog(open_database(path))
     log.begin("r", "R")
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    for file in path.parent.glob("coach.db*"):  # the log and its index too
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600, file.name
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
 
 
 def _not_sqlite(path: Path) -> None:

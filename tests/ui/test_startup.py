@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -18,22 +19,26 @@ from coach.resources import Resources, locate
 from tests.ui.conftest import RecordingCues
 
 
-def test_a_data_folder_that_cannot_be_used_is_said_plainly(
+def test_a_data_folder_that_cannot_be_used_is_said_plainly_and_the_program_still_runs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
     shown: list[tuple[str, str]] = []
 
-    def critical(parent: QWidget | None, title: str, text: str) -> None:
+    def warning(parent: QWidget | None, title: str, text: str) -> None:
         shown.append((title, text))
+        QTimer.singleShot(0, lambda: QApplication.exit(0))  # the window was up: enough
 
-    monkeypatch.setattr(QMessageBox, "critical", critical)
+    monkeypatch.setattr(QMessageBox, "warning", warning)
     blocker = tmp_path / "a-file"
     blocker.write_text("")
-    assert app.run(blocker / "data") == 1
+    assert app.run(blocker / "data") == 0
     [(title, text)] = shown
-    assert title == "Hip & Core Coach cannot use its data folder"
-    assert str(blocker / "data") in text and "--data-dir" in text
+    assert title == "About your saved progress"
+    assert f"Nothing can be saved in your data folder, {blocker / 'data'}" in text
+    assert "You can still do a workout" in text
+    for window in QApplication.topLevelWidgets():  # gone without the question on closing
+        window.deleteLater()
 
 
 def test_a_damaged_database_is_kept_aside_and_the_person_is_told(

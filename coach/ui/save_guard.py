@@ -1,0 +1,140 @@
+"""While the disk refuses to keep the data: a strip over every screen, and a careful close.
+
+The store goes on in memory (see ``OpenedDatabase.keep_in_memory``). The strip says so
+and since when, and offers to try again; saving is also tried after each workout and on
+close. Closing while it still fails asks first, and can write an export elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
+
+from coach.store.db import OpenedDatabase
+from coach.ui.widgets import make_button
+
+TRY_AGAIN_KEY = "Ctrl+S"
+
+
+class SaveGuard(QFrame):
+    def __init__(
+        self, database: OpenedDatabase, now: Callable[[], datetime], parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("unsaved")
+        self._database = database
+        self._now = now
+        self._since: datetime | None = None
+        self._copy_to: Path | None = None  # an export chosen on closing
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.try_button = make_button(f"Try saving again  [{TRY_AGAIN_KEY}]", self._on_try_clicked)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.try_button)
+        shortcut = QShortcut(QKeySequence(TRY_AGAIN_KEY), parent)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(self._on_try_clicked)
+        database.listeners.append(self._on_unsaved)
+        self.setVisible(False)
+        if database.unsaved is not None:
+            self._on_unsaved(database.unsaved)
+
+    def _on_unsaved(self, reason: str) -> None:
+        self._since = self._now()
+        self._say(reason)
+        self.setVisible(True)
+
+    def _say(self, reason: str, *, again: bool = False) -> None:
+        since = self._since.astimezone() if self._since else None
+        when = f" since {since:%H:%M}" if since else ""
+        lead = "Still not saved" if again else "Not saved to disk"
+        self.label.setText(
+            f"{lead}{when}: {reason}. It is all kept while the program is open, and saved"
+            " when the disk allows."
+        )
+
+    def _on_try_clicked(self) -> None:
+        self.try_again()
+
+    def try_again(self) -> bool:
+        """Copy everything back to disk; True (and the strip goes) when it worked."""
+        if self._database.unsaved is None:
+            self.setVisible(False)
+            return True
+        if self._database.save_again():
+            self.setVisible(False)
+            return True
+        self._say(self._database.unsaved, again=True)
+        return False
+
+    def ready_to_close(self) -> bool:
+        """Whether the window may close; asks first when the data would be lost."""
+        if self.try_again():
+            return True
+        box = QMessageBox(self.window())
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Your data is not saved")
+        box.setText(
+            f"What you did{self._since_words()} is not saved: {self._database.unsaved}."
+            " It will be lost when the program closes."
+        )
+        box.setInformativeText(
+            "Save a copy somewhere else (another disk or a USB stick) and bring it back"
+            " later with Data > Import, or go back and free some space first."
+        )
+        copy = box.addButton("Save a copy…", QMessageBox.ButtonRole.AcceptRole)
+        lose = box.addButton("Close without saving", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(copy)
+        box.exec()
+        if box.clickedButton() is lose:
+            return True
+        if box.clickedButton() is copy:
+            self._copy_to = self._choose_copy()
+            return self._copy_to is not None
+        return False
+
+    def _since_words(self) -> str:
+        return f" since {self._since.astimezone():%H:%M}" if self._since else ""
+
+    def _choose_copy(self) -> Path | None:
+        suggested = Path.home() / f"hip-core-coach-{self._now().astimezone():%Y-%m-%d}.json"
+        name, _ = QFileDialog.getSaveFileName(
+            self.window(), "Save a copy of your data", str(suggested), "JSON file (*.json)"
+        )
+        return Path(name) if name else None
+
+    def closing(self) -> bool:
+        """The last save as the window closes (after the workout is wound up): to disk if
+        it can be, or to the copy chosen. False when the chosen copy failed."""
+        if self.try_again() or self._copy_to is None:
+            return True
+        from coach.store.transfer import export_file
+
+        try:
+            export_file(self._database, self._copy_to, "json", self._now())
+        except OSError as error:
+            QMessageBox.critical(
+                self.window(),
+                "The copy was not saved",
+                f"{self._copy_to} could not be written: {error.strerror or error}."
+                " The program stays open so nothing is lost.",
+            )
+            self._copy_to = None
+            return False
+        return True
