@@ -8,11 +8,11 @@ from datetime import date
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QFileSystemWatcher, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from coach import paths
+from coach import instance, paths
 from coach.core.routines import SAFETY_FILE, Catalogue, load_catalogue
 from coach.core.safety import SafetyFileError, load_safety
 from coach.core.workout import Clock, MonotonicClock, ScaledClock
@@ -116,8 +116,49 @@ def _on_unexpected_error(
     )
 
 
+def answer_second_copies(window: MainWindow, data_dir: Path) -> QFileSystemWatcher:
+    """Bring the window to the front whenever another copy is started on the same data."""
+    watcher = QFileSystemWatcher([str(instance.folder(data_dir))], window)
+
+    def on_request(_folder: str = "") -> None:
+        if instance.take_request(data_dir):
+            if window.isMinimized():
+                window.showNormal()
+            window.show()
+            window.raise_()
+            window.activateWindow()
+
+    watcher.directoryChanged.connect(on_request)
+    on_request()  # one left between taking the lock and watching
+    return watcher
+
+
 def run(data_dir: Path, time_scale: float = 1.0, start: str | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="coach: %(message)s")
+    lock = instance.InstanceLock(data_dir)
+    held = lock.acquire()  # None: a folder that cannot be written, so nothing to keep apart
+    if held is False:  # another copy has this data folder: never two writers
+        if instance.ask_first_copy_to_show(data_dir):
+            print("coach: Hip & Core Coach is already running; its window is now in front.",
+                  file=sys.stderr)  # fmt: skip
+            return 0
+        ensure_app()
+        QMessageBox.information(
+            None,
+            "Hip & Core Coach is already running",
+            f"Another copy of the program is using {data_dir}, but it did not come to the"
+            " front. Look for its window (or wait for it to close), then start again.",
+        )
+        return 1
+    try:
+        return _open_window(data_dir, time_scale, start, answer_others=bool(held))
+    finally:
+        lock.release()
+
+
+def _open_window(
+    data_dir: Path, time_scale: float, start: str | None, *, answer_others: bool
+) -> int:
     app = ensure_app()
     sys.excepthook = _on_unexpected_error
     clock: Clock = MonotonicClock()
@@ -150,6 +191,7 @@ def run(data_dir: Path, time_scale: float = 1.0, start: str | None = None) -> in
         print(f"coach: there is no routine '{start}'. Routines: {known}", file=sys.stderr)
         return 2
     window.show()
+    _watcher = answer_second_copies(window, data_dir) if answer_others else None
     QTimer.singleShot(0, window.log.warm_up)
     if window.startup_notice is None:  # never back up a fresh file over the last good copies
         QTimer.singleShot(0, lambda: daily_backup(

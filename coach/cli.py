@@ -63,9 +63,18 @@ def export_data(data_dir: Path, target: Path, kind: str, out: TextIO) -> int:
 
 def import_data(data_dir: Path, source: Path, out: TextIO) -> int:
     """`coach import`: merge an export into the data folder, or refuse and change nothing."""
+    from coach.instance import InstanceLock
     from coach.store.db import DatabaseError, open_database
     from coach.store.transfer import ImportRefused, import_tables, read_file
 
+    lock = InstanceLock(data_dir)
+    if lock.acquire() is False:
+        print(
+            f"coach: nothing was imported. Hip & Core Coach is open on {data_dir}: close it"
+            " first, or use Data > Import in its window.",
+            file=out,
+        )
+        return 1
     try:
         tables = read_file(source)
         database = open_database(paths.database_path(data_dir))
@@ -73,6 +82,8 @@ def import_data(data_dir: Path, source: Path, out: TextIO) -> int:
     except (ImportRefused, DatabaseError) as error:
         print(f"coach: nothing was imported. {error}", file=out)
         return 1
+    finally:
+        lock.release()
     print(f"Imported {source} into {data_dir}. {report.sentence()}", file=out)
     return 0
 
