@@ -8,7 +8,6 @@ workout with pain before and after, every chart, a printed sheet and an export.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,7 +58,7 @@ def inet_sockets() -> set[str]:
     mine = set()
     for fd in Path("/proc/self/fd").iterdir():
         try:
-            target = os.readlink(fd)
+            target = str(fd.readlink())
         except OSError:
             continue
         if target.startswith("socket:["):
