@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.store.db import SCHEMA_VERSION, OpenedDatabase
+from coach.store.settings import setting_problem
 
 FORMAT = "hip-core-coach export"
 VERSION = 1
@@ -352,6 +353,10 @@ def _check_row(where: str, table: Table, row: Any) -> None:
         problem = _problem(table.name, column, row[column.name])
         if problem:
             raise ImportRefused(f"{where}: {column.name} {problem}.")
+    if table.name == "setting":
+        problem = setting_problem(row["key"], row["value"])
+        if problem:
+            raise ImportRefused(f"{where}: value {problem}.")
 
 
 def _problem(table: str, column: Column, value: Any) -> str | None:
@@ -379,11 +384,6 @@ def _problem(table: str, column: Column, value: Any) -> str | None:
             return f"has no time zone: {value!r}"
     elif "\x00" in value:
         return "holds a NUL character"
-    elif table == "setting" and column.name == "value":
-        try:
-            json.loads(value)
-        except json.JSONDecodeError:
-            return f"is not valid JSON: {value[:40]!r}"
     return None
 
 

@@ -62,6 +62,7 @@ class ActivityView(QWidget):
         self.own.installEventFilter(self)  # Enter in the text box adds, and goes no further
         self.add_button = make_button("Add", self._on_add_clicked)
         self.picked_label = make_label("", 15, bold=True)
+        self.note = make_label("", 14, name="muted")  # why a typed activity was not added
         self.continue_button = make_button("Continue", self._on_continue_clicked, primary=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 48, 60, 32)
@@ -70,6 +71,7 @@ class ActivityView(QWidget):
         layout.addWidget(intro)
         layout.addLayout(grid)
         layout.addWidget(make_row(self.own, self.add_button, grow=self.own))
+        layout.addWidget(self.note)
         layout.addWidget(self.picked_label)
         layout.addWidget(make_row(self.continue_button))
         layout.addStretch()
@@ -80,6 +82,7 @@ class ActivityView(QWidget):
         for button in self.buttons:
             button.setChecked(False)
         self.own.clear()
+        self.note.clear()
         self._refresh()
         self.buttons[0].setFocus()
 
@@ -95,10 +98,19 @@ class ActivityView(QWidget):
         self._refresh()
 
     def _on_add_clicked(self) -> None:
-        name = " ".join(self.own.text().split())
-        if name and name not in self._picked and len(self._picked) < MOST:
+        # Pasted text may hold tabs, line breaks or control characters: words only.
+        name = " ".join("".join(c if c.isprintable() else " " for c in self.own.text()).split())
+        name = next((s for s in SUGGESTIONS if s.casefold() == name.casefold()), name)
+        if not name:
+            self.note.setText("Type an activity first, then press Add.")
+        elif name.casefold() in (p.casefold() for p in self._picked):
+            self.note.setText(f"“{name}” is already picked.")
+        elif len(self._picked) >= MOST:
+            self.note.setText(f"{MOST} is the most: unpick one first.")
+        else:
             self._picked.append(name)
             self.own.clear()
+            self.note.clear()
         self._refresh()
 
     def _refresh(self) -> None:

@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from coach.core.safety import (
     CheckAnswer,
@@ -240,3 +242,33 @@ def test_a_broken_questions_file_is_an_error_naming_file_and_field(
 def test_a_missing_questions_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(SafetyFileError, match="cannot be read"):
         load_safety(tmp_path / "safety.toml")
+
+
+SAFETY_TEXT = SAFETY.read_text(encoding="utf-8")
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.integers(0, len(SAFETY_TEXT) - 1),
+    st.integers(0, 40),
+    st.text(max_size=6) | st.sampled_from(['"', "=", "[", "]]", "\n", "true", "kind = ", "'"]),
+)
+def test_a_damaged_questions_file_loads_or_is_refused_by_name(
+    tmp_path: Path, start: int, length: int, insert: str
+) -> None:
+    path = tmp_path / "safety.toml"
+    path.write_text(SAFETY_TEXT[:start] + insert + SAFETY_TEXT[start + length :], "utf-8")
+    try:
+        load_safety(path)
+    except SafetyFileError as refused:
+        assert str(path) in str(refused) and refused.error.problem
+
+
+@settings(max_examples=50, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=200))
+def test_a_questions_file_of_any_bytes_is_refused_by_name(tmp_path: Path, junk: bytes) -> None:
+    path = tmp_path / "safety.toml"
+    path.write_bytes(junk)
+    with pytest.raises(SafetyFileError) as refused:
+        load_safety(path)
+    assert str(path) in str(refused.value)
