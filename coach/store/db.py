@@ -8,8 +8,8 @@ needed: after the window is on screen (see ``make bench``).
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -230,11 +230,15 @@ def _copy_into(path: Path, memory: sqlite3.Connection) -> None:
 
 def writable(folder: Path) -> str | None:
     """Why nothing can be saved in `folder` (it cannot be made, or a byte written), or None."""
+    probe = folder / f".coach-write-test-{os.getpid()}"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with tempfile.TemporaryFile(dir=folder) as probe:
-            probe.write(b"x")
-            probe.flush()
+        handle = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(handle, b"x")
+        finally:
+            os.close(handle)
+            probe.unlink()
     except OSError as error:
         return error.strerror or str(error)
     return None

@@ -7,6 +7,8 @@
 4. Writing each built-in routine's printed sheet.
 5. Hold accuracy: a routine run by the real workout screen on real timers (sped up by
    --scale); each hold's measured length against its plan, and whether the error grows.
+6. The soak run (tests/bench/soak.py): 1,000 workouts through the real store, in a
+   fresh process: database size, time per saved set against bare sqlite3, memory.
 """
 
 from __future__ import annotations
@@ -273,6 +275,7 @@ def main() -> None:
     bench_progress(max(3, args.runs // 2))
     bench_sheet(10)
     bench_holds(args.routine, args.scale)
+    subprocess.run([sys.executable, str(ROOT / "tests" / "bench" / "soak.py")], check=True)
 
 
 if __name__ == "__main__":
