@@ -265,7 +265,9 @@ def open_database(path: Path) -> OpenedDatabase:
     database = OpenedDatabase(path, notice)
     if unwritable is not None:
         # Nothing damaged is copied in; the file stays exactly where it is.
-        database.keep_in_memory(f"{path.parent} cannot be written: {unwritable}", copy=not problem)
+        database.keep_in_memory(
+            f"the data folder cannot be written ({unwritable.lower()})", copy=not problem
+        )
         database.notice = (
             f"Nothing can be saved in your data folder, {path.parent} ({unwritable})."
             " You can still do a workout: it is kept while the program is open, and saved"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QSizePolicy,
     QWidget,
 )
 
@@ -38,12 +39,13 @@ class SaveGuard(QFrame):
         self._now = now
         self._since: datetime | None = None
         self._copy_to: Path | None = None  # an export chosen on closing
+        # One line, so the workout screen keeps its room; the whole of it in the tooltip.
         self.label = QLabel()
-        self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.try_button = make_button(f"Try saving again  [{TRY_AGAIN_KEY}]", self._on_try_clicked)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.try_button = make_button(f"Try again  [{TRY_AGAIN_KEY}]", self._on_try_clicked)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setContentsMargins(16, 4, 12, 4)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.try_button)
         shortcut = QShortcut(QKeySequence(TRY_AGAIN_KEY), parent)
@@ -63,10 +65,10 @@ class SaveGuard(QFrame):
         since = self._since.astimezone() if self._since else None
         when = f" since {since:%H:%M}" if since else ""
         lead = "Still not saved" if again else "Not saved to disk"
-        self.label.setText(
-            f"{lead}{when}: {reason}. It is all kept while the program is open, and saved"
-            " when the disk allows."
-        )
+        text = f"{lead}{when}: {reason}. All of it is kept while the program is open."
+        self.label.setText(text)
+        self.label.setToolTip(f"{text} It is saved as soon as the disk allows: tried again"
+                              " after each workout, or now with Ctrl+S.")  # fmt: skip
 
     def _on_try_clicked(self) -> None:
         self.try_again()

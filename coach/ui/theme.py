@@ -23,7 +23,8 @@ QLabel#muted {{ color: {MUTED}; }}
 QFrame#card {{ background: {CARD}; border: 1px solid {LINE}; border-radius: 10px; }}
 QFrame#card[selected="true"] {{ border: 2px solid {ACCENT}; }}
 QFrame#unsaved {{ background: #fbe9c8; border-bottom: 2px solid #c98a1b; }}
-QFrame#unsaved QLabel {{ font-size: 14pt; }}
+QFrame#unsaved QLabel {{ font-size: 13pt; font-weight: 600; }}
+QFrame#unsaved QPushButton {{ padding: 2px 12px; min-height: 22px; }}
 QFrame#problems {{ background: #fbf1e6; border: 1px solid #e3c29f; border-radius: 8px; }}
 QPushButton {{
     background: {CARD}; border: 1px solid {LINE}; border-radius: 8px;

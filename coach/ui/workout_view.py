@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -163,6 +163,7 @@ class WorkoutView(QWidget):
         right.addWidget(self.paused_label)
         right.addStretch()
         right.addWidget(self.next_label)
+        self._right = right
         middle = QHBoxLayout()
         middle.addWidget(self.left, 11)
         middle.addSpacing(24)
@@ -176,6 +177,10 @@ class WorkoutView(QWidget):
         self.check_bar.felt.connect(self._on_check_bar_felt)
         self.controls.addWidget(self.check_bar)
         self.controls.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # As tall as the page showing, so the countdown gets the room the check bar
+        # needs only while it shows (an ignored page counts for nothing in the height).
+        self.controls.currentChanged.connect(self._on_controls_changed)
+        self._on_controls_changed(0)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 18)
@@ -400,6 +405,15 @@ class WorkoutView(QWidget):
         button.setText(text)
         button.setAccessibleName(text)
 
+    def _on_controls_changed(self, index: int) -> None:
+        for n in range(self.controls.count()):
+            vertical = QSizePolicy.Policy.Preferred if n == index else QSizePolicy.Policy.Ignored
+            page = self.controls.widget(n)
+            if page is not None:
+                page.setSizePolicy(QSizePolicy.Policy.Preferred, vertical)
+        self.controls.updateGeometry()
+        QTimer.singleShot(0, self._fit_countdown)  # again once the layout has settled
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_countdown()
@@ -409,9 +423,39 @@ class WorkoutView(QWidget):
         a little smaller while the taller check below needs the room."""
         share = 0.12 if self.controls.currentWidget() is self.check_bar else 0.17
         pixels = max(48, min(int(self.height() * share), int(self.width() * 0.11)))
+        # Never bigger than the room the column has once the rest of it is shown, so on a
+        # small screen the words beside it are not cut off.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        room = self._right.geometry()
+        if room.height() > 0:
+            self.instruction_label.show()
+            fitted = self._room_for_countdown(room.width(), room.height())
+            if fitted < 48 and self.controls.currentWidget() is self.check_bar:
+                # Short of room while the check is asked: the question comes first, and
+                # the instruction returns with the answer.
+                self.instruction_label.hide()
+                fitted = self._room_for_countdown(room.width(), room.height())
+            pixels = max(36, min(pixels, fitted))
         font = self.countdown.font()
         font.setPixelSize(pixels)
         self.countdown.setFont(font)
+
+    def _room_for_countdown(self, width: int, height: int) -> int:
+        """The countdown's largest pixel size in a column of this size."""
+        others = (self.name_label, self.phase_label, self.instruction_label,
+                  self.status_label, self.paused_label, self.next_label)  # fmt: skip
+        taken = sum(
+            w.heightForWidth(width) if w.hasHeightForWidth() else w.sizeHint().height()
+            for w in others
+            if not w.isHidden()
+        )
+        spare = height - taken - 16 - self._right.spacing() * (self._right.count() - 1)
+        font = QFont(self.countdown.font())
+        font.setPixelSize(100)
+        line = QFontMetrics(font).height() / 100  # the label's height per pixel of size
+        return int(spare / line)
 
     # What the person asks for.
 

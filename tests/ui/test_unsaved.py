@@ -17,7 +17,7 @@ from coach.store.transfer import import_tables, read_file
 from coach.ui.main_window import MainWindow
 from tests.helpers import FakeClock, file_size_limit
 from tests.ui.conftest import answer_all_no, skip_pain
-from tests.ui.test_workout_flow import finish_first_set, run_until, start_morning
+from tests.ui.test_workout_flow import finish_first_set, press, run_until, start_morning
 
 MakeWindow = Callable[..., MainWindow]
 
@@ -106,3 +106,28 @@ def test_a_data_folder_that_cannot_be_made_runs_a_workout_and_closes_to_a_copy(
     home = open_database(tmp_path / "elsewhere" / "coach.db")
     import_tables(home, read_file(copy))
     assert sets_in(home.path) == sets
+
+
+def test_on_a_small_screen_with_the_strip_and_the_check_nothing_beside_the_count_is_cut(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    window.resize(1024, 640)
+    window.log._database.keep_in_memory("the disk is full")  # the strip shows
+    view = window.workout_view
+    start_morning(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_N)
+    run_until(window, clock, lambda: view.controls.currentWidget() is view.check_bar)
+    qtbot.wait(10)  # the layout settles
+    labels = [view.name_label, view.phase_label, view.countdown, view.instruction_label,
+              view.status_label, view.paused_label, view.next_label]  # fmt: skip
+    for label in labels:
+        if label.isVisible():
+            wanted = (
+                label.heightForWidth(label.width())
+                if label.hasHeightForWidth()
+                else label.sizeHint().height()
+            )
+            assert label.height() >= wanted - 1, label.text()
+    assert view.countdown.font().pixelSize() >= 36
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # answered: the instruction is back
+    assert view.instruction_label.isVisible()
