@@ -101,7 +101,7 @@ class HomeView(QWidget):
         print_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         print_key.activated.connect(self._on_print_key_pressed)
         subtitle = make_label(
-            "Choose a routine. Everything you do is saved on this computer only.", 14, name="muted"
+            "Choose a routine. Everything you do stays on this computer.", 14, name="muted"
         )
         self.problems = QFrame()
         self.problems.setObjectName("problems")

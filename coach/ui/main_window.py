@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         self._column.setSpacing(0)
         self._column.addWidget(self.stack)
         self.setCentralWidget(central)
+        quit_shortcut = QShortcut(QKeySequence("Ctrl+Q"), self)
+        quit_shortcut.activated.connect(self.close)  # Ctrl+Q: closing keeps what was done
         self.home.start_requested.connect(self._on_home_start_requested)
         self.home.reload_requested.connect(self.reload)
         self.home.lock_details_requested.connect(self._on_home_lock_details_requested)

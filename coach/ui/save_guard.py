@@ -97,7 +97,7 @@ class SaveGuard(QFrame):
         )
         box.setInformativeText(
             "Save a copy somewhere else (another disk or a USB stick) and bring it back"
-            " later with Data > Import, or go back and free some space first."
+            " later with Data > Import; or go back, and close once the disk can take it."
         )
         copy = box.addButton("Save a copy…", QMessageBox.ButtonRole.AcceptRole)
         lose = box.addButton("Close without saving", QMessageBox.ButtonRole.DestructiveRole)
