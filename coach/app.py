@@ -19,6 +19,7 @@ from coach.core.workout import Clock, MonotonicClock, ScaledClock
 from coach.resources import Resources, locate
 from coach.store.backup import daily_backup
 from coach.store.checkins import CheckinLog
+from coach.store.coaching import CoachingSettings
 from coach.store.db import DatabaseError, open_database
 from coach.store.history import History
 from coach.store.log import Now, WorkoutLog, utc_now
@@ -32,6 +33,7 @@ from coach.ui.main_window import MainWindow
 from coach.ui.safety_flow import SafetyFlow
 from coach.ui.save_guard import SaveGuard
 from coach.ui.sound import CuePlayer
+from coach.ui.speech import Voice
 from coach.ui.workout_view import WorkoutView
 
 OWN_ROUTINES_README = """\
@@ -62,6 +64,7 @@ def build_main_window(
     clock: Clock | None = None,
     resources: Resources | None = None,
     cues: CuePlayer | None = None,
+    voice: Voice | None = None,
     now: Now = utc_now,
 ) -> MainWindow:
     """The whole program, wired as a person gets it, without starting the event loop.
@@ -84,16 +87,20 @@ def build_main_window(
     safety_log = SafetyLog(database, now=now)
     clock = clock or MonotonicClock()
     cues = cues or CuePlayer(resources.sounds)
+    coaching = CoachingSettings(database, now)
+    voice = voice or Voice()
+    voice.apply(coaching.voice())
     window = MainWindow(
         resources=resources,
         load_catalogue=lambda: catalogue_loader(resources, data_dir),
         log=log,
-        workout_view=WorkoutView(resources, cues, log, clock),
+        workout_view=WorkoutView(resources, cues, log, clock, voice),
         home=HomeView(own),
         safety=lambda show: SafetyFlow(rules, safety_log, show, now=now),
         checkins=lambda show: CheckinFlow(CheckinLog(database, now=now), show, now),
         stats=ProgressStats(database),
         history=History(database),
+        coaching=coaching,
         now=now,
         startup_notice=database.notice,
     )
@@ -198,6 +205,7 @@ def _open_window(
             paths.database_path(data_dir), paths.backups_dir(data_dir), date.today()
         ))  # fmt: skip
     QTimer.singleShot(0, window.workout_view.cues.load)
+    QTimer.singleShot(0, window.workout_view.voice.load)
     if window.startup_notice:
         QMessageBox.warning(window, "About your saved progress", window.startup_notice)
     if start is not None:

@@ -85,12 +85,32 @@ def _decisions(value: Any) -> dict[str, Any]:
     return routines
 
 
+def _voice(value: Any) -> dict[str, Any]:
+    from coach.core.cues import voice_problem
+
+    problem = voice_problem(value)
+    if problem:
+        raise BadSetting(problem)
+    return value  # type: ignore[no-any-return]
+
+
+def _reminder(value: Any) -> dict[str, Any]:
+    from coach.core.calendar import reminder_problem
+
+    problem = reminder_problem(value)
+    if problem:
+        raise BadSetting(problem)
+    return value  # type: ignore[no-any-return]
+
+
 SHAPES: dict[str, Callable[[Any], Any]] = {
     "profile": _profile,
     "opt_in": _names,
     "plan days": _weekdays,
     "own doses": _own_doses,
     "dose decisions": _decisions,
+    "voice": _voice,
+    "reminder": _reminder,
 }
 
 

@@ -164,7 +164,7 @@ def export_file(database: OpenedDatabase, path: Path, kind: str, now: datetime) 
         data = _zip(about, tables)
     else:
         raise ValueError(f"unknown export format {kind!r}")
-    _write_private(path, data)
+    write_private(path, data)
     return tables
 
 
@@ -191,7 +191,7 @@ def _cell(value: Any) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
-def _write_private(path: Path, data: bytes) -> None:
+def write_private(path: Path, data: bytes) -> None:
     """Written whole or not at all, readable by the owner only."""
     folder = path.parent
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)

@@ -6,7 +6,8 @@ Signals:
     lock_details_requested(): the person wants to read why workouts are stopped.
     settings_requested(): the person wants to see or change their profile and settings.
     comparison_requested(): the three-week check-in or comparison, from the banner.
-    plan_requested(): the person wants to choose their workout days.
+    plan_requested(): the person wants to choose their workout days and reminders.
+    voice_requested(): the person wants to change the spoken cues.
     blocks_requested(): the person wants to read past three-week blocks.
     progress_requested(): the person wants to see the progress charts.
     history_requested(): the person wants to browse past workouts.
@@ -72,6 +73,7 @@ class HomeView(QWidget):
     settings_requested = Signal()
     comparison_requested = Signal()
     plan_requested = Signal()
+    voice_requested = Signal()
     blocks_requested = Signal()
     progress_requested = Signal()
     history_requested = Signal()
@@ -134,9 +136,13 @@ class HomeView(QWidget):
         on_key(self, Qt.Key.Key_C, self._on_block_key_pressed)
         self.week_label = make_label("", 15, bold=True)
         self.week_label.setAccessibleName("This week")
-        self.plan_button = make_button("Workout days  [D]", self.plan_requested.emit)
-        week_row = make_row(self.week_label, self.plan_button, grow=self.week_label)
+        self.plan_button = make_button("Days and reminders  [D]", self.plan_requested.emit)
+        self.voice_button = make_button("Voice  [V]", self.voice_requested.emit)
+        week_row = make_row(
+            self.week_label, self.plan_button, self.voice_button, grow=self.week_label
+        )
         on_key(self, Qt.Key.Key_D, self.plan_requested.emit)
+        on_key(self, Qt.Key.Key_V, self.voice_requested.emit)
         self.history_note = make_label("", 12, name="muted")
         self.history_note.hide()
         on_key(self, Qt.Key.Key_W, self._on_lock_key_pressed)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.cues import VoiceSettings
 from coach.core.progress import suggest
 from coach.core.routines import (
     Catalogue,
@@ -28,6 +32,7 @@ from coach.core.routines import (
 from coach.core.safety import HaltKind
 from coach.core.workout import planned_seconds
 from coach.resources import Resources
+from coach.store.coaching import CoachingSettings
 from coach.store.history import History
 from coach.store.log import DoneDates, WorkoutLog
 from coach.store.stats import ProgressStats
@@ -35,8 +40,10 @@ from coach.ui.block_flow import BlockFlow
 from coach.ui.checkin_flow import CheckinFlow
 from coach.ui.home_view import HomeView, RoutineCard
 from coach.ui.plan_view import PlanView
+from coach.ui.reminders import Reminders
 from coach.ui.safety_flow import SafetyFlow
 from coach.ui.summary_view import DoseOffer, SummaryView
+from coach.ui.voice_view import VoiceView
 from coach.ui.workout_text import dose_text
 from coach.ui.workout_view import WorkoutSummary, WorkoutView
 
@@ -63,6 +70,7 @@ class MainWindow(QMainWindow):
         checkins: Callable[[Callable[[QWidget], None]], CheckinFlow],
         stats: ProgressStats,
         history: History,
+        coaching: CoachingSettings,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         startup_notice: str | None = None,
     ) -> None:
@@ -92,6 +100,10 @@ class MainWindow(QMainWindow):
         self.blocks = BlockFlow(self.checkins, self._routine_title, self._show, now)
         self.comparison = self.blocks.comparison
         self.plan_view = PlanView()
+        self.coaching = coaching
+        self.voice_view = VoiceView(workout_view.voice)
+        self.reminders = Reminders(self, QIcon(str(resources.icon)), now, self._reminder_text)
+        self.reminders.open_requested.connect(self._on_reminders_open_requested)
         self._stats = stats
         self._progress: ProgressView | None = None  # made when first opened
         self._history = history
@@ -101,7 +113,7 @@ class MainWindow(QMainWindow):
         views = (
             self.home, self.workout_view, self.summary, *self.safety.views, self.checkins.view,
             self.checkins.impression_view, self.checkins.activity_view, self.comparison,
-            self.plan_view, self.blocks.list_view,
+            self.plan_view, self.blocks.list_view, self.voice_view,
         )  # fmt: skip
         for view in views:
             self.stack.addWidget(view)
@@ -138,9 +150,14 @@ class MainWindow(QMainWindow):
         self.home.print_requested.connect(self.print_sheet)
         self.plan_view.saved.connect(self._on_plan_view_saved)
         self.plan_view.cancelled.connect(self._on_summary_done)
+        self.plan_view.calendar_requested.connect(self.save_calendar)
+        self.home.voice_requested.connect(self._on_home_voice_requested)
+        self.voice_view.saved.connect(self._on_voice_view_saved)
+        self.voice_view.cancelled.connect(self._on_summary_done)
         self.safety.back_home.connect(self._on_summary_done)
         self.safety.changed.connect(self.reload)
         self.reload()
+        self.reminders.plan(self.checkins.log.plan_days(), self.coaching.reminder())
         self.safety.first_run()  # the full screen before anything else, the first time
 
     def show_above(self, strip: QWidget) -> None:
@@ -216,8 +233,84 @@ class MainWindow(QMainWindow):
         return loaded.routine.title if loaded else None
 
     def _on_home_plan_requested(self) -> None:
-        self.plan_view.edit(self.checkins.log.plan_days())
+        self.plan_view.edit(self.checkins.log.plan_days(), self.coaching.reminder())
         self._show(self.plan_view)
+
+    def due_routine(self) -> LoadedRoutine | None:
+        """The routine a reminder is for: the current block's, else the last one done,
+        else the first."""
+        block = self.checkins.log.current_block()
+        loaded = None
+        if block is not None and block.routine_id:
+            loaded = self.catalogue.routine(block.routine_id)
+        if loaded is None and self._done:
+            last = max(self._done, key=lambda routine_id: self._done[routine_id].last)
+            loaded = self.catalogue.routine(last)
+        if loaded is None and self.catalogue.routines:
+            loaded = self.catalogue.routines[0]
+        return loaded
+
+    def _reminder_text(self) -> str | None:
+        """What the plan-day notification says, or None when there is nothing to remind of."""
+        if self.stack.currentWidget() is self.workout_view:
+            return None
+        if self.checkins.log.this_week(self._now().astimezone().date()).done_today:
+            return None
+        loaded = self.due_routine()
+        if loaded is None:
+            return None
+        minutes = max(1, round(planned_seconds(self._plan(loaded)) / 60))
+        return f"{loaded.routine.title}, about {minutes} minutes. Click to start."
+
+    def _on_reminders_open_requested(self) -> None:
+        self.reminders.bring_back()
+        loaded = self.due_routine()
+        if loaded is not None and self.stack.currentWidget() is self.home:
+            self.start_routine(loaded.routine.id)
+
+    def save_calendar(self, days: list[int], at: time) -> Path | None:
+        """Ask where, and save the plan days as an .ics file for the person's calendar."""
+        from coach.core.calendar import local_zone_name, plan_calendar
+        from coach.store.coaching import save_calendar
+
+        loaded = self.due_routine()
+        title = loaded.routine.title if loaded else "Hip and core workout"
+        minutes = max(1, round(planned_seconds(self._plan(loaded)) / 60)) if loaded else 15
+        start = str(Path.home() / "hip-and-core-plan.ics")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Add the workout days to your calendar", start, "Calendar files (*.ics)"
+        )
+        if not chosen:
+            return None
+        target = Path(chosen) if chosen.endswith(".ics") else Path(chosen + ".ics")
+        now = self._now()
+        text = plan_calendar(days, at, title=title, minutes=minutes,
+                             today=now.astimezone().date(), stamp=now,
+                             zone=local_zone_name())  # fmt: skip
+        try:
+            save_calendar(target, text)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            QMessageBox.warning(self, "The calendar file was not saved",
+                                f"{target} could not be written: {reason}.")  # fmt: skip
+            return None
+        QMessageBox.information(
+            self,
+            "Calendar file saved",
+            f"{len(days)} weekly event{'s' if len(days) > 1 else ''} at {at:%H:%M} were saved"
+            f" to {target}. Open it with your calendar program (or import it there) to add"
+            " them.",
+        )
+        return target
+
+    def _on_home_voice_requested(self) -> None:
+        self.voice_view.edit(self.workout_view.voice.settings)
+        self._show(self.voice_view)
+
+    def _on_voice_view_saved(self, settings: VoiceSettings) -> None:
+        self.coaching.set_voice(settings)
+        self.workout_view.voice.apply(settings)
+        self._on_summary_done()
 
     def show_progress(self) -> ProgressView:
         if self._progress is None:
@@ -287,6 +380,8 @@ class MainWindow(QMainWindow):
 
     def _on_plan_view_saved(self, days: list[int]) -> None:
         self.checkins.log.set_plan_days(days)
+        self.coaching.set_reminder(self.plan_view.reminder)
+        self.reminders.plan(self.checkins.log.plan_days(), self.coaching.reminder())
         self._on_summary_done()
 
     def _plan(self, loaded: LoadedRoutine) -> list[PlannedExercise]:
@@ -380,6 +475,12 @@ class MainWindow(QMainWindow):
     def _on_summary_done(self) -> None:
         self.reload()
         self.stack.setCurrentWidget(self.home)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        minimised = event.type() == QEvent.Type.WindowStateChange and self.isMinimized()
+        if minimised and self.reminders.in_tray:
+            QTimer.singleShot(0, self.hide)  # waits in the tray for the reminder
 
     def closeEvent(self, event: QCloseEvent) -> None:
         guard = self.save_guard

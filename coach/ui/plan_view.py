@@ -1,19 +1,24 @@
-"""Choosing the days of the week for workouts.
+"""Choosing the days of the week for workouts, and a reminder on those days.
 
-Keys: 1-7 turn Monday to Sunday on or off, Enter saves, Esc goes back unchanged.
+Keys: 1-7 turn Monday to Sunday on or off, R the reminder, Tab reaches its time, A sends
+the days to the person's calendar, Enter saves, Esc goes back unchanged.
 
 Signals:
-    saved(list): the weekdays chosen (0 is Monday), at least one.
+    saved(list): the weekdays chosen (0 is Monday), at least one; :attr:`reminder`
+        holds the reminder chosen with them.
+    calendar_requested(list, object): the days and time (datetime.time) to save as .ics.
     cancelled(): back without a change.
 """
 
 from __future__ import annotations
 
+from datetime import time
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QTimeEdit, QVBoxLayout, QWidget
 
+from coach.core.calendar import Reminder
 from coach.core.plan import WEEKDAYS
 from coach.ui import theme
 from coach.ui.widgets import make_button, make_label, make_row, on_key
@@ -21,6 +26,7 @@ from coach.ui.widgets import make_button, make_label, make_row, on_key
 
 class PlanView(QWidget):
     saved = Signal(list)
+    calendar_requested = Signal(list, object)
     cancelled = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -46,6 +52,28 @@ class PlanView(QWidget):
             on_key(self, Qt.Key(Qt.Key.Key_1 + number), partial(self._toggle, number))
         row.addStretch()
         self.count = make_label("", 15, bold=True)
+        self.remind = QCheckBox("Remind me on these days at  [R]")
+        theme.set_font(self.remind, 16, bold=True)
+        self.remind.setStyleSheet("QCheckBox::indicator { width: 22px; height: 22px; }")
+        self.time = QTimeEdit()
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setAccessibleName("Reminder time")
+        theme.set_font(self.time, 16, bold=True)
+        self.time.setMinimumWidth(110)
+        self.remind.toggled.connect(self._refresh)
+        reminder_note = make_label(
+            "The reminder is a notification while Hip & Core Coach is open (minimised, it"
+            " waits in the system tray). Nothing is left running when you close it: to be"
+            " reminded anyway, add the days to your own calendar.",
+            14,
+            name="muted",
+        )
+        self.calendar_button = make_button(
+            "Add to my calendar (.ics)…  [A]", self._on_calendar_clicked
+        )
+        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        on_key(self, Qt.Key.Key_R, self.remind.toggle)
+        on_key(self, Qt.Key.Key_A, self._on_calendar_clicked)
         self.save_button = make_button("Save  [Enter]", self._on_save_clicked, primary=True)
         self.back_button = make_button("Back  [Esc]", self.cancelled.emit)
         for button in (self.save_button, self.back_button):
@@ -57,17 +85,30 @@ class PlanView(QWidget):
         layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(self.count)
+        layout.addSpacing(6)
+        layout.addWidget(make_row(self.remind, self.time))
+        layout.addWidget(reminder_note)
+        layout.addWidget(make_row(self.calendar_button))
+        layout.addSpacing(6)
         layout.addWidget(make_row(self.save_button, self.back_button))
         layout.addStretch()
         on_key(self, Qt.Key.Key_Return, self._on_save_clicked)
         on_key(self, Qt.Key.Key_Enter, self._on_save_clicked)
         on_key(self, Qt.Key.Key_Escape, self.cancelled.emit)
 
-    def edit(self, days: frozenset[int]) -> None:
+    def edit(self, days: frozenset[int], reminder: Reminder | None = None) -> None:
         for number, button in enumerate(self.days):
             button.setChecked(number in days)
+        reminder = reminder or Reminder()
+        self.remind.setChecked(reminder.on)
+        self.time.setTime(QTime(reminder.at.hour, reminder.at.minute))
         self._refresh()
         self.setFocus()
+
+    @property
+    def reminder(self) -> Reminder:
+        at = self.time.time()
+        return Reminder(on=self.remind.isChecked(), at=time(at.hour(), at.minute()))
 
     @property
     def chosen(self) -> list[int]:
@@ -84,6 +125,12 @@ class PlanView(QWidget):
         else:
             self.count.setText(f"{count} workout{'s' if count > 1 else ''} a week.")
         self.save_button.setEnabled(count > 0)
+        self.calendar_button.setEnabled(count > 0)
+        self.time.setEnabled(self.remind.isChecked())
+
+    def _on_calendar_clicked(self) -> None:
+        if self.chosen:
+            self.calendar_requested.emit(self.chosen, self.reminder.at)
 
     def _on_save_clicked(self) -> None:
         if self.chosen:

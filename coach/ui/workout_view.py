@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.cues import CueCaller
 from coach.core.routines import LoadedRoutine, PlannedExercise
 from coach.core.safety import CheckAnswer, HaltKind, after_exercise
 from coach.core.workout import (
@@ -53,6 +54,7 @@ from coach.ui import theme
 from coach.ui.check_bar import FEELINGS, CheckBar
 from coach.ui.picture import Picture
 from coach.ui.sound import CuePlayer
+from coach.ui.speech import Voice
 from coach.ui.widgets import make_button, make_label, on_key
 from coach.ui.workout_text import PHASE_WORDS, dose_text, instruction, status_text, steps_html
 
@@ -83,12 +85,15 @@ class WorkoutView(QWidget):
         cues: CuePlayer,
         log: WorkoutLog,
         clock: Clock,
+        voice: Voice | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("workout")
         self._resources = resources
         self.cues = cues
+        self.voice = voice or Voice(find=lambda _parent: None)
+        self._caller = CueCaller(clock)
         self._log = log
         self._clock = clock
         self._rate = float(getattr(clock, "rate", 1.0))
@@ -275,7 +280,10 @@ class WorkoutView(QWidget):
         self.steps_button.setChecked(False)
         self.left.setCurrentIndex(0)
         self.routine_label.setText(loaded.routine.title)
-        if not self.cues.available:
+        self._caller.reset()
+        self._caller.choice = self.voice.settings.choice
+        self.voice.muted = self.cues.muted
+        if not self._has_sound():
             self._set_label(self.mute_button, "No sound")
             self.mute_button.setAccessibleDescription("No audio output was found on this computer")
             self.mute_button.setEnabled(False)
@@ -293,9 +301,14 @@ class WorkoutView(QWidget):
         if self.workout is not None and not self.workout.is_over:
             self._handle(self.workout.end_early())
 
+    def _has_sound(self) -> bool:
+        return self.cues.available or self.voice.speaking_cues
+
     def _handle(self, events: list[Event]) -> None:
         workout = self.workout
         assert workout is not None
+        for spoken in self._caller.cues(workout, events):
+            self.voice.say(spoken)
         cue = None
         for event in events:
             match event:
@@ -322,7 +335,7 @@ class WorkoutView(QWidget):
         if self._finish_pending:
             self._timer.stop()
             return
-        if cue:
+        if cue and not self.voice.speaking_cues:  # the voice says what the sounds would
             self.cues.play(cue)
         self._show()
         self._schedule()
@@ -330,7 +343,7 @@ class WorkoutView(QWidget):
     def _over(self, outcome: str) -> None:
         self._timer.stop()
         self._log.finish(self._workout_id, outcome)
-        if outcome == "finished":
+        if outcome == "finished" and not self.voice.speaking_cues:
             self.cues.play("done")
         workout = self.workout
         assert workout is not None
@@ -478,9 +491,12 @@ class WorkoutView(QWidget):
             self._handle(self.workout.back())
 
     def _on_mute_clicked(self) -> None:
-        if not self.cues.available:
+        if not self._has_sound():
             return
         self.cues.muted = not self.cues.muted
+        self.voice.muted = self.cues.muted
+        if self.voice.muted:
+            self.voice.stop()
         self.mute_button.setChecked(self.cues.muted)
         self._set_label(self.mute_button, "Sound off  [M]" if self.cues.muted else "Sound on  [M]")
 
@@ -521,6 +537,7 @@ class WorkoutView(QWidget):
         if self.workout is None:
             return
         self._timer.stop()
+        self.voice.stop()
         self.controls.setCurrentIndex(0)
         self._check_for, self._finish_pending = None, False
         self._paused_by_person = False

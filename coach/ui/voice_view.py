@@ -1,0 +1,149 @@
+"""The voice settings: spoken cues on or off, which ones, how loud and how fast.
+
+Keys: 1-5 turn the choices on or off, T says a sample, Enter saves, Esc goes back
+unchanged. The sliders take the arrow keys once Tab has reached them.
+
+Signals:
+    saved(VoiceSettings): the settings chosen.
+    cancelled(): back without a change.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QSlider, QVBoxLayout, QWidget
+
+from coach.core.cues import CueChoice, VoiceSettings
+from coach.ui import theme
+from coach.ui.speech import INSTALL_HINT, Voice
+from coach.ui.widgets import make_button, make_label, make_row, on_key
+
+CHOICES = (
+    ("on", "Speak the cues"),
+    ("names", "Say each exercise's name and dose as it comes up"),
+    ("counts", "Count down the last three seconds"),
+    ("halfway", "Say \u201chalfway\u201d in holds of 20 seconds or more"),
+    ("next_up", "Say what is next near the end of a rest"),
+)
+RATE_WORDS = {-2: "much slower", -1: "slower", 0: "normal", 1: "faster", 2: "much faster"}
+
+
+class VoiceView(QWidget):
+    saved = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, voice: Voice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._voice = voice
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        heading = make_label("Voice", 26, bold=True)
+        self.engine_label = make_label("", 16)
+        self.engine_label.setAccessibleName("Speech on this computer")
+        self.boxes: dict[str, QCheckBox] = {}
+        column = QVBoxLayout()
+        column.setSpacing(10)
+        for number, (key, words) in enumerate(CHOICES, start=1):
+            box = QCheckBox(f"{words}  [{number}]")
+            theme.set_font(box, 16, bold=key == "on")
+            box.setStyleSheet("QCheckBox::indicator { width: 22px; height: 22px; }")
+            box.toggled.connect(self._refresh)
+            column.addWidget(box)
+            self.boxes[key] = box
+            on_key(self, Qt.Key(Qt.Key.Key_0 + number), partial(self._toggle, key))
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setSingleStep(10)
+        self.volume.setPageStep(20)
+        self.volume.setAccessibleName("Volume")
+        self.rate = QSlider(Qt.Orientation.Horizontal)
+        self.rate.setRange(-2, 2)  # half steps of the engine's -1 to 1
+        self.rate.setPageStep(1)
+        self.rate.setAccessibleName("Speech speed")
+        self.volume_label = make_label("", 15)
+        self.rate_label = make_label("", 15)
+        self.volume.valueChanged.connect(self._refresh)
+        self.rate.valueChanged.connect(self._refresh)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.addWidget(self.volume_label, 0, 0)
+        grid.addWidget(self.volume, 0, 1)
+        grid.addWidget(self.rate_label, 1, 0)
+        grid.addWidget(self.rate, 1, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnMinimumWidth(0, 220)
+        self.try_button = make_button("Try it  [T]", self._on_try_clicked)
+        self.save_button = make_button("Save  [Enter]", self._on_save_clicked, primary=True)
+        self.back_button = make_button("Back  [Esc]", self.cancelled.emit)
+        for button in (self.try_button, self.save_button, self.back_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 48, 60, 40)
+        layout.setSpacing(16)
+        layout.addWidget(heading)
+        layout.addWidget(self.engine_label)
+        layout.addLayout(column)
+        layout.addLayout(grid)
+        layout.addWidget(make_row(self.try_button, self.save_button, self.back_button))
+        layout.addStretch()
+        on_key(self, Qt.Key.Key_T, self._on_try_clicked)
+        on_key(self, Qt.Key.Key_Return, self._on_save_clicked)
+        on_key(self, Qt.Key.Key_Enter, self._on_save_clicked)
+        on_key(self, Qt.Key.Key_Escape, self._on_back)
+
+    def edit(self, settings: VoiceSettings) -> None:
+        engine = self._voice.engine_name
+        if engine is None:
+            self.engine_label.setText(
+                "This computer has no speech engine, so workouts use sounds instead: a chime"
+                f" as each exercise starts and ticks for the last seconds. {INSTALL_HINT},"
+                " then start the program again."
+            )
+        else:
+            self.engine_label.setText(
+                f"Cues are spoken by this computer's speech engine ({engine}). Without the"
+                " voice, workouts use sounds: a chime to start and ticks to count down."
+            )
+        values = settings.to_dict()
+        for key, box in self.boxes.items():
+            box.setChecked(bool(values[key]))
+        self.volume.setValue(round(settings.volume * 100))
+        self.rate.setValue(round(settings.choice.rate * 2))
+        self._refresh()
+        self.boxes["on"].setFocus()
+
+    @property
+    def chosen(self) -> VoiceSettings:
+        flags = {key: box.isChecked() for key, box in self.boxes.items()}
+        choice = CueChoice(names=flags["names"], counts=flags["counts"],
+                           halfway=flags["halfway"], next_up=flags["next_up"],
+                           rate=self.rate.value() / 2)  # fmt: skip
+        return VoiceSettings(on=flags["on"], volume=self.volume.value() / 100, choice=choice)
+
+    def _refresh(self) -> None:
+        usable = self._voice.engine_name is not None
+        speaking = usable and self.boxes["on"].isChecked()
+        for key, box in self.boxes.items():
+            box.setEnabled(usable if key == "on" else speaking)
+        for widget in (self.volume, self.rate, self.try_button):
+            widget.setEnabled(speaking)
+        self.volume_label.setText(f"Volume: {self.volume.value()}%")
+        self.rate_label.setText(f"Speed: {RATE_WORDS[self.rate.value()]}")
+
+    def _toggle(self, key: str) -> None:
+        box = self.boxes[key]
+        if box.isEnabled():
+            box.toggle()
+
+    def _on_try_clicked(self) -> None:
+        if self.try_button.isEnabled():
+            self._voice.try_out(self.chosen)
+
+    def _on_save_clicked(self) -> None:
+        self.saved.emit(self.chosen)
+
+    def _on_back(self) -> None:
+        self._voice.stop()
+        self._voice.apply(self._voice.settings)  # undo a Try at other settings
+        self.cancelled.emit()
