@@ -47,6 +47,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     sheet.add_argument(
         "--paper", choices=["a4", "letter"], help="paper size (default: from your locale)"
     )
+    plan = commands.add_parser(
+        "plan", help="show your workout days, or save them for your calendar with --ics"
+    )
+    plan.add_argument("--ics", action="store_true", help="write an iCalendar (.ics) file")
+    plan.add_argument("-o", "--output", metavar="FILE", type=Path, help="where (with --ics)")
+    plan.add_argument(
+        "--time", metavar="HH:MM", help="the time of day (default: your reminder time)"
+    )
     restore = commands.add_parser(
         "import", help="merge an export into your data (what is already there is kept)"
     )
@@ -82,6 +90,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         paper = args.paper or default_paper()
         return print_sheet(data_dir, args.routine, args.output, paper, sys.stdout)
+    if args.command == "plan":
+        from coach.cli import show_plan
+
+        if args.ics and args.output is None:
+            print("coach plan: --ics needs -o FILE, the calendar file to write", file=sys.stderr)
+            return 2
+        return show_plan(data_dir, args.output if args.ics else None, args.time, sys.stdout)
     if args.command == "import":
         from coach.cli import import_data
 

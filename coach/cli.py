@@ -138,3 +138,64 @@ def print_sheet(data_dir: Path, routine_id: str, target: Path, paper: str, out: 
     print(f"Wrote {target}: {sheet.title}, {pages} page{'s' if pages != 1 else ''}, {paper}.",
           file=out)  # fmt: skip
     return 0
+
+
+def show_plan(data_dir: Path, ics: Path | None, at_text: str | None, out: TextIO) -> int:
+    """`coach plan`: the workout days and reminder; with a file, the days as iCalendar."""
+    from datetime import UTC, datetime, time
+
+    from coach.core.calendar import local_zone_name, plan_calendar
+    from coach.core.plan import WEEKDAYS, due_routine
+    from coach.store.checkins import CheckinLog
+    from coach.store.coaching import CoachingSettings, save_calendar
+    from coach.store.db import DatabaseError, open_database
+    from coach.store.log import WorkoutLog
+
+    try:
+        database = open_database(paths.database_path(data_dir))
+    except DatabaseError as error:
+        print(f"coach: {error}", file=out)
+        return 1
+    now = datetime.now(UTC)
+    checkins = CheckinLog(database)
+    days = sorted(checkins.plan_days())
+    reminder = CoachingSettings(database, lambda: now).reminder()
+    at = reminder.at
+    if at_text is not None:
+        try:
+            at = time.fromisoformat(at_text)
+        except ValueError:
+            print(f"coach: --time wants hours and minutes, like 07:30, not {at_text!r}", file=out)
+            return 2
+    resources = locate()
+    catalogue = load_catalogue(
+        resources.routines, paths.user_routines_dir(data_dir), picture_dirs=[resources.pictures]
+    )
+    block = checkins.current_block()
+    done = WorkoutLog(database).done_dates()
+    routine_id = due_routine(
+        block.routine_id if block else None,
+        {routine: dates.last for routine, dates in done.items()},
+        [loaded.routine.id for loaded in catalogue.routines],
+    )
+    loaded = catalogue.routine(routine_id) if routine_id else None
+    title = loaded.routine.title if loaded else "Hip and core workout"
+    minutes = round(planned_seconds(loaded.plan(catalogue.exercises)) / 60) if loaded else 15
+    names = ", ".join(WEEKDAYS[d] for d in days)
+    if ics is None:
+        state = "on" if reminder.on else "off"
+        print(f"Workout days: {names}", file=out)
+        print(f"Reminder: {reminder.at:%H:%M}, {state} (while the program is open)", file=out)
+        print(f"Routine: {title}, about {minutes} min", file=out)
+        return 0
+    zone = local_zone_name()
+    text = plan_calendar(days, at, title=title, minutes=minutes,
+                         today=now.astimezone().date(), stamp=now, zone=zone)  # fmt: skip
+    try:
+        save_calendar(ics, text)
+    except OSError as error:
+        print(f"coach: {ics} could not be written: {error.strerror or error}", file=out)
+        return 1
+    where = f" ({zone})" if zone else " (local time)"
+    print(f"Wrote {ics}: {title} on {names} at {at:%H:%M}{where}.", file=out)
+    return 0

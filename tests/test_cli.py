@@ -52,3 +52,29 @@ def test_time_scale_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]
         with pytest.raises(SystemExit):
             parse_args(["--time-scale", bad])
     assert "is not a number" in capsys.readouterr().err
+
+
+def test_plan_shows_the_days_and_writes_them_as_ics(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import icalendar
+
+    from tests.helpers import local_zone
+
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main([*data, "plan"]) == 0
+    shown = capsys.readouterr().out
+    assert "Workout days: Monday, Wednesday, Friday" in shown
+    assert "Reminder: 18:00, off" in shown
+    target = tmp_path / "plan.ics"
+    with local_zone("America/New_York"):
+        assert main([*data, "plan", "--ics", "-o", str(target), "--time", "06:45"]) == 0
+    assert "(America/New_York)" in capsys.readouterr().out
+    events = icalendar.Calendar.from_ical(target.read_text()).walk("VEVENT")
+    assert sorted(str(e.get("RRULE")["BYDAY"][0]) for e in events) == ["FR", "MO", "WE"]
+    for event in events:
+        start = event.decoded("DTSTART")
+        assert (start.hour, start.minute, start.tzinfo.key) == (6, 45, "America/New_York")
+    assert main([*data, "plan", "--ics", "-o", str(target), "--time", "6.45"]) == 2
+    assert main([*data, "plan", "--ics"]) == 2
+    assert "needs -o FILE" in capsys.readouterr().err

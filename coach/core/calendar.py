@@ -214,7 +214,7 @@ def plan_calendar(
         start = f"{first:%Y%m%d}T{at:%H%M}00"
         lines += [
             "BEGIN:VEVENT",
-            f"UID:plan-{ICAL_DAYS[day].lower()}-{at:%H%M}-{stamp:%Y%m%dT%H%M%S}@coach.invalid",
+            f"UID:hip-and-core-coach-plan-{ICAL_DAYS[day].lower()}@coach.invalid",
             f"DTSTAMP:{stamp.astimezone(UTC):%Y%m%dT%H%M%SZ}",
             f"DTSTART;TZID={zone}:{start}" if zone else f"DTSTART:{start}",
             f"DURATION:PT{max(1, minutes)}M",

@@ -6,9 +6,9 @@ Weeks run Monday to Sunday, as on a wall calendar. Days are numbered as
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DEFAULT_DAYS = frozenset({0, 2, 4})  # three a week with a rest day between
@@ -41,6 +41,19 @@ class WeekStatus:
         if self.next_day is None:
             return said
         return f"{said} Next workout day: {WEEKDAYS[self.next_day]}."
+
+
+def due_routine(
+    block_routine: str | None, last_done: Mapping[str, datetime], routines: Sequence[str]
+) -> str | None:
+    """The routine a reminder is for: the current block's, else the one done last, else
+    the first there is. Only routines that exist (``routines``) are answered."""
+    if block_routine in routines:
+        return block_routine
+    done = [r for r in sorted(last_done, key=lambda r: last_done[r], reverse=True) if r in routines]
+    if done:
+        return done[0]
+    return routines[0] if routines else None
 
 
 def week_status(days: frozenset[int], today: date, workout_days: Iterable[date]) -> WeekStatus:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.cues import VoiceSettings
+from coach.core.plan import due_routine
 from coach.core.progress import suggest
 from coach.core.routines import (
     Catalogue,
@@ -240,15 +241,12 @@ class MainWindow(QMainWindow):
         """The routine a reminder is for: the current block's, else the last one done,
         else the first."""
         block = self.checkins.log.current_block()
-        loaded = None
-        if block is not None and block.routine_id:
-            loaded = self.catalogue.routine(block.routine_id)
-        if loaded is None and self._done:
-            last = max(self._done, key=lambda routine_id: self._done[routine_id].last)
-            loaded = self.catalogue.routine(last)
-        if loaded is None and self.catalogue.routines:
-            loaded = self.catalogue.routines[0]
-        return loaded
+        routine_id = due_routine(
+            block.routine_id if block else None,
+            {routine: done.last for routine, done in self._done.items()},
+            [loaded.routine.id for loaded in self.catalogue.routines],
+        )
+        return self.catalogue.routine(routine_id) if routine_id else None
 
     def _reminder_text(self) -> str | None:
         """What the plan-day notification says, or None when there is nothing to remind of."""

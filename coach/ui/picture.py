@@ -17,11 +17,16 @@ class Picture(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 100)
         self.path: Path | None = None
+        self.mirrored = False
 
-    def show_file(self, path: Path, description: str) -> None:
+    def show_file(self, path: Path, description: str, *, mirrored: bool = False) -> None:
+        """Draw this picture, flipped left to right when ``mirrored`` (the other side)."""
         if path != self.path:
             self.path = path
             self._renderer.load(str(path))
+            self.update()
+        if mirrored != self.mirrored:
+            self.mirrored = mirrored
             self.update()
         self.setAccessibleName(description)
 
@@ -40,4 +45,8 @@ class Picture(QWidget):
         target.moveCenter(QRectF(self.rect()).center())
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.mirrored:
+            centre = target.center()
+            painter.translate(centre.x() * 2, 0)
+            painter.scale(-1, 1)
         self._renderer.render(painter, target)

@@ -125,7 +125,7 @@ class Voice(QObject):
             self._backend.configure(settings.volume, settings.choice.rate)
 
     def say(self, cue: Cue) -> None:
-        backend = self._backend
+        backend = self._backend if self.load() else None
         if backend is None or self.muted or not self.settings.on:
             return
         if backend.speaking():

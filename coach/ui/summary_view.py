@@ -18,6 +18,13 @@ def duration_text(seconds: float) -> str:
     return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
 
 
+def side_text(sides: dict[str, int] | None) -> str:
+    """Each side's sets after the exercise's count: ": left 2, right 2"."""
+    if not sides:
+        return ""
+    return f": left {sides.get('left', 0)}, right {sides.get('right', 0)}"
+
+
 @dataclass(frozen=True)
 class DoseOffer:
     """A progression suggestion for one exercise, offered after a workout."""
@@ -97,7 +104,7 @@ class SummaryView(QWidget):
         )
         rows = "".join(
             f"<tr><td>{escape(name)}</td><td>&nbsp;&nbsp;{count} set{'s' if count != 1 else ''}"
-            "</td></tr>"
+            f"{side_text(summary.sides_by_exercise.get(name))}</td></tr>"
             for name, count in summary.sets_by_exercise.items()
         )
         self.exercises.setText(f"<table cellpadding='3'>{rows}</table>" if rows else "")

@@ -42,6 +42,7 @@ from coach.core.workout import (
     PhaseKind,
     PhaseStarted,
     SetCompleted,
+    Side,
     State,
     Workout,
     WorkoutEnded,
@@ -68,6 +69,8 @@ class WorkoutSummary:
     skipped: list[str] = field(default_factory=list)
     # Exercise name -> sets finished, in the routine's order; only those with a set.
     sets_by_exercise: dict[str, int] = field(default_factory=dict)
+    # Exercises done on each side: name -> sets finished on the left and on the right.
+    sides_by_exercise: dict[str, dict[str, int]] = field(default_factory=dict)
     workout_id: int = 0
     routine_id: str = ""
 
@@ -103,6 +106,7 @@ class WorkoutView(QWidget):
         self._workout_id = 0
         self._started_at = 0.0
         self._skipped: list[str] = []
+        self._sides: dict[str, dict[str, int]] = {}  # exercise id -> side -> sets
         self._was_paused = False
         self._paused_by_person = False  # Space, as opposed to a hold for the check
         # The check after an exercise: which one, and what waits on the answer.
@@ -273,6 +277,7 @@ class WorkoutView(QWidget):
         self._workout_id = self._log.begin(loaded.routine.id, loaded.routine.title)
         self._started_at = self._clock.now()
         self._skipped = []
+        self._sides = {}
         self._check_for, self._finish_pending = None, False
         self._paused_by_person = False
         self._last_exercise = 0
@@ -314,6 +319,9 @@ class WorkoutView(QWidget):
             match event:
                 case SetCompleted():
                     self._log.record_set(self._workout_id, event)
+                    if event.side is not None:
+                        sides = self._sides.setdefault(event.exercise_id, {"left": 0, "right": 0})
+                        sides[event.side.value] += 1
                     cue = "done"
                 case ExerciseSkipped():
                     self._log.record_skip(self._workout_id, event)
@@ -350,7 +358,12 @@ class WorkoutView(QWidget):
         done = {
             planned.exercise.name: workout.sets_done(index)
             for index, planned in enumerate(workout.plan)
-            if workout.sets_done(index)
+            if workout.sets_done(index) or planned.exercise.id in self._sides
+        }
+        sides = {
+            planned.exercise.name: dict(self._sides[planned.exercise.id])
+            for planned in workout.plan
+            if planned.exercise.id in self._sides
         }
         summary = WorkoutSummary(
             routine_title=self._routine_title,
@@ -359,6 +372,7 @@ class WorkoutView(QWidget):
             sets_done=sum(done.values()),
             skipped=list(self._skipped),
             sets_by_exercise=done,
+            sides_by_exercise=sides,
             workout_id=self._workout_id,
             routine_id=self._routine_id,
         )
@@ -380,8 +394,12 @@ class WorkoutView(QWidget):
         assert workout is not None
         phase, planned = workout.phase, workout.planned
         exercise = planned.exercise
+        # The other side is the same movement in a mirror: the picture turns round with it.
+        mirrored = phase.side is Side.RIGHT
         self.picture.show_file(
-            self._resources.pictures / exercise.picture, f"Picture: {exercise.name}"
+            self._resources.pictures / exercise.picture,
+            f"Picture: {exercise.name}{', right side (mirrored)' if mirrored else ''}",
+            mirrored=mirrored,
         )
         self.name_label.setText(exercise.name)
         self.phase_label.setText(PHASE_WORDS[phase.kind])

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import icalendar
+import pytest
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from coach.app import build_main_window
+from coach.core.calendar import Reminder
+from coach.core.workout import SetCompleted
 from coach.resources import locate
 from coach.ui.main_window import MainWindow
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, local_zone
 from tests.ui.conftest import RecordingCues, answer_all_no
 from tests.ui.test_three_week_block import DAY_ONE, Calendar, one_workout
 
@@ -71,3 +76,71 @@ def test_the_week_is_planned_by_day_and_the_home_screen_follows_it(
     reopened = build_main_window(tmp_path, clock=clock, cues=RecordingCues(locate().sounds))
     qtbot.addWidget(reopened)
     assert reopened.checkins.log.plan_days() == {1, 3}  # kept
+
+
+def test_a_reminder_is_chosen_with_the_days_notifies_then_and_opens_the_routine(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calendar, clock = Calendar(), FakeClock()  # Monday 2 March 2026, 08:00 UTC
+    with local_zone("UTC"):
+        window = open_window(qtbot, tmp_path, calendar, clock)
+        answer_all_no(qtbot, window)
+        reminders = window.reminders
+        assert reminders.due is None  # off until the person asks for it
+        qtbot.keyClick(window.home, Qt.Key.Key_D)
+        plan = window.plan_view
+        assert not plan.remind.isChecked() and not plan.time.isEnabled()
+        qtbot.keyClick(plan, Qt.Key.Key_R)
+        assert plan.time.isEnabled()
+        plan.time.setTime(QTime(18, 30))
+        qtbot.keyClick(plan, Qt.Key.Key_Return)
+        assert window.coaching.reminder() == Reminder(True, time(18, 30))
+        assert reminders.due == datetime(2026, 3, 2, 18, 30, tzinfo=UTC)
+
+        # At the time, on a plan day with nothing done yet: a notification.
+        calendar.today = datetime(2026, 3, 2, 18, 30, tzinfo=UTC)
+        reminders.check()
+        assert reminders.shown == ["Morning bridge & core, about 6 minutes. Click to start."]
+        assert reminders.due == datetime(2026, 3, 4, 18, 30, tzinfo=UTC)  # Wednesday next
+        reminders.open_requested.emit()  # the notification is clicked
+        assert window.stack.currentWidget() is window.safety.safety_view  # on the way in
+        window.stack.setCurrentWidget(window.home)
+
+        # A day whose workout is done is not reminded of.
+        calendar.today = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
+        workout = window.log.begin("morning-bridge-core", "Morning bridge & core")
+        done = SetCompleted("glute-bridge", None, set_number=1, reps=10, hold_seconds=None)
+        window.log.record_set(workout, done)
+        window.log.finish(workout, "finished")
+        calendar.today = datetime(2026, 3, 4, 18, 31, tzinfo=UTC)
+        reminders.check()
+        assert len(reminders.shown) == 1
+        assert reminders.due == datetime(2026, 3, 6, 18, 30, tzinfo=UTC)
+
+
+def test_the_plan_goes_to_the_calendar_as_an_ics_file(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calendar, clock = Calendar(), FakeClock()
+    target = tmp_path / "my-plan"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    with local_zone("Europe/Berlin"):
+        window = open_window(qtbot, tmp_path / "data", calendar, clock)
+        answer_all_no(qtbot, window)
+        qtbot.keyClick(window.home, Qt.Key.Key_D)
+        plan = window.plan_view
+        qtbot.keyClick(plan, Qt.Key.Key_2)  # Tuesday too
+        plan.time.setTime(QTime(7, 15))
+        qtbot.keyClick(plan, Qt.Key.Key_A)
+    saved = tmp_path / "my-plan.ics"
+    assert told and str(saved) in told[0] and "4 weekly events at 07:15" in told[0]
+    assert oct(saved.stat().st_mode & 0o777) == "0o600"
+    events = icalendar.Calendar.from_ical(saved.read_text()).walk("VEVENT")
+    days = sorted(str(e.get("RRULE")["BYDAY"][0]) for e in events)
+    assert days == ["FR", "MO", "TU", "WE"]
+    for event in events:
+        start = event.decoded("DTSTART")
+        assert (start.hour, start.minute) == (7, 15)
+        assert getattr(start.tzinfo, "key", "") == "Europe/Berlin"
