@@ -32,7 +32,7 @@ class PlanView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        heading = make_label("Your workout days", 26, bold=True)
+        heading = make_label("Your workout days and reminder", 26, bold=True)
         intro = make_label(
             "Choose the days you mean to do a workout. Three days a week, with a rest day"
             " between, is the plan the three-week comparison is built on; any days will do.",
@@ -63,8 +63,8 @@ class PlanView(QWidget):
         self.remind.toggled.connect(self._refresh)
         reminder_note = make_label(
             "The reminder is a notification while Hip & Core Coach is open (minimised, it"
-            " waits in the system tray). Nothing is left running when you close it: to be"
-            " reminded anyway, add the days to your own calendar.",
+            " waits in the system tray where your desktop has one). Nothing is left running"
+            " when you close it: to be reminded anyway, add the days to your own calendar.",
             14,
             name="muted",
         )
