@@ -95,7 +95,6 @@ class Voice(QObject):
         self._backend: SpeechBackend | None = None
         self._loaded = False
         self.settings = VoiceSettings()
-        self.muted = False  # the workout's M key, for this workout only
         self.said: list[str] = []  # what was handed to the engine, for tests and logs
 
     def load(self) -> bool:
@@ -126,7 +125,7 @@ class Voice(QObject):
 
     def say(self, cue: Cue) -> None:
         backend = self._backend if self.load() else None
-        if backend is None or self.muted or not self.settings.on:
+        if backend is None or not self.settings.on:
             return
         if backend.speaking():
             if not cue.interrupts:

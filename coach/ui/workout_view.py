@@ -287,7 +287,6 @@ class WorkoutView(QWidget):
         self.routine_label.setText(loaded.routine.title)
         self._caller.reset()
         self._caller.choice = self.voice.settings.choice
-        self.voice.muted = self.cues.muted
         if not self._has_sound():
             self._set_label(self.mute_button, "No sound")
             self.mute_button.setAccessibleDescription("No audio output was found on this computer")
@@ -312,8 +311,10 @@ class WorkoutView(QWidget):
     def _handle(self, events: list[Event]) -> None:
         workout = self.workout
         assert workout is not None
-        for spoken in self._caller.cues(workout, events):
-            self.voice.say(spoken)
+        spoken = self._caller.cues(workout, events)  # asked even when muted: it keeps count
+        if not self.cues.muted:  # M silences the voice and the sounds alike
+            for said in spoken:
+                self.voice.say(said)
         cue = None
         for event in events:
             match event:
@@ -512,8 +513,7 @@ class WorkoutView(QWidget):
         if not self._has_sound():
             return
         self.cues.muted = not self.cues.muted
-        self.voice.muted = self.cues.muted
-        if self.voice.muted:
+        if self.cues.muted:
             self.voice.stop()
         self.mute_button.setChecked(self.cues.muted)
         self._set_label(self.mute_button, "Sound off  [M]" if self.cues.muted else "Sound on  [M]")
