@@ -144,7 +144,7 @@ def show_plan(data_dir: Path, ics: Path | None, at_text: str | None, out: TextIO
     """`coach plan`: the workout days and reminder; with a file, the days as iCalendar."""
     from datetime import UTC, datetime, time
 
-    from coach.core.calendar import local_zone_name, plan_calendar
+    from coach.core.calendar import NO_ROUTINE, local_zone_name, plan_file
     from coach.core.plan import WEEKDAYS, due_routine
     from coach.store.checkins import CheckinLog
     from coach.store.coaching import CoachingSettings, save_calendar
@@ -179,8 +179,10 @@ def show_plan(data_dir: Path, ics: Path | None, at_text: str | None, out: TextIO
         [loaded.routine.id for loaded in catalogue.routines],
     )
     loaded = catalogue.routine(routine_id) if routine_id else None
-    title = loaded.routine.title if loaded else "Hip and core workout"
-    minutes = round(planned_seconds(loaded.plan(catalogue.exercises)) / 60) if loaded else 15
+    title, minutes = NO_ROUTINE
+    if loaded is not None:
+        title = loaded.routine.title
+        minutes = round(planned_seconds(loaded.plan(catalogue.exercises)) / 60)
     names = ", ".join(WEEKDAYS[d] for d in days)
     if ics is None:
         state = "on" if reminder.on else "off"
@@ -189,8 +191,7 @@ def show_plan(data_dir: Path, ics: Path | None, at_text: str | None, out: TextIO
         print(f"Routine: {title}, about {minutes} min", file=out)
         return 0
     zone = local_zone_name()
-    text = plan_calendar(days, at, title=title, minutes=minutes,
-                         today=now.astimezone().date(), stamp=now, zone=zone)  # fmt: skip
+    text = plan_file(days, at, title=title, minutes=minutes, now=now)
     try:
         save_calendar(ics, text)
     except OSError as error:

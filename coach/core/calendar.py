@@ -20,6 +20,7 @@ from coach.core.plan import WEEKDAYS
 
 ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DEFAULT_TIME = time(18, 0)
+NO_ROUTINE = ("Hip and core workout", 15)  # title and minutes when no routine is due
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
@@ -230,3 +231,14 @@ def plan_calendar(
         ]
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def plan_file(
+    days: Iterable[int], at: time, *, title: str | None, minutes: int | None, now: datetime
+) -> str:
+    """The plan as the program saves it: from today, in the system's time zone, for the
+    routine due (or a plain title and a quarter of an hour when there is none)."""
+    return plan_calendar(days, at, title=title or NO_ROUTINE[0],
+                         minutes=minutes if minutes is not None else NO_ROUTINE[1],
+                         today=now.astimezone().date(), stamp=now,
+                         zone=local_zone_name())  # fmt: skip

@@ -197,7 +197,12 @@ class CueCaller:
     def reset(self) -> None:
         """A new workout: nothing is playing and nothing was said."""
         self._busy_until = -math.inf
+        self._new_phase()
         self._start_due = False
+
+    def _new_phase(self) -> None:
+        """A phase began: its start is due, and none of its cues has been said."""
+        self._start_due = True
         self._said.clear()
         self._counted.clear()
         self._counted_aloud.clear()
@@ -211,10 +216,7 @@ class CueCaller:
             return [self._say(Cue(CueKind.DONE, FINISHED_TEXT, self._estimate(FINISHED_TEXT),
                                   interrupts=True), now)]  # fmt: skip
         if any(isinstance(e, PhaseStarted) for e in events):
-            self._start_due = True
-            self._said.clear()
-            self._counted.clear()
-            self._counted_aloud.clear()
+            self._new_phase()
         if workout.state is not State.RUNNING:
             return []  # a paused phase is named when it goes on
         phase, planned = workout.phase, workout.planned

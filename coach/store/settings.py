@@ -13,6 +13,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from coach.core.calendar import reminder_problem
+from coach.core.cues import voice_problem
 from coach.store.db import OpenedDatabase
 
 logger = logging.getLogger(__name__)
@@ -85,22 +87,16 @@ def _decisions(value: Any) -> dict[str, Any]:
     return routines
 
 
-def _voice(value: Any) -> dict[str, Any]:
-    from coach.core.cues import voice_problem
+def _checked_by(problem_of: Callable[[Any], str | None]) -> Callable[[Any], Any]:
+    """A shape from a check in core that says what is wrong with a value, or None."""
 
-    problem = voice_problem(value)
-    if problem:
-        raise BadSetting(problem)
-    return value  # type: ignore[no-any-return]
+    def shape(value: Any) -> Any:
+        problem = problem_of(value)
+        if problem:
+            raise BadSetting(problem)
+        return value
 
-
-def _reminder(value: Any) -> dict[str, Any]:
-    from coach.core.calendar import reminder_problem
-
-    problem = reminder_problem(value)
-    if problem:
-        raise BadSetting(problem)
-    return value  # type: ignore[no-any-return]
+    return shape
 
 
 SHAPES: dict[str, Callable[[Any], Any]] = {
@@ -109,8 +105,8 @@ SHAPES: dict[str, Callable[[Any], Any]] = {
     "plan days": _weekdays,
     "own doses": _own_doses,
     "dose decisions": _decisions,
-    "voice": _voice,
-    "reminder": _reminder,
+    "voice": _checked_by(voice_problem),
+    "reminder": _checked_by(reminder_problem),
 }
 
 

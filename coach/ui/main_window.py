@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
                     id=loaded.routine.id,
                     title=loaded.routine.title,
                     summary=loaded.routine.summary,
-                    minutes=max(1, round(planned_seconds(plan) / 60)),
+                    minutes=_minutes(plan),
                     trains=loaded.routine.trains,
                     exercises=[p.exercise.name for p in plan],
                     left_out=[f"{e.name} ({why})" for e, why in self._left_out(loaded)],
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         loaded = self.due_routine()
         if loaded is None:
             return None
-        minutes = max(1, round(planned_seconds(self._plan(loaded)) / 60))
+        minutes = _minutes(self._plan(loaded))
         return f"{loaded.routine.title}, about {minutes} minutes. Click to start."
 
     def _on_reminders_open_requested(self) -> None:
@@ -268,12 +268,10 @@ class MainWindow(QMainWindow):
 
     def save_calendar(self, days: list[int], at: time) -> Path | None:
         """Ask where, and save the plan days as an .ics file for the person's calendar."""
-        from coach.core.calendar import local_zone_name, plan_calendar
+        from coach.core.calendar import plan_file
         from coach.store.coaching import save_calendar
 
         loaded = self.due_routine()
-        title = loaded.routine.title if loaded else "Hip and core workout"
-        minutes = max(1, round(planned_seconds(self._plan(loaded)) / 60)) if loaded else 15
         start = str(Path.home() / "hip-and-core-plan.ics")
         chosen, _ = QFileDialog.getSaveFileName(
             self, "Add the workout days to your calendar", start, "Calendar files (*.ics)"
@@ -281,10 +279,9 @@ class MainWindow(QMainWindow):
         if not chosen:
             return None
         target = Path(chosen) if chosen.endswith(".ics") else Path(chosen + ".ics")
-        now = self._now()
-        text = plan_calendar(days, at, title=title, minutes=minutes,
-                             today=now.astimezone().date(), stamp=now,
-                             zone=local_zone_name())  # fmt: skip
+        text = plan_file(days, at, title=loaded.routine.title if loaded else None,
+                         minutes=_minutes(self._plan(loaded)) if loaded else None,
+                         now=self._now())  # fmt: skip
         try:
             save_calendar(target, text)
         except OSError as error:
@@ -378,8 +375,9 @@ class MainWindow(QMainWindow):
 
     def _on_plan_view_saved(self, days: list[int]) -> None:
         self.checkins.log.set_plan_days(days)
-        self.coaching.set_reminder(self.plan_view.reminder)
-        self.reminders.plan(self.checkins.log.plan_days(), self.coaching.reminder())
+        reminder = self.plan_view.reminder
+        self.coaching.set_reminder(reminder)
+        self.reminders.plan(self.checkins.log.plan_days(), reminder)
         self._on_summary_done()
 
     def _plan(self, loaded: LoadedRoutine) -> list[PlannedExercise]:
@@ -492,3 +490,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         super().closeEvent(event)
+
+
+def _minutes(plan: list[PlannedExercise]) -> int:
+    """A workout's length as said to a person: whole minutes, at least one."""
+    return max(1, round(planned_seconds(plan) / 60))
