@@ -38,8 +38,9 @@ def main() -> int:
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="coach-hear-"))
     voice = Voice()
     window = build_main_window(data_dir, voice=voice)
-    if not voice.load():
-        print("No speech engine was found: nothing to hear.", file=sys.stderr)
+    if not voice.wait():
+        print(f"No speech engine works here ({voice.problem or 'none found'}): nothing to"
+              " hear.", file=sys.stderr)  # fmt: skip
         return 1
     loaded = window.catalogue.routine(args.routine)
     if loaded is None:

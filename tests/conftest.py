@@ -10,5 +10,5 @@ import pytest
 @pytest.fixture(autouse=True)
 def _no_real_speech(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test speaks through the machine's speech engine: one that wants a voice passes
-    its own recording back-end (tests/ui/test_voice.py)."""
-    monkeypatch.setattr("coach.ui.speech.find_engine", lambda _parent: None)
+    its own recording back-end (tests/ui/test_voice.py), and no speaker process is started."""
+    monkeypatch.setattr("coach.ui.speech.speaker_command", lambda: None)

@@ -421,9 +421,8 @@ class MainWindow(QMainWindow):
         self.start_routine(routine_id)
 
     def _on_workout_view_workout_over(self, summary: WorkoutSummary) -> None:
-        if self.save_guard is not None:
-            self.save_guard.try_again()
-        self.summary.show_summary(summary)
+        on_disk = self.save_guard is None or self.save_guard.try_again()
+        self.summary.show_summary(summary, on_disk=on_disk)
         self.summary.offer_doses(self._dose_offers(summary.routine_id))
         self.checkins.after_workout(summary.workout_id)
 
@@ -489,6 +488,7 @@ class MainWindow(QMainWindow):
         if guard is not None and not guard.closing():
             event.ignore()
             return
+        self.workout_view.voice.close()  # an engine search still running is given up
         super().closeEvent(event)
 
 

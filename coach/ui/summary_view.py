@@ -65,7 +65,7 @@ class SummaryView(QWidget):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.exercises = make_label("", 15)
         self.exercises.setTextFormat(Qt.TextFormat.RichText)
-        saved = make_label("Everything you did is saved on this computer.", 14, name="muted")
+        self.saved = make_label("", 14, name="muted")
         self.offer_label = make_label("", 15, bold=True)
         self.accept_button = make_button("Yes, change it  [A]", self._on_accept_clicked)
         self.decline_button = make_button("No, keep it  [D]", self._on_decline_clicked)
@@ -86,13 +86,20 @@ class SummaryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 56, 60, 40)
         layout.setSpacing(14)
-        for widget in (self.heading, self.details, self.exercises, saved, self.offer):
+        for widget in (self.heading, self.details, self.exercises, self.saved, self.offer):
             layout.addWidget(widget)
         layout.addSpacing(12)
         layout.addLayout(row)
         layout.addStretch()
 
-    def show_summary(self, summary: WorkoutSummary) -> None:
+    def show_summary(self, summary: WorkoutSummary, *, on_disk: bool = True) -> None:
+        """`on_disk` False: the disk refuses and the workout is kept in memory for now."""
+        self.saved.setText(
+            "Everything you did is saved on this computer."
+            if on_disk
+            else "Not saved to disk yet: it is kept while the program is open and saved"
+            " as soon as the disk allows (the strip above says why)."
+        )
         title = summary.routine_title
         finished = summary.outcome == "finished"
         self.heading.setText(f"Well done: {title}" if finished else f"{title}: ended early")

@@ -38,6 +38,7 @@ class VoiceView(QWidget):
         super().__init__(parent)
         self._voice = voice
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        voice.changed.connect(self._describe_engine)
         heading = make_label("Voice", 26, bold=True)
         self.engine_label = make_label("", 16)
         self.engine_label.setAccessibleName("Speech on this computer")
@@ -93,18 +94,7 @@ class VoiceView(QWidget):
         on_key(self, Qt.Key.Key_Escape, self._on_back)
 
     def edit(self, settings: VoiceSettings) -> None:
-        engine = self._voice.engine_name
-        if engine is None:
-            self.engine_label.setText(
-                "This computer has no speech engine, so workouts use sounds instead: a chime"
-                f" as each exercise starts and ticks for the last seconds. {INSTALL_HINT},"
-                " then start the program again."
-            )
-        else:
-            self.engine_label.setText(
-                f"Cues are spoken by this computer's speech engine ({engine}). Without the"
-                " voice, workouts use sounds: a chime to start and ticks to count down."
-            )
+        self._describe_engine()
         values = settings.to_dict()
         for key, box in self.boxes.items():
             box.setChecked(bool(values[key]))
@@ -112,6 +102,25 @@ class VoiceView(QWidget):
         self.rate.setValue(round(settings.choice.rate * 2))
         self._refresh()
         self.boxes["on"].setFocus()
+
+    def _describe_engine(self) -> None:
+        voice = self._voice
+        engine = voice.engine_name
+        sounds = "a chime as each exercise starts and ticks for the last seconds"
+        if engine is not None:
+            text = (f"Cues are spoken by this computer's speech engine ({engine}). Without"
+                    f" the voice, workouts use sounds: {sounds}.")  # fmt: skip
+        elif voice.searching:
+            text = "Looking for this computer's speech engine\u2026"
+        elif voice.problem:
+            text = (f"The speech engine does not work here: {voice.problem}. Workouts use"
+                    f" sounds instead: {sounds}. Check that the computer's sound works,"
+                    " then start the program again.")  # fmt: skip
+        else:
+            text = (f"This computer has no speech engine, so workouts use sounds instead:"
+                    f" {sounds}. {INSTALL_HINT}, then start the program again.")  # fmt: skip
+        self.engine_label.setText(text)
+        self._refresh()
 
     @property
     def chosen(self) -> VoiceSettings:

@@ -50,6 +50,7 @@ def test_a_disk_that_fills_mid_workout_is_said_on_screen_and_nothing_is_lost(
         to_summary(qtbot, window, clock)
         assert guard.isVisible()  # tried again after the workout, still refused
         assert guard.label.text().startswith("Still not saved since ")
+        assert window.summary.saved.text().startswith("Not saved to disk yet")
         [workout] = window.log.workouts()
         kept = len(window.log.sets(workout.id or 0))
         assert kept == 6 and workout.outcome == "finished"  # every set of the routine

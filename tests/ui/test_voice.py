@@ -46,13 +46,17 @@ class RecordingSpeech:
 def open_window(
     qtbot: QtBot, data_dir: Path, clock: FakeClock, engine: RecordingSpeech | None
 ) -> MainWindow:
-    screened_yesterday(data_dir)
-
     def find(_parent: QObject) -> SpeechBackend | None:
         return engine
 
+    return open_window_with(qtbot, data_dir, clock, Voice(find))
+
+
+def open_window_with(qtbot: QtBot, data_dir: Path, clock: FakeClock, voice: Voice) -> MainWindow:
+    """A returning person's window, the workout's sounds recorded, with this voice."""
+    screened_yesterday(data_dir)
     window = build_main_window(
-        data_dir, clock=clock, cues=RecordingCues(locate().sounds), voice=Voice(find)
+        data_dir, clock=clock, cues=RecordingCues(locate().sounds), voice=voice
     )
     qtbot.addWidget(window)
     with qtbot.waitActive(window):

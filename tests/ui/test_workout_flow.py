@@ -122,6 +122,7 @@ def test_a_whole_routine_by_keyboard_is_coached_and_saved(
     assert "Sets done: <b>3</b>" in summary  # the hip opener's two sides make one set
     assert "Skipped: <b>Lying hip opener, Bird dog</b>" in summary
     assert window.summary.heading.text() == "Well done: Morning bridge & core"
+    assert window.summary.saved.text() == "Everything you did is saved on this computer."
     per_exercise = window.summary.exercises.text()
     assert "<td>Glute bridge</td><td>&nbsp;&nbsp;1 set</td>" in per_exercise
     assert "Bird dog" not in per_exercise

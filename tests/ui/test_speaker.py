@@ -1,0 +1,208 @@
+"""The voice is spoken by a process of its own (coach/ui/speaker.py): an engine that
+hangs, in opening or in speaking (speech-dispatcher with no sound server behind it),
+cannot freeze the window; the workout keeps its sounds meanwhile and goes back to them
+when the voice is lost, and the voice screen says what happened."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QProcess, Qt
+from pytestqt.qtbot import QtBot
+
+from coach.core.cues import Cue, CueKind
+from coach.ui.speech import SpeakerProcess, Voice
+from tests.helpers import ROOT, FakeClock
+from tests.ui.test_voice import open_window_with
+from tests.ui.test_workout_flow import press, run_until, start_morning
+
+MOCK_SPEAKER = [sys.executable, "-m", "coach.ui.speaker", "--engine", "mock"]
+NAME_CUE = "Glute bridge: 1 set of 10, hold 3 seconds. Get ready."
+
+
+def speaker_is(monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    monkeypatch.setattr("coach.ui.speech.speaker_command", lambda: command)
+
+
+def fake_speaker(monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    """A speaker that follows this Python script instead of opening an engine."""
+    speaker_is(monkeypatch, [sys.executable, "-c", textwrap.dedent(script)])
+
+
+STUCK_OPENING = """
+    import time
+    print("trying speechd", flush=True)
+    time.sleep(60)
+"""
+STUCK_SPEAKING = """
+    import sys, time
+    print("trying speechd", flush=True)
+    print("ok speechd", flush=True)
+    for line in sys.stdin:
+        if line.startswith("say"):
+            time.sleep(60)  # as speech-dispatcher does with nothing to play through
+        print("ack " + line.split()[1], flush=True)
+"""
+
+
+def speaker_of(voice: Voice) -> QProcess:
+    speaker = voice._speaker
+    assert isinstance(speaker, SpeakerProcess)
+    return speaker._process
+
+
+def test_the_real_speaker_speaks_a_workout_through_qt(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    speaker_is(monkeypatch, MOCK_SPEAKER)  # Qt's silent engine, through the real speaker
+    voice = Voice()
+    window = open_window_with(qtbot, tmp_path, clock, voice)
+    with qtbot.waitSignal(voice.changed, timeout=15_000):
+        voice.load()
+    assert voice.engine_name == "mock" and voice.problem == ""
+    start_morning(qtbot, window)
+    assert voice.said == [NAME_CUE]
+    assert window.workout_view.cues.played == []  # spoken, so no chime
+    speaker = voice._backend
+    assert isinstance(speaker, SpeakerProcess)
+    assert speaker.speaking()
+    voice.say(Cue(CueKind.HALFWAY, "Halfway.", 0.6, interrupts=False))
+    assert voice.said == [NAME_CUE]  # busy: a cue that does not interrupt waits its turn
+    qtbot.waitUntil(lambda: not speaker.speaking(), timeout=15_000)  # the words are said
+    voice.say(Cue(CueKind.HALFWAY, "Halfway.", 0.6, interrupts=False))
+    assert voice.said == [NAME_CUE, "Halfway."]
+    window.close()
+    assert speaker._process.state() == QProcess.ProcessState.NotRunning
+
+
+def test_an_engine_stuck_opening_is_given_up_on_and_the_workout_keeps_its_sounds(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_speaker(monkeypatch, STUCK_OPENING)
+    voice = Voice(start_seconds=1.0)
+    window = open_window_with(qtbot, tmp_path, clock, voice)
+    view = window.workout_view
+    press(qtbot, window, Qt.Key.Key_V)
+    assert "Looking for this computer's speech engine" in window.voice_view.engine_label.text()
+    assert not window.voice_view.try_button.isEnabled()
+    press(qtbot, window, Qt.Key.Key_Escape)
+    start_morning(qtbot, window)  # while the speaker still waits: the window answers
+    assert voice.searching
+    process = speaker_of(voice)
+    with qtbot.waitSignal(voice.changed, timeout=5000):
+        pass
+    assert process.state() == QProcess.ProcessState.NotRunning
+    assert not voice.searching and not voice.available
+    assert voice.problem == "speechd did not answer within 1 seconds"
+    run_until(window, clock, lambda: view.phase_label.text() == "Up")
+    assert view.cues.played == ["tick", "tick", "tick", "start"]  # as without a voice
+    assert voice.said == []
+
+
+def test_an_engine_that_stops_answering_mid_workout_hands_back_to_the_sounds(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_speaker(monkeypatch, STUCK_SPEAKING)
+    voice = Voice(answer_seconds=0.5)
+    window = open_window_with(qtbot, tmp_path, clock, voice)
+    view = window.workout_view
+    with qtbot.waitSignal(voice.changed, timeout=15_000):
+        voice.load()
+    assert voice.available
+    process = speaker_of(voice)
+    start_morning(qtbot, window)
+    assert voice.said == [NAME_CUE] and view.cues.played == []
+    with qtbot.waitSignal(voice.changed, timeout=5000):
+        pass  # the window went on meanwhile; the speaker did not answer
+    assert process.state() == QProcess.ProcessState.NotRunning
+    assert not voice.available and voice.problem == "speechd stopped answering"
+    run_until(window, clock, lambda: view.phase_label.text() == "Up")
+    assert view.cues.played == ["tick", "tick", "tick", "start"]
+    press(qtbot, window, Qt.Key.Key_Escape)
+    press(qtbot, window, Qt.Key.Key_Return)  # end early
+    press(qtbot, window, Qt.Key.Key_Return)
+    press(qtbot, window, Qt.Key.Key_V)
+    text = window.voice_view.engine_label.text()
+    assert "does not work here: speechd stopped answering" in text
+    assert "Workouts use sounds instead" in text
+    assert not window.voice_view.boxes["on"].isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("script", "problem"),
+    [
+        ('print("trying speechd\\nfailed speechd: no voices\\nnone")', "speechd: no voices"),
+        ('print("none")', ""),  # no engine on this machine: nothing went wrong
+        ("raise SystemExit(0)", ""),
+        ('print("ok espeak", flush=True); raise SystemExit(3)',
+         "espeak stopped (the speaker ended with code 3)"),
+    ],
+)  # fmt: skip
+def test_a_speaker_without_a_working_engine_says_why(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, script: str, problem: str
+) -> None:
+    fake_speaker(monkeypatch, script)
+    voice = Voice()
+    with qtbot.waitSignals([voice.changed] * (2 if "ok" in script else 1), timeout=15_000):
+        voice.load()
+    assert not voice.available and voice.problem == problem
+
+
+def test_closing_while_the_speaker_looks_leaves_nothing_running(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_speaker(monkeypatch, STUCK_OPENING)
+    voice = Voice()
+    voice.load()
+    process = speaker_of(voice)
+    assert process.waitForStarted(5000)
+    voice.close()
+    assert process.state() == QProcess.ProcessState.NotRunning
+    assert not voice.searching and not voice.available
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG")
+def test_the_speaker_ends_with_the_program_even_when_the_program_is_killed() -> None:
+    parent = textwrap.dedent(f"""
+        import subprocess, sys, time
+        child = subprocess.Popen({MOCK_SPEAKER!r}, stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, text=True)
+        print(child.stdout.readline().strip(), child.stdout.readline().strip(), flush=True)
+        # Another process holds the speaker's stdin open, as an engine stuck in a call
+        # keeps it from reading: only the kernel's word can end it now.
+        keeper = subprocess.Popen(["sleep", "60"], pass_fds=[child.stdin.fileno()])
+        print(child.pid, keeper.pid, flush=True)
+        time.sleep(60)
+    """)
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    program = subprocess.Popen(
+        [sys.executable, "-c", parent], stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env
+    )
+    assert program.stdout is not None
+    assert program.stdout.readline().strip() == "trying mock ok mock"
+    speaker, keeper = (int(pid) for pid in program.stdout.readline().split())
+    os.kill(program.pid, signal.SIGKILL)
+    program.wait(timeout=10)
+    program.stdout.close()
+    try:
+        assert_ends(speaker)
+    finally:
+        os.kill(keeper, signal.SIGKILL)
+
+
+def assert_ends(pid: int) -> None:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
+        if "State:\tZ" in Path(f"/proc/{pid}/status").read_text(errors="replace"):
+            break  # ended, waiting only for init to collect it
+        time.sleep(0.05)
+    else:
+        assert not Path(f"/proc/{pid}").exists(), "the speaker outlived the program"
