@@ -43,6 +43,7 @@ QLineEdit {{
 QLineEdit:focus {{ border: 2px solid {ACCENT}; }}
 QComboBox QLineEdit, QComboBox QLineEdit:focus {{ padding: 0; border: none; border-radius: 0; }}
 QLineEdit:disabled {{ background: #ebe8e1; }}
+QCheckBox:disabled, QLabel:disabled {{ color: #8f9896; }}
 QPushButton:disabled {{ color: #8f9896; background: #ebe8e1; border: 1px dashed #c9c4b8; }}
 QPushButton#primary:disabled {{ color: #f3f1ec; background: #a9bcbc; border: none; }}
 QPushButton#danger {{

@@ -135,7 +135,8 @@ class VoiceView(QWidget):
         speaking = usable and self.boxes["on"].isChecked()
         for key, box in self.boxes.items():
             box.setEnabled(usable if key == "on" else speaking)
-        for widget in (self.volume, self.rate, self.try_button):
+        for widget in (self.volume, self.rate, self.volume_label, self.rate_label,
+                       self.try_button):  # fmt: skip
             widget.setEnabled(speaking)
         self.volume_label.setText(f"Volume: {self.volume.value()}%")
         self.rate_label.setText(f"Speed: {RATE_WORDS[self.rate.value()]}")
