@@ -8,7 +8,7 @@ from typing import TextIO
 from coach import paths
 from coach.core.routines import SAFETY_FILE, load_catalogue
 from coach.core.safety import SafetyFileError, load_safety
-from coach.core.workout import planned_seconds
+from coach.core.workout import planned_minutes
 from coach.resources import locate
 
 
@@ -21,9 +21,8 @@ def list_routines(data_dir: Path, out: TextIO) -> int:
     for loaded in catalogue.routines:
         routine = loaded.routine
         plan = loaded.plan(catalogue.exercises)
-        minutes = planned_seconds(plan) / 60
         origin = "" if loaded.builtin else f"  [your own: {loaded.path}]"
-        print(f"{routine.id}  {routine.title}  ({minutes:.0f} min){origin}", file=out)
+        print(f"{routine.id}  {routine.title}  ({planned_minutes(plan)} min){origin}", file=out)
         for planned in plan:
             print(f"    - {planned.exercise.name}", file=out)
         for exercise, reason in loaded.left_out(catalogue.exercises):
@@ -150,6 +149,7 @@ def show_plan(data_dir: Path, ics: Path | None, at_text: str | None, out: TextIO
     from coach.store.coaching import CoachingSettings, save_calendar
     from coach.store.db import DatabaseError, open_database
     from coach.store.log import WorkoutLog
+    from coach.store.safety_log import SafetyLog
 
     try:
         database = open_database(paths.database_path(data_dir))
@@ -171,6 +171,11 @@ def show_plan(data_dir: Path, ics: Path | None, at_text: str | None, out: TextIO
     catalogue = load_catalogue(
         resources.routines, paths.user_routines_dir(data_dir), picture_dirs=[resources.pictures]
     )
+    try:
+        rules = load_safety(resources.routines / SAFETY_FILE)
+    except SafetyFileError as error:
+        print(f"coach: {error}", file=out)
+        return 1
     block = checkins.current_block()
     done = WorkoutLog(database).done_dates()
     routine_id = due_routine(
@@ -182,7 +187,10 @@ def show_plan(data_dir: Path, ics: Path | None, at_text: str | None, out: TextIO
     title, minutes = NO_ROUTINE
     if loaded is not None:
         title = loaded.routine.title
-        minutes = round(planned_seconds(loaded.plan(catalogue.exercises)) / 60)
+        person = SafetyLog(database).person(rules, done)  # as the window plans it today
+        plan = person.plan(loaded, catalogue.exercises, now.astimezone().date(),
+                           checkins.own_doses(loaded.routine.id))  # fmt: skip
+        minutes = planned_minutes(plan)
     names = ", ".join(WEEKDAYS[d] for d in days)
     if ics is None:
         state = "on" if reminder.on else "off"

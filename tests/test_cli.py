@@ -78,3 +78,22 @@ def test_plan_shows_the_days_and_writes_them_as_ics(
     assert main([*data, "plan", "--ics", "-o", str(target), "--time", "6.45"]) == 2
     assert main([*data, "plan", "--ics"]) == 2
     assert "needs -o FILE" in capsys.readouterr().err
+
+
+def test_plan_gives_the_routine_as_long_as_the_window_plans_it_this_week(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # First done ten days ago: week 2 of the block, with longer doses than week 1 (6 min).
+    from datetime import UTC, datetime, timedelta
+
+    from coach.core.workout import SetCompleted
+    from coach.store.db import open_database
+    from coach.store.log import WorkoutLog
+
+    database = open_database(paths.database_path(tmp_path))
+    then = datetime.now(UTC) - timedelta(days=10)
+    log = WorkoutLog(database, now=lambda: then)
+    workout = log.begin("morning-bridge-core", "Morning bridge & core")
+    log.record_set(workout, SetCompleted("glute-bridge", None, 1, 10, None))
+    assert main(["--data-dir", str(tmp_path), "plan"]) == 0
+    assert "Routine: Morning bridge & core, about 8 min" in capsys.readouterr().out

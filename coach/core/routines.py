@@ -218,6 +218,37 @@ class LoadedRoutine:
         return out
 
 
+@dataclass(frozen=True)
+class Person:
+    """What makes the routines this person's own: the week each routine's block is in
+    (from the local date it was first done), the exercises they turned on, and those
+    their answers leave out. Their accepted doses are read at the moment of planning."""
+
+    first_done: Mapping[str, date] = field(default_factory=dict)
+    opt_ins: frozenset[str] = frozenset()
+    hidden_tags: Mapping[str, str] = field(default_factory=dict)
+
+    def week(self, routine_id: str, today: date) -> int:
+        return week_number(self.first_done.get(routine_id), today)
+
+    def plan(
+        self,
+        loaded: LoadedRoutine,
+        library: dict[str, Exercise],
+        today: date,
+        own_doses: Mapping[str, OwnDose] | None = None,
+    ) -> list[PlannedExercise]:
+        """The routine as this person does it today."""
+        return loaded.plan(library, week=self.week(loaded.routine.id, today),
+                           opt_in_allowed=self.opt_ins, hidden_tags=self.hidden_tags,
+                           own_doses=own_doses)  # fmt: skip
+
+    def left_out(
+        self, loaded: LoadedRoutine, library: dict[str, Exercise]
+    ) -> list[tuple[Exercise, str]]:
+        return loaded.left_out(library, self.opt_ins, self.hidden_tags)
+
+
 @dataclass
 class Catalogue:
     """Everything found in the routine folders, good and bad."""

@@ -136,6 +136,11 @@ def planned_seconds(plan: Sequence[PlannedExercise]) -> float:
     return sum(phase.seconds for phase in build_phases(plan))
 
 
+def planned_minutes(plan: Sequence[PlannedExercise]) -> int:
+    """A workout's length as said to a person: whole minutes, at least one."""
+    return max(1, round(planned_seconds(plan) / 60))
+
+
 # Events returned by Workout.update() and the commands.
 
 

@@ -11,9 +11,10 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from coach.core.safety import HaltKind, PastHalt, Profile, Verdict
+from coach.core.routines import Person
+from coach.core.safety import HaltKind, PastHalt, Profile, SafetyRules, Verdict
 from coach.store.db import OpenedDatabase
-from coach.store.log import Now, utc_now
+from coach.store.log import DoneDates, Now, utc_now
 from coach.store.settings import read_setting, write_setting
 
 FULL_SCREEN = "full screen"
@@ -102,6 +103,15 @@ class SafetyLog:
 
     def opt_ins(self) -> set[str]:
         return set(self._get("opt_in", []))
+
+    def person(self, rules: SafetyRules, done: Mapping[str, DoneDates]) -> Person:
+        """The exercises this person turned on or is kept from, with the local date each
+        routine was first done (`WorkoutLog.done_dates`): what shapes their plan."""
+        return Person(
+            first_done={routine: d.first.astimezone().date() for routine, d in done.items()},
+            opt_ins=frozenset(self.opt_ins()),
+            hidden_tags=rules.profile_effects(self.profile()).hidden_tags,
+        )
 
     def _get(self, key: str, default: Any) -> Any:
         return read_setting(self._database, key, default)

@@ -27,11 +27,11 @@ from coach.core.routines import (
     Exercise,
     LoadedRoutine,
     OwnDose,
+    Person,
     PlannedExercise,
-    week_number,
 )
 from coach.core.safety import HaltKind
-from coach.core.workout import planned_seconds
+from coach.core.workout import planned_minutes
 from coach.resources import Resources
 from coach.store.coaching import CoachingSettings
 from coach.store.history import History
@@ -89,8 +89,7 @@ class MainWindow(QMainWindow):
         self.startup_notice = startup_notice
         self.catalogue = Catalogue()
         self._done: dict[str, DoneDates] = {}
-        self._opt_ins: set[str] = set()
-        self._hidden: dict[str, str] = {}
+        self._person = Person()
         self.home = home
         self.workout_view = workout_view
         self.summary = SummaryView()
@@ -182,8 +181,7 @@ class MainWindow(QMainWindow):
         """Read the routine files and the safety state again and show them."""
         self.catalogue = self._load_catalogue()
         self._done = self.log.done_dates()
-        self._opt_ins = self.safety.log.opt_ins()
-        self._hidden = self.safety.profile_effects().hidden_tags
+        self._person = self.safety.log.person(self.safety.rules, self._done)
         cards = []
         for loaded in self.catalogue.routines:
             plan = self._plan(loaded)
@@ -194,7 +192,7 @@ class MainWindow(QMainWindow):
                     id=loaded.routine.id,
                     title=loaded.routine.title,
                     summary=loaded.routine.summary,
-                    minutes=_minutes(plan),
+                    minutes=planned_minutes(plan),
                     trains=loaded.routine.trains,
                     exercises=[p.exercise.name for p in plan],
                     left_out=[f"{e.name} ({why})" for e, why in self._left_out(loaded)],
@@ -257,7 +255,7 @@ class MainWindow(QMainWindow):
         loaded = self.due_routine()
         if loaded is None:
             return None
-        minutes = _minutes(self._plan(loaded))
+        minutes = planned_minutes(self._plan(loaded))
         return f"{loaded.routine.title}, about {minutes} minutes. Click to start."
 
     def _on_reminders_open_requested(self) -> None:
@@ -280,7 +278,7 @@ class MainWindow(QMainWindow):
             return None
         target = Path(chosen) if chosen.endswith(".ics") else Path(chosen + ".ics")
         text = plan_file(days, at, title=loaded.routine.title if loaded else None,
-                         minutes=_minutes(self._plan(loaded)) if loaded else None,
+                         minutes=planned_minutes(self._plan(loaded)) if loaded else None,
                          now=self._now())  # fmt: skip
         try:
             save_calendar(target, text)
@@ -350,8 +348,8 @@ class MainWindow(QMainWindow):
             pictures=self._resources.pictures,
             printed=self._now().astimezone().date(),
             plan_days=sorted(self.checkins.log.plan_days()),
-            opt_in_allowed=sorted(self._opt_ins),
-            hidden_tags=self._hidden,
+            opt_in_allowed=sorted(self._person.opt_ins),
+            hidden_tags=self._person.hidden_tags,
             own_doses=self.checkins.log.own_doses(routine_id),
         )
 
@@ -381,21 +379,12 @@ class MainWindow(QMainWindow):
         self._on_summary_done()
 
     def _plan(self, loaded: LoadedRoutine) -> list[PlannedExercise]:
-        return loaded.plan(
-            self.catalogue.exercises,
-            week=self._week_of(loaded.routine.id),
-            opt_in_allowed=self._opt_ins,
-            hidden_tags=self._hidden,
-            own_doses=self.checkins.log.own_doses(loaded.routine.id),
-        )
+        today = self._now().astimezone().date()
+        own_doses = self.checkins.log.own_doses(loaded.routine.id)
+        return self._person.plan(loaded, self.catalogue.exercises, today, own_doses)
 
     def _left_out(self, loaded: LoadedRoutine) -> list[tuple[Exercise, str]]:
-        return loaded.left_out(self.catalogue.exercises, self._opt_ins, self._hidden)
-
-    def _week_of(self, routine_id: str) -> int:
-        done = self._done.get(routine_id)
-        today = self._now().astimezone().date()
-        return week_number(done.first.astimezone().date() if done else None, today)
+        return self._person.left_out(loaded, self.catalogue.exercises)
 
     def start_routine(self, routine_id: str) -> None:
         """Every way into a workout comes here, and goes through the safety screen."""
@@ -490,8 +479,3 @@ class MainWindow(QMainWindow):
             return
         self.workout_view.voice.close()  # an engine search still running is given up
         super().closeEvent(event)
-
-
-def _minutes(plan: list[PlannedExercise]) -> int:
-    """A workout's length as said to a person: whole minutes, at least one."""
-    return max(1, round(planned_seconds(plan) / 60))
