@@ -34,7 +34,7 @@ QPushButton:hover {{ border-color: {ACCENT}; }}
 QPushButton:focus {{ border: 2px solid {ACCENT}; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border: none; font-weight: 600; }}
 QPushButton#primary:hover {{ background: {ACCENT_DARK}; }}
-QPushButton#primary:focus {{ border: 3px solid {INK}; }}
+QPushButton#primary:focus {{ border: 3px solid {INK}; padding: 5px 13px; }}
 QPushButton:checked {{ background: {ACCENT}; color: white; border: 2px solid {ACCENT_DARK}; }}
 QPushButton:checked:focus {{ border: 3px solid {INK}; }}
 QLineEdit {{
