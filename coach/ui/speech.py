@@ -101,8 +101,9 @@ class SpeakerProcess(QObject):
         self._process.start(self._command[0], self._command[1:])
 
     def close(self) -> None:
-        """End the speaker now (the program is closing): nothing is left running."""
-        self._end("")
+        """End the speaker now (the program is closing): nothing is left running, and
+        nothing is reported."""
+        self._end("", report=False)
 
     def _send(self, word: str, text: str = "") -> int:
         if self._over or not self.name:
@@ -163,7 +164,7 @@ class SpeakerProcess(QObject):
         if error == QProcess.ProcessError.FailedToStart:
             self._end(f"the speaker could not start: {self._process.errorString()}")
 
-    def _end(self, problem: str) -> None:
+    def _end(self, problem: str, *, report: bool = True) -> None:
         if self._over:
             return
         self._over = True
@@ -172,7 +173,8 @@ class SpeakerProcess(QObject):
             self._process.finished.disconnect(self._on_finished)
             self._process.kill()
             self._process.waitForFinished(1000)
-        self.gone.emit(problem)
+        if report:
+            self.gone.emit(problem)
 
 
 class Voice(QObject):
@@ -243,6 +245,7 @@ class Voice(QObject):
         """End the speaker (the program is closing)."""
         if self._speaker is not None:
             self._speaker.close()
+            self._speaker = self._backend = None
 
     def _on_speaker_gone(self, problem: str) -> None:
         self._speaker = None
