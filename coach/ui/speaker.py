@@ -28,6 +28,8 @@ import sys
 import threading
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
 MOCK = "mock"
 NEVER_STARTED_MS = 3000  # words the engine dropped without a sound count as said
 
@@ -40,26 +42,87 @@ def die_with_parent() -> None:
             ctypes.CDLL(None).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
 
 
-def say(line: str) -> None:
+def tell(line: str) -> None:
+    """A line to the program, on stdout."""
     print(line, flush=True)
 
 
 def open_engine(wanted: str | None) -> Any:
-    from PySide6.QtTextToSpeech import QTextToSpeech
-
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+    except ImportError as error:
+        tell(f"failed Qt speech: {error}")
+        tell("none")
+        return None
     engines = [wanted] if wanted else QTextToSpeech.availableEngines()
     for engine in engines:
         if engine == MOCK and not wanted:
             continue
-        say(f"trying {engine}")
+        tell(f"trying {engine}")
         speech = QTextToSpeech(engine)
         if speech.state() == QTextToSpeech.State.Error:
-            say(f"failed {engine}: {speech.errorString() or 'it would not start'}")
+            tell(f"failed {engine}: {speech.errorString() or 'it would not start'}")
             continue
-        say(f"ok {engine}")
+        tell(f"ok {engine}")
         return speech
-    say("none")
+    tell("none")
     return None
+
+
+class Speaker(QObject):
+    """Says the words of each command and tells the program how it goes."""
+
+    line = Signal(str)  # from the thread reading stdin, queued to this one
+
+    def __init__(self, speech: Any, app: QCoreApplication) -> None:
+        super().__init__()
+        self._speech = speech
+        self._app = app
+        states = type(speech).State
+        self._sounding = (states.Speaking, states.Synthesizing)
+        self._seq = 0  # the command the voice is busy with, or was last
+        self._started = True  # whether its words have begun (so their end is news)
+        self._never_started = QTimer(self)
+        self._never_started.setSingleShot(True)
+        self._never_started.setInterval(NEVER_STARTED_MS)
+        self._never_started.timeout.connect(self._on_never_started)
+        speech.stateChanged.connect(self._on_state)
+        self.line.connect(self._on_line)
+
+    def _on_line(self, line: str) -> None:
+        word, _, rest = line.partition(" ")
+        if word == "quit":
+            self._app.quit()
+            return
+        number, _, text = rest.partition(" ")
+        seq = int(number)
+        if word == "say":
+            self._seq, self._started = seq, False  # the quiet of the stop is not news
+            self._speech.stop()
+            self._never_started.start()
+            self._speech.say(text)
+        elif word == "stop":
+            self._seq, self._started = seq, True
+            self._never_started.stop()
+            self._speech.stop()
+        elif word == "set":
+            volume, rate = (float(value) for value in text.split())
+            self._speech.setVolume(volume)
+            self._speech.setRate(rate)
+        tell(f"ack {seq}")
+
+    def _on_state(self, state: object) -> None:
+        if state in self._sounding:
+            if not self._started:
+                self._started = True
+                self._never_started.stop()
+                tell(f"busy {self._seq}")
+        elif self._started:  # Ready, Paused or Error after the words began
+            tell(f"free {self._seq}")
+
+    def _on_never_started(self) -> None:
+        self._started = True
+        tell(f"free {self._seq}")
 
 
 def main() -> int:
@@ -67,71 +130,16 @@ def main() -> int:
     parser.add_argument("--engine", help="this engine only (tests use Qt's mock)")
     args = parser.parse_args()
     die_with_parent()
-    try:
-        from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-        from PySide6.QtTextToSpeech import QTextToSpeech
-    except ImportError as error:
-        say(f"failed Qt speech: {error}")
-        say("none")
-        return 0
     app = QCoreApplication(sys.argv[:1])
     speech = open_engine(args.engine)
     if speech is None:
         return 0
-    states = QTextToSpeech.State
-
-    class Commands(QObject):
-        line = Signal(str)  # from the reading thread, queued to this one
-
-    commands = Commands()
-    now = {"seq": 0, "started": True}
-    never_started = QTimer(singleShot=True, interval=NEVER_STARTED_MS)
-
-    def report_free() -> None:
-        now["started"] = True
-        say(f"free {now['seq']}")
-
-    never_started.timeout.connect(report_free)
-
-    def on_state(state: object) -> None:
-        if state in (states.Speaking, states.Synthesizing):
-            if not now["started"]:
-                now["started"] = True
-                never_started.stop()
-                say(f"busy {now['seq']}")
-        elif now["started"]:  # Ready, Paused or Error after the words began
-            say(f"free {now['seq']}")
-
-    speech.stateChanged.connect(on_state)
-
-    def on_line(line: str) -> None:
-        word, _, rest = line.partition(" ")
-        if word == "quit":
-            app.quit()
-            return
-        number, _, text = rest.partition(" ")
-        seq = int(number)
-        if word == "say":
-            now["seq"], now["started"] = seq, False  # the quiet of the stop is not news
-            speech.stop()
-            never_started.start()
-            speech.say(text)
-        elif word == "stop":
-            now["seq"], now["started"] = seq, True
-            never_started.stop()
-            speech.stop()
-        elif word == "set":
-            volume, rate = (float(value) for value in text.split())
-            speech.setVolume(volume)
-            speech.setRate(rate)
-        say(f"ack {seq}")
-
-    commands.line.connect(on_line)
+    speaker = Speaker(speech, app)
 
     def read() -> None:
         for raw in sys.stdin:
-            commands.line.emit(raw.rstrip("\n"))
-        commands.line.emit("quit")
+            speaker.line.emit(raw.rstrip("\n"))
+        speaker.line.emit("quit")
 
     threading.Thread(target=read, daemon=True).start()
     return app.exec()
