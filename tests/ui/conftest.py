@@ -12,9 +12,11 @@ from coach.app import build_main_window
 from coach.core.safety import Verdict
 from coach.resources import locate
 from coach.store.db import open_database
+from coach.store.log import Now, utc_now
 from coach.store.safety_log import FULL_SCREEN, SafetyLog
 from coach.ui.main_window import MainWindow
 from coach.ui.sound import CuePlayer
+from coach.ui.speech import Voice
 from tests.helpers import FakeClock
 
 
@@ -45,18 +47,32 @@ def screened_yesterday(data_dir: Path, days_ago: float = 1) -> None:
     log.record(FULL_SCREEN, Verdict(), {})
 
 
+def open_window(
+    qtbot: QtBot,
+    data_dir: Path,
+    clock: FakeClock,
+    *,
+    screened: bool = True,
+    voice: Voice | None = None,
+    now: Now = utc_now,
+) -> MainWindow:
+    """The real window, shown and active, its sounds recorded; `screened`: a returning
+    person who answered the full safety screen yesterday."""
+    if screened:
+        screened_yesterday(data_dir)
+    cues = RecordingCues(locate().sounds)
+    window = build_main_window(data_dir, clock=clock, cues=cues, voice=voice, now=now)
+    qtbot.addWidget(window)
+    # Keyboard shortcuts reach an active window only, as on a person's desktop.
+    with qtbot.waitActive(window):
+        window.show()
+    return window
+
+
 @pytest.fixture
 def make_window(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> Callable[..., MainWindow]:
     def make(data_dir: Path = tmp_path / "data", *, screened: bool = True) -> MainWindow:
-        if screened:
-            screened_yesterday(data_dir)
-        cues = RecordingCues(locate().sounds)
-        window = build_main_window(data_dir, clock=clock, cues=cues)
-        qtbot.addWidget(window)
-        # Keyboard shortcuts reach an active window only, as on a person's desktop.
-        with qtbot.waitActive(window):
-            window.show()
-        return window
+        return open_window(qtbot, data_dir, clock, screened=screened)
 
     return make
 

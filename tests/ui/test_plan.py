@@ -15,27 +15,16 @@ from coach.app import build_main_window
 from coach.core.calendar import Reminder
 from coach.core.workout import SetCompleted
 from coach.resources import locate
-from coach.ui.main_window import MainWindow
 from tests.helpers import FakeClock, local_zone
-from tests.ui.conftest import RecordingCues, answer_all_no
+from tests.ui.conftest import RecordingCues, answer_all_no, open_window
 from tests.ui.test_three_week_block import DAY_ONE, Calendar, one_workout
-
-
-def open_window(qtbot: QtBot, tmp_path: Path, calendar: Calendar, clock: FakeClock) -> MainWindow:
-    window = build_main_window(
-        tmp_path, clock=clock, cues=RecordingCues(locate().sounds), now=calendar
-    )
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-    return window
 
 
 def test_the_week_is_planned_by_day_and_the_home_screen_follows_it(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     calendar, clock = Calendar(), FakeClock()  # a Monday
-    window = open_window(qtbot, tmp_path, calendar, clock)
+    window = open_window(qtbot, tmp_path, clock, screened=False, now=calendar)
     answer_all_no(qtbot, window)
     home = window.home
     assert home.week_label.text() == "This week: 0 of 3 workouts done. Today is a workout day."
@@ -83,7 +72,7 @@ def test_a_reminder_is_chosen_with_the_days_notifies_then_and_opens_the_routine(
 ) -> None:
     calendar, clock = Calendar(), FakeClock()  # Monday 2 March 2026, 08:00 UTC
     with local_zone("UTC"):
-        window = open_window(qtbot, tmp_path, calendar, clock)
+        window = open_window(qtbot, tmp_path, clock, screened=False, now=calendar)
         answer_all_no(qtbot, window)
         reminders = window.reminders
         assert reminders.due is None  # off until the person asks for it
@@ -127,7 +116,7 @@ def test_the_plan_goes_to_the_calendar_as_an_ics_file(
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
     with local_zone("Europe/Berlin"):
-        window = open_window(qtbot, tmp_path / "data", calendar, clock)
+        window = open_window(qtbot, tmp_path / "data", clock, screened=False, now=calendar)
         answer_all_no(qtbot, window)
         qtbot.keyClick(window.home, Qt.Key.Key_D)
         plan = window.plan_view

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from coach.core.cues import Cue, CueKind
 from coach.ui.speech import SpeakerProcess, Voice
 from tests.helpers import ROOT, FakeClock
-from tests.ui.test_voice import open_window_with
+from tests.ui.conftest import open_window
 from tests.ui.test_workout_flow import press, run_until, start_morning
 
 MOCK_SPEAKER = [sys.executable, "-m", "coach.ui.speaker", "--engine", "mock"]
@@ -64,7 +64,7 @@ def test_the_real_speaker_speaks_a_workout_through_qt(
 ) -> None:
     speaker_is(monkeypatch, MOCK_SPEAKER)  # Qt's silent engine, through the real speaker
     voice = Voice()
-    window = open_window_with(qtbot, tmp_path, clock, voice)
+    window = open_window(qtbot, tmp_path, clock, voice=voice)
     voice.load()
     qtbot.waitUntil(lambda: not voice.searching, timeout=15_000)
     assert voice.engine_name == "mock" and voice.problem == ""
@@ -88,7 +88,7 @@ def test_an_engine_stuck_opening_is_given_up_on_and_the_workout_keeps_its_sounds
 ) -> None:
     fake_speaker(monkeypatch, STUCK_OPENING)
     voice = Voice(start_seconds=3.0)  # time enough to start the workout meanwhile
-    window = open_window_with(qtbot, tmp_path, clock, voice)
+    window = open_window(qtbot, tmp_path, clock, voice=voice)
     view = window.workout_view
     press(qtbot, window, Qt.Key.Key_V)
     assert "Looking for this computer's speech engine" in window.voice_view.engine_label.text()
@@ -111,7 +111,7 @@ def test_an_engine_that_stops_answering_mid_workout_hands_back_to_the_sounds(
 ) -> None:
     fake_speaker(monkeypatch, STUCK_SPEAKING)
     voice = Voice(answer_seconds=1.0)
-    window = open_window_with(qtbot, tmp_path, clock, voice)
+    window = open_window(qtbot, tmp_path, clock, voice=voice)
     view = window.workout_view
     voice.load()
     qtbot.waitUntil(lambda: voice.available, timeout=15_000)

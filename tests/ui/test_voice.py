@@ -8,13 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from pytestqt.qtbot import QtBot
 
-from coach.app import build_main_window
 from coach.core.cues import Cue, CueKind
-from coach.resources import locate
 from coach.ui.main_window import MainWindow
 from coach.ui.speech import SAMPLE, SpeechBackend, Voice
 from tests.helpers import FakeClock
-from tests.ui.conftest import RecordingCues, screened_yesterday
+from tests.ui.conftest import open_window
 from tests.ui.test_workout_flow import press, run_until, start_morning
 
 
@@ -43,32 +41,20 @@ class RecordingSpeech:
         self.volume, self.rate = volume, rate
 
 
-def open_window(
+def open_speaking_window(
     qtbot: QtBot, data_dir: Path, clock: FakeClock, engine: RecordingSpeech | None
 ) -> MainWindow:
     def find(_parent: QObject) -> SpeechBackend | None:
         return engine
 
-    return open_window_with(qtbot, data_dir, clock, Voice(find))
-
-
-def open_window_with(qtbot: QtBot, data_dir: Path, clock: FakeClock, voice: Voice) -> MainWindow:
-    """A returning person's window, the workout's sounds recorded, with this voice."""
-    screened_yesterday(data_dir)
-    window = build_main_window(
-        data_dir, clock=clock, cues=RecordingCues(locate().sounds), voice=voice
-    )
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-    return window
+    return open_window(qtbot, data_dir, clock, voice=Voice(find))
 
 
 def test_a_workout_is_spoken_instead_of_chimed_and_m_silences_the_voice(
     qtbot: QtBot, tmp_path: Path, clock: FakeClock
 ) -> None:
     engine = RecordingSpeech()
-    window = open_window(qtbot, tmp_path, clock, engine)
+    window = open_speaking_window(qtbot, tmp_path, clock, engine)
     view = window.workout_view
     start_morning(qtbot, window)
     assert engine.spoken == ["Glute bridge: 1 set of 10, hold 3 seconds. Get ready."]
@@ -87,7 +73,7 @@ def test_a_new_phase_replaces_a_cue_still_playing_and_other_cues_wait_their_turn
     qtbot: QtBot, tmp_path: Path, clock: FakeClock
 ) -> None:
     engine = RecordingSpeech()
-    window = open_window(qtbot, tmp_path, clock, engine)
+    window = open_speaking_window(qtbot, tmp_path, clock, engine)
     voice = window.workout_view.voice
     engine.busy = True
     voice.say(Cue(CueKind.HALFWAY, "Halfway.", 1.0))
@@ -100,7 +86,7 @@ def test_the_voice_screen_saves_which_cues_and_the_next_workout_follows_it(
     qtbot: QtBot, tmp_path: Path, clock: FakeClock
 ) -> None:
     engine = RecordingSpeech()
-    window = open_window(qtbot, tmp_path, clock, engine)
+    window = open_speaking_window(qtbot, tmp_path, clock, engine)
     qtbot.keyClick(window.home, Qt.Key.Key_V)
     screen = window.voice_view
     assert window.stack.currentWidget() is screen
@@ -122,7 +108,7 @@ def test_the_voice_screen_saves_which_cues_and_the_next_workout_follows_it(
     assert engine.spoken[1:] == ["Get ready.", "Up."]  # no name, no count
 
     window.close()
-    again = open_window(qtbot, tmp_path, FakeClock(), RecordingSpeech())
+    again = open_speaking_window(qtbot, tmp_path, FakeClock(), RecordingSpeech())
     kept = again.workout_view.voice.settings
     assert (kept.volume, kept.choice.rate, kept.choice.names, kept.choice.counts) == (
         0.4, 0.5, False, False,
@@ -139,7 +125,7 @@ def test_the_voice_screen_saves_which_cues_and_the_next_workout_follows_it(
 def test_without_a_speech_engine_the_screen_says_so_and_sounds_stay(
     qtbot: QtBot, tmp_path: Path, clock: FakeClock
 ) -> None:
-    window = open_window(qtbot, tmp_path, clock, None)
+    window = open_speaking_window(qtbot, tmp_path, clock, None)
     qtbot.keyClick(window.home, Qt.Key.Key_V)
     screen = window.voice_view
     assert "no speech engine" in screen.engine_label.text()
@@ -156,7 +142,7 @@ def test_the_other_side_is_shown_mirrored_and_the_summary_counts_each_side(
     qtbot: QtBot, tmp_path: Path, clock: FakeClock
 ) -> None:
     engine = RecordingSpeech()
-    window = open_window(qtbot, tmp_path, clock, engine)
+    window = open_speaking_window(qtbot, tmp_path, clock, engine)
     view = window.workout_view
     start_morning(qtbot, window)
     run_until(window, clock, lambda: view.name_label.text() == "Lying hip opener")
