@@ -142,14 +142,19 @@ class SpeakerProcess(QObject):
         elif word == "free" and rest.isdigit():
             self._quiet = max(self._quiet, int(rest))
 
+    def _started_lines(self, word: str) -> list[str]:
+        """What followed `word` in the lines the speaker wrote while starting."""
+        prefix = f"{word} "
+        return [line.removeprefix(prefix) for line in self._lines if line.startswith(prefix)]
+
     def _failures(self) -> str:
-        return "; ".join(line[7:] for line in self._lines if line.startswith("failed "))
+        return "; ".join(self._started_lines("failed"))
 
     def _on_timeout(self) -> None:
         if self.name:
             self._end(f"{self.name} stopped answering")
         else:
-            tried = [line[7:] for line in self._lines if line.startswith("trying ")]
+            tried = self._started_lines("trying")
             engine = tried[-1] if tried else "the speech engine"
             self._end(f"{engine} did not answer within {self._start_seconds:g} seconds")
 
