@@ -14,6 +14,19 @@ from coach.core.routines import Dose, Exercise, PlannedExercise, Tempo
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def qt_speech_missing() -> str | None:
+    """Why Qt's speech module cannot load on this machine (a system library it needs is
+    missing), or None when it loads."""
+    try:
+        import PySide6.QtTextToSpeech  # noqa: F401
+    except ImportError as error:
+        return (
+            f"Qt speech cannot load here ({error}); on Debian or Ubuntu the library comes"
+            " with: apt install libpulse0"
+        )
+    return None
+
+
 @contextmanager
 def local_zone(name: str) -> Iterator[None]:
     """The process's local time zone is `name` (as after travelling), restored after."""
