@@ -20,7 +20,7 @@ from coach.resources import Resources, locate
 from coach.store.backup import daily_backup
 from coach.store.checkins import CheckinLog
 from coach.store.coaching import CoachingSettings
-from coach.store.db import DatabaseError, open_database
+from coach.store.database import DatabaseError, open_database
 from coach.store.history import History
 from coach.store.log import Now, WorkoutLog, utc_now
 from coach.store.safety_log import SafetyLog

@@ -44,7 +44,7 @@ def export_data(data_dir: Path, target: Path, kind: str, out: TextIO) -> int:
     """`coach export`: everything, to one JSON file or a zip of CSV files."""
     from datetime import UTC, datetime
 
-    from coach.store.db import DatabaseError, open_database
+    from coach.store.database import DatabaseError, open_database
     from coach.store.transfer import counts, export_file
 
     try:
@@ -63,7 +63,7 @@ def export_data(data_dir: Path, target: Path, kind: str, out: TextIO) -> int:
 def import_data(data_dir: Path, source: Path, out: TextIO) -> int:
     """`coach import`: merge an export into the data folder, or refuse and change nothing."""
     from coach.instance import InstanceLock
-    from coach.store.db import DatabaseError, open_database
+    from coach.store.database import DatabaseError, open_database
     from coach.store.transfer import ImportRefused, import_tables, read_file
 
     lock = InstanceLock(data_dir)
@@ -95,7 +95,7 @@ def print_sheet(data_dir: Path, routine_id: str, target: Path, paper: str, out: 
 
     from coach.core.sheet import build_sheet
     from coach.store.checkins import CheckinLog
-    from coach.store.db import DatabaseError, open_database
+    from coach.store.database import DatabaseError, open_database
     from coach.store.safety_log import SafetyLog
     from coach.ui.sheet import write_pdf
 
@@ -147,7 +147,7 @@ def show_plan(data_dir: Path, ics: Path | None, at_text: str | None, out: TextIO
     from coach.core.plan import WEEKDAYS, due_routine
     from coach.store.checkins import CheckinLog
     from coach.store.coaching import CoachingSettings, save_calendar
-    from coach.store.db import DatabaseError, open_database
+    from coach.store.database import DatabaseError, open_database
     from coach.store.log import WorkoutLog
     from coach.store.safety_log import SafetyLog
 

@@ -87,7 +87,7 @@ def test_plan_gives_the_routine_as_long_as_the_window_plans_it_this_week(
     from datetime import UTC, datetime, timedelta
 
     from coach.core.workout import SetCompleted
-    from coach.store.db import open_database
+    from coach.store.database import open_database
     from coach.store.log import WorkoutLog
 
     database = open_database(paths.database_path(tmp_path))

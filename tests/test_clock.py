@@ -18,7 +18,7 @@ from coach.core.safety import HaltKind, PastHalt, workout_lock
 from coach.core.workout import SetCompleted
 from coach.resources import locate
 from coach.store.checkins import CheckinLog
-from coach.store.db import open_database
+from coach.store.database import open_database
 from coach.store.history import History
 from coach.store.log import WorkoutLog
 from coach.store.stats import DayState, ProgressStats

@@ -22,7 +22,7 @@ from coach.core.progress import (
     weekly_due,
 )
 from coach.core.routines import OwnDose
-from coach.store.db import OpenedDatabase
+from coach.store.database import OpenedDatabase
 from coach.store.log import Now, done_days, stored_time, utc_now
 from coach.store.settings import read_setting, write_setting
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from coach.core.calendar import Reminder
 from coach.core.cues import VoiceSettings
-from coach.store.db import OpenedDatabase
+from coach.store.database import OpenedDatabase
+from coach.store.files import write_private
 from coach.store.settings import read_setting, write_setting
-from coach.store.transfer import write_private
 
 VOICE = "voice"
 REMINDER = "reminder"

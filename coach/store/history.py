@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from coach.store.db import OpenedDatabase
+from coach.store.database import OpenedDatabase
 
 _LINES = """
 SELECT w.id, w.routine_title, w.started_at, w.ended_at, w.outcome,

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from coach.core.workout import ExerciseSkipped, SetCompleted
-from coach.store.db import OpenedDatabase
+from coach.store.database import OpenedDatabase
 
 if TYPE_CHECKING:
     from sqlmodel import Session

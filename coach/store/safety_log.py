@@ -13,7 +13,7 @@ from typing import Any
 
 from coach.core.routines import Person
 from coach.core.safety import HaltKind, PastHalt, Profile, SafetyRules, Verdict
-from coach.store.db import OpenedDatabase
+from coach.store.database import OpenedDatabase
 from coach.store.log import DoneDates, Now, utc_now
 from coach.store.settings import read_setting, write_setting
 

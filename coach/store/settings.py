@@ -15,7 +15,7 @@ from typing import Any
 
 from coach.core.calendar import reminder_problem
 from coach.core.cues import voice_problem
-from coach.store.db import OpenedDatabase
+from coach.store.database import OpenedDatabase
 
 logger = logging.getLogger(__name__)
 

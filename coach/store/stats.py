@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
-from coach.store.db import OpenedDatabase
+from coach.store.database import OpenedDatabase
 from coach.store.log import stored_time
 
 # The average-pain questions: at the start of a block, after weeks 1 and 2, at three weeks.

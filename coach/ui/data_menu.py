@@ -13,7 +13,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from coach.store.db import OpenedDatabase
+from coach.store.database import OpenedDatabase
 
 JSON_FILTER = "JSON file, one document (*.json)"
 CSV_FILTER = "CSV files in a zip, one per table (*.zip)"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.store.db import OpenedDatabase
+from coach.store.database import OpenedDatabase
 from coach.ui.widgets import make_button
 
 TRY_AGAIN_KEY = "Ctrl+S"

@@ -84,7 +84,7 @@ def returning_person(data: Path) -> None:
     from datetime import UTC, datetime, timedelta
 
     from coach.core.safety import Verdict
-    from coach.store.db import open_database
+    from coach.store.database import open_database
     from coach.store.safety_log import FULL_SCREEN, SafetyLog
 
     yesterday = datetime.now(UTC) - timedelta(days=1)

@@ -30,7 +30,7 @@ from coach.core.safety import Verdict  # noqa: E402
 from coach.core.workout import SetCompleted, Side  # noqa: E402
 from coach.resources import locate  # noqa: E402
 from coach.store.checkins import AFTER_WORKOUT, BASELINE, BEFORE_WORKOUT, CheckinLog  # noqa: E402
-from coach.store.db import open_database  # noqa: E402
+from coach.store.database import open_database  # noqa: E402
 from coach.store.log import WorkoutLog  # noqa: E402
 from coach.store.safety_log import SHORT_SCREEN, SafetyLog  # noqa: E402
 

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from coach import paths  # noqa: E402
-from coach.store.db import open_database  # noqa: E402
+from coach.store.database import open_database  # noqa: E402
 
 # (exercise, per side, reps or None, hold seconds or None, sets)
 DAILY = [

@@ -18,9 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from coach.core.safety import HaltKind, Profile, Verdict
 from coach.core.workout import ExerciseSkipped, SetCompleted, Side
 from coach.store.checkins import AFTER_WORKOUT, BASELINE, BEFORE_WORKOUT, CheckinLog
-from coach.store.db import SCHEMA_VERSION, open_database
+from coach.store.database import open_database
 from coach.store.log import WorkoutLog
 from coach.store.safety_log import FULL_SCREEN, STOP_KEY, SafetyLog
+from coach.store.schema import SCHEMA_VERSION
 
 START = datetime(2026, 3, 2, 8, tzinfo=UTC)
 

@@ -11,7 +11,7 @@ from coach.core.routines import OwnDose
 from coach.core.safety import HaltKind, Verdict
 from coach.core.workout import ExerciseSkipped, SetCompleted
 from coach.store.checkins import BASELINE, BEFORE_WORKOUT, THREE_WEEKS, CheckinLog
-from coach.store.db import open_database
+from coach.store.database import open_database
 from coach.store.log import WorkoutLog
 from coach.store.safety_log import STOP_KEY, SafetyLog
 

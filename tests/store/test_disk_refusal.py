@@ -17,7 +17,7 @@ from sqlalchemy import event
 
 from coach.core.workout import SetCompleted, Side
 from coach.store.checkins import CheckinLog
-from coach.store.db import OpenedDatabase, open_database
+from coach.store.database import OpenedDatabase, open_database
 from coach.store.log import WorkoutLog
 from tests.helpers import file_size_limit
 

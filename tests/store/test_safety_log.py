@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from coach.core.safety import HaltKind, PastHalt, Profile, Verdict
-from coach.store.db import open_database
+from coach.store.database import open_database
 from coach.store.safety_log import FULL_SCREEN, SHORT_SCREEN, STOP_KEY, SafetyLog
 
 

@@ -16,7 +16,7 @@ from coach.core.plan import DEFAULT_DAYS
 from coach.core.routines import OwnDose
 from coach.core.safety import Profile
 from coach.store.checkins import DECIDED, OWN_DOSES, PLAN_DAYS, CheckinLog
-from coach.store.db import OpenedDatabase, open_database
+from coach.store.database import OpenedDatabase, open_database
 from coach.store.safety_log import SafetyLog
 from coach.store.settings import SHAPES, setting_problem
 from coach.store.transfer import ImportRefused, export_file, read_file

@@ -13,7 +13,7 @@ import pytest
 from coach.core.safety import HaltKind, Verdict
 from coach.core.workout import SetCompleted, Side
 from coach.store.checkins import AFTER_WORKOUT, BASELINE, BEFORE_WORKOUT, WEEKLY, CheckinLog
-from coach.store.db import open_database
+from coach.store.database import open_database
 from coach.store.log import WorkoutLog
 from coach.store.safety_log import STOP_KEY, SafetyLog
 from coach.store.stats import (

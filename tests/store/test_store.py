@@ -14,14 +14,9 @@ from sqlalchemy.exc import StatementError
 from sqlmodel import SQLModel
 
 from coach.core.workout import ExerciseSkipped, SetCompleted, Side
-from coach.store.db import (
-    COLUMNS,
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    DatabaseError,
-    open_database,
-)
+from coach.store.database import DatabaseError, open_database
 from coach.store.log import DoneDates, WorkoutLog
+from coach.store.schema import COLUMNS, MIGRATIONS, SCHEMA_VERSION
 
 
 def test_a_new_database_carries_the_schema_version(tmp_path: Path) -> None:

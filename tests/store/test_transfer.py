@@ -19,18 +19,17 @@ from coach.__main__ import main
 from coach.core.safety import HaltKind, Verdict
 from coach.core.workout import ExerciseSkipped, SetCompleted, Side
 from coach.store.checkins import AFTER_WORKOUT, BASELINE, BEFORE_WORKOUT, CheckinLog
-from coach.store.db import OpenedDatabase, open_database
+from coach.store.database import OpenedDatabase, open_database
 from coach.store.log import WorkoutLog
 from coach.store.safety_log import STOP_KEY, SafetyLog
 from coach.store.transfer import (
     ImportRefused,
-    Tables,
     export_file,
     export_tables,
     import_tables,
     read_file,
-    schema,
 )
+from coach.store.transfer.tables import Tables, schema
 from tests.bench.synthetic import make_history
 
 NOW = datetime(2026, 3, 20, 9, tzinfo=UTC)

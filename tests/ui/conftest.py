@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from coach.app import build_main_window
 from coach.core.safety import Verdict
 from coach.resources import locate
-from coach.store.db import open_database
+from coach.store.database import open_database
 from coach.store.log import Now, utc_now
 from coach.store.safety_log import FULL_SCREEN, SafetyLog
 from coach.ui.main_window import MainWindow

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from coach.core.safety import HaltKind, Verdict
 from coach.core.workout import SetCompleted, Side
 from coach.store.checkins import AFTER_WORKOUT, BEFORE_WORKOUT, CheckinLog
-from coach.store.db import open_database
+from coach.store.database import open_database
 from coach.store.history import History
 from coach.store.log import WorkoutLog
 from coach.store.safety_log import STOP_KEY, SafetyLog

@@ -19,7 +19,7 @@ from coach.core.safety import Profile, load_safety
 from coach.core.sheet import build_sheet
 from coach.resources import locate
 from coach.store.checkins import CheckinLog
-from coach.store.db import open_database
+from coach.store.database import open_database
 from coach.store.safety_log import SafetyLog
 from coach.ui.main_window import MainWindow
 from coach.ui.sheet import default_paper, write_pdf

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from coach.store.db import open_database
+from coach.store.database import open_database
 from coach.store.transfer import import_tables, read_file
 from coach.ui.main_window import MainWindow
 from tests.helpers import FakeClock, file_size_limit

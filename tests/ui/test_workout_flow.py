@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from coach.app import build_main_window
 from coach.core.workout import SetCompleted, State
 from coach.resources import locate
-from coach.store.db import open_database
+from coach.store.database import open_database
 from coach.store.log import WorkoutLog
 from coach.ui.main_window import MainWindow
 from tests.helpers import FakeClock

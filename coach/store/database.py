@@ -1,21 +1,30 @@
-"""Opening the database: schema version, and a damaged file kept aside, never deleted.
+"""The open database: the file, or a copy in memory while the disk refuses it.
 
-The checks use the standard library's sqlite3. SQLAlchemy, which takes longer to
-import than the rest of start-up together, is loaded when the engine is first
-needed: after the window is on screen (see ``make bench``).
+The checks on opening use the standard library's sqlite3. SQLAlchemy, which takes longer
+to import than the rest of start-up together, is loaded when the engine is first needed:
+after the window is on screen (see ``make bench``).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from coach.store.files import (
+    backup_advice,
+    copy_beside,
+    copy_into,
+    damage,
+    move_aside,
+    owner_only,
+    writable,
+)
+from coach.store.schema import SCHEMA_VERSION, migrate, user_version
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -24,7 +33,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
-_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 # What SQLite's primary result codes mean for the person when the disk says no.
 _REFUSALS = {
     8: "the data folder cannot be written (it is read-only)",  # SQLITE_READONLY
@@ -32,33 +40,6 @@ _REFUSALS = {
     13: "the disk is full",  # SQLITE_FULL
     14: "the data file cannot be opened for writing",  # SQLITE_CANTOPEN
 }
-
-# The schema's history, in order: the tables each version added. A database of an
-# earlier version is copied aside, then taken through each later step in turn, each in
-# one transaction with its version number. A step that changes an existing table gets
-# its own SQL here. tests/store/fixtures holds a database of every version, and a test
-# migrates each one (make a new one with tests/store/make_fixture.py).
-MIGRATIONS: dict[int, tuple[str, ...]] = {
-    1: ("workout", "workout_set", "skipped_exercise"),
-    2: ("safety_event", "clinician_clearance", "setting"),
-    3: ("block", "checkin", "activity_rating", "exercise_feeling"),
-}
-SCHEMA_VERSION = max(MIGRATIONS)
-# Every column of every table, to tell a database of ours from a look-alike before
-# SQLAlchemy loads (a test checks this against the models).
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "workout": ("id", "routine_id", "routine_title", "started_at", "ended_at", "outcome"),
-    "workout_set": ("id", "workout_id", "exercise_id", "side", "set_number", "reps",
-                    "hold_seconds", "completed_at"),
-    "skipped_exercise": ("id", "workout_id", "exercise_id", "sets_done", "skipped_at"),
-    "safety_event": ("id", "at", "screen", "verdict", "halt", "answers", "workout_id"),
-    "clinician_clearance": ("id", "at"),
-    "setting": ("key", "value", "changed_at"),
-    "block": ("id", "started_at", "routine_id", "ended_at"),
-    "checkin": ("id", "block_id", "at", "kind", "pain", "impression", "workout_id"),
-    "activity_rating": ("id", "checkin_id", "activity", "score"),
-    "exercise_feeling": ("id", "workout_id", "exercise_id", "feeling", "at"),
-}  # fmt: skip
 
 
 class DatabaseError(Exception):
@@ -168,7 +149,7 @@ class OpenedDatabase:
         logger.warning("Saving to %s failed (%s): going on in memory", self.path, reason)
         memory = sqlite3.connect(":memory:", check_same_thread=False)
         if copy:
-            _copy_into(self.path, memory)
+            copy_into(self.path, memory)
         memory.execute("PRAGMA foreign_keys = ON")
         if self._engine is not None:
             self._engine.dispose()
@@ -184,8 +165,8 @@ class OpenedDatabase:
             return True
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            if self.path.exists() and _damage(self.path):
-                _move_aside(self.path)  # a damaged file is kept, never written over
+            if self.path.exists() and damage(self.path):
+                move_aside(self.path)  # a damaged file is kept, never written over
             target = sqlite3.connect(self.path)
             try:
                 self._memory.backup(target)
@@ -194,7 +175,7 @@ class OpenedDatabase:
         except (OSError, sqlite3.Error) as error:
             logger.warning("Still cannot save to %s: %s", self.path, error)
             return False
-        _owner_only(self.path)
+        owner_only(self.path)
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
@@ -210,53 +191,19 @@ def refusal(error: BaseException) -> str | None:
     return None if code is None else _REFUSALS.get(code & 0xFF)
 
 
-def _copy_into(path: Path, memory: sqlite3.Connection) -> None:
-    """Everything in the file (if it can be read at all) copied into `memory`."""
-    if not path.exists():
-        return
-    # A read-only folder may not allow the shared-memory file WAL reading needs:
-    # immutable reads the file as it is.
-    for uri in (f"file:{path}?mode=ro", f"file:{path}?immutable=1"):
-        try:
-            source = sqlite3.connect(uri, uri=True)
-            try:
-                source.backup(memory)
-                return
-            finally:
-                source.close()
-        except sqlite3.Error as error:
-            logger.warning("Reading %s to keep in memory: %s", path, error)
-
-
-def writable(folder: Path) -> str | None:
-    """Why nothing can be saved in `folder` (it cannot be made, or a byte written), or None."""
-    probe = folder / f".coach-write-test-{os.getpid()}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            os.write(handle, b"x")
-        finally:
-            os.close(handle)
-            probe.unlink()
-    except OSError as error:
-        return error.strerror or str(error)
-    return None
-
-
 def open_database(path: Path) -> OpenedDatabase:
     """The database at `path`; in memory, with a notice, when its folder cannot be written."""
     unwritable = writable(path.parent)
     notice = None
-    problem = _damage(path) if path.exists() else None
+    problem = damage(path) if path.exists() else None
     if problem and unwritable is None:
-        aside = _move_aside(path)
+        aside = move_aside(path)
         notice = (
             f"Your saved progress file could not be read ({problem}). It was kept as"
             f" {aside} and a new, empty one was started. Nothing was deleted."
-            f" {_backup_advice(path)}"
+            f" {backup_advice(path)}"
         )
-    version = _user_version(path) if not problem else 0
+    version = user_version(path) if not problem else 0
     if version > SCHEMA_VERSION:
         raise DatabaseError(
             f"{path} was written by a newer version of Hip & Core Coach (schema {version};"
@@ -282,46 +229,21 @@ def open_database(path: Path) -> OpenedDatabase:
 def _make_engine(path: Path, memory: sqlite3.Connection | None = None) -> Engine:
     from sqlalchemy import event
     from sqlalchemy.pool import StaticPool
-    from sqlmodel import SQLModel, create_engine
-
-    from coach.store import models  # noqa: F401  (registers the tables)
+    from sqlmodel import create_engine
 
     if memory is not None:
         version = int(memory.execute("PRAGMA user_version").fetchone()[0])
         engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
     else:
-        version = _user_version(path)
+        version = user_version(path)
         if 0 < version < SCHEMA_VERSION:
-            _back_up(path, f"before-v{SCHEMA_VERSION}")
+            copy_beside(path, f"before-v{SCHEMA_VERSION}")
         engine = create_engine(f"sqlite:///{path}")
         event.listen(engine, "connect", _on_connect)
-    tables = SQLModel.metadata.tables
-    for step in range(version + 1, SCHEMA_VERSION + 1):
-        with engine.begin() as connection:  # the step and its version number, or neither
-            added = [tables[name] for name in MIGRATIONS[step]]
-            SQLModel.metadata.create_all(connection, tables=added)
-            connection.exec_driver_sql(f"PRAGMA user_version = {step}")
+    migrate(engine, version)
     if memory is None:
-        _owner_only(path)
+        owner_only(path)
     return engine
-
-
-def _owner_only(path: Path) -> None:
-    """Health answers are private: the database is readable by its owner only (POSIX)."""
-    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        if file.exists() and file.stat().st_mode & 0o077:
-            file.chmod(0o600)
-
-
-def _back_up(path: Path, label: str) -> Path:
-    """A consistent copy made with SQLite's online backup, kept beside the database."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    copy = path.with_name(f"{path.name}.{label}-{stamp}")
-    with sqlite3.connect(path) as source, sqlite3.connect(copy) as target:
-        source.backup(target)
-    source.close()
-    target.close()
-    return copy
 
 
 def _on_connect(connection: Any, _record: Any) -> None:
@@ -333,81 +255,3 @@ def _on_connect(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
-
-
-def _user_version(path: Path) -> int:
-    if not path.exists():
-        return 0
-    with sqlite3.connect(path) as connection:
-        return int(connection.execute("PRAGMA user_version").fetchone()[0])
-
-
-def _damage(path: Path) -> str | None:
-    """What is wrong with the file, or None when it is a sound database of ours."""
-    try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = connection.execute("PRAGMA quick_check").fetchall()
-            if rows != [("ok",)]:
-                return "; ".join(str(row[0]) for row in rows[:3])
-            return _wrong_schema(connection)
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        if getattr(error, "sqlite_errorcode", 0) & 0xFF in _DAMAGED:
-            return str(error)
-        # Not knowing is not damage: a file that cannot be read now (a disk error, a
-        # folder that cannot be written) is never moved aside for it.
-        logger.warning("Could not check %s: %s", path, error)
-        return None
-
-
-def _wrong_schema(connection: sqlite3.Connection) -> str | None:
-    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-    tables = {
-        name
-        for (name,) in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        )
-    }
-    if version == 0:
-        if tables:
-            return f"it holds another program's tables: {', '.join(sorted(tables)[:3])}"
-        return None
-    if version > SCHEMA_VERSION:
-        return None  # a newer program's: refused below, and never touched
-    expected = [name for step in range(1, version + 1) for name in MIGRATIONS[step]]
-    for table in expected:
-        if table not in tables:
-            return f"the table '{table}' is missing"
-        columns = {row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')}
-        missing = [c for c in COLUMNS[table] if c not in columns]
-        if missing:
-            return f"the table '{table}' has no column '{missing[0]}'"
-    return None
-
-
-def _backup_advice(path: Path) -> str:
-    """Where the newest automatic backup is, and how to go back to it."""
-    backups = sorted((path.parent / "backups").glob("coach-*.db"))
-    if not backups:
-        return "There is no automatic backup yet."
-    return (
-        f"Your newest automatic backup is {backups[-1]}: to go back to it, close the program"
-        f" and copy it over {path}."
-    )
-
-
-def _move_aside(path: Path) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
-    n = 1
-    while aside.exists():
-        n += 1
-        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-    path.rename(aside)
-    for suffix in ("-wal", "-shm", "-journal"):
-        companion = path.with_name(path.name + suffix)
-        if companion.exists():
-            companion.rename(aside.with_name(aside.name + suffix))
-    return aside

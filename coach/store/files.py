@@ -1,0 +1,131 @@
+"""Care of the files themselves: damage found and kept aside (never deleted), owner-only
+modes, whether a folder takes a write, copies made with SQLite's online backup, and
+files written whole or not at all."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from coach.store.schema import wrong_schema
+
+logger = logging.getLogger(__name__)
+
+_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def damage(path: Path) -> str | None:
+    """What is wrong with the file, or None when it is a sound database of ours."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+            if rows != [("ok",)]:
+                return "; ".join(str(row[0]) for row in rows[:3])
+            return wrong_schema(connection)
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorcode", 0) & 0xFF in _DAMAGED:
+            return str(error)
+        # Not knowing is not damage: a file that cannot be read now (a disk error, a
+        # folder that cannot be written) is never moved aside for it.
+        logger.warning("Could not check %s: %s", path, error)
+        return None
+
+
+def move_aside(path: Path) -> Path:
+    """The file (and its journal files) renamed beside itself as damaged; the new name."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    path.rename(aside)
+    for suffix in ("-wal", "-shm", "-journal"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.rename(aside.with_name(aside.name + suffix))
+    return aside
+
+
+def backup_advice(path: Path) -> str:
+    """Where the newest automatic backup is, and how to go back to it."""
+    backups = sorted((path.parent / "backups").glob("coach-*.db"))
+    if not backups:
+        return "There is no automatic backup yet."
+    return (
+        f"Your newest automatic backup is {backups[-1]}: to go back to it, close the program"
+        f" and copy it over {path}."
+    )
+
+
+def owner_only(path: Path) -> None:
+    """Health answers are private: the database is readable by its owner only (POSIX)."""
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if file.exists() and file.stat().st_mode & 0o077:
+            file.chmod(0o600)
+
+
+def writable(folder: Path) -> str | None:
+    """Why nothing can be saved in `folder` (it cannot be made, or a byte written), or None."""
+    probe = folder / f".coach-write-test-{os.getpid()}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(handle, b"x")
+        finally:
+            os.close(handle)
+            probe.unlink()
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
+
+
+def copy_beside(path: Path, label: str) -> Path:
+    """A consistent copy made with SQLite's online backup, kept beside the database."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    copy = path.with_name(f"{path.name}.{label}-{stamp}")
+    with sqlite3.connect(path) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    source.close()
+    target.close()
+    return copy
+
+
+def copy_into(path: Path, memory: sqlite3.Connection) -> None:
+    """Everything in the file (if it can be read at all) copied into `memory`."""
+    if not path.exists():
+        return
+    # A read-only folder may not allow the shared-memory file WAL reading needs:
+    # immutable reads the file as it is.
+    for uri in (f"file:{path}?mode=ro", f"file:{path}?immutable=1"):
+        try:
+            source = sqlite3.connect(uri, uri=True)
+            try:
+                source.backup(memory)
+                return
+            finally:
+                source.close()
+        except sqlite3.Error as error:
+            logger.warning("Reading %s to keep in memory: %s", path, error)
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Written whole or not at all, readable by the owner only."""
+    folder = path.parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        Path(temporary).chmod(0o600)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

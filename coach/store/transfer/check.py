@@ -1,0 +1,199 @@
+"""Reading an export back, every value checked before anything is written."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from coach.store.settings import setting_problem
+from coach.store.transfer.tables import ABOUT, FORMAT, VERSION, Column, Row, Table, Tables, schema
+
+RANGES = {("checkin", "pain"): (0, 10), ("activity_rating", "score"): (0, 10)}
+
+
+class ImportRefused(Exception):
+    """The file cannot be imported; the message says what is wrong, and nothing changed."""
+
+
+def read_file(path: Path) -> Tables:
+    """The tables of an export file, every value checked. ImportRefused if any is wrong."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ImportRefused(f"{path} cannot be read: {error.strerror or error}") from None
+    if zipfile.is_zipfile(io.BytesIO(raw)):
+        about, tables = _read_zip(path, raw)
+    else:
+        about, tables = _read_json(path, raw)
+    _check_about(path, about)
+    return _check_tables(path, tables)
+
+
+def _read_json(path: Path, raw: bytes) -> tuple[dict[str, Any], Any]:
+    try:
+        document = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ImportRefused(
+            f"{path.name} is neither a JSON export nor a CSV zip from Hip & Core Coach ({error})."
+        ) from None
+    if not isinstance(document, dict):
+        raise ImportRefused(f"{path.name}: the document should be an object with 'tables'.")
+    return document, document.get("tables")
+
+
+def _read_zip(path: Path, raw: bytes) -> tuple[dict[str, Any], Any]:
+    known = {table.name: table for table in schema()}
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = set(archive.namelist())
+            if ABOUT not in names:
+                raise ImportRefused(f"{path.name}: the zip has no {ABOUT}; is it an export?")
+            about_rows = _parse_csv(path, ABOUT, archive.read(ABOUT))
+            about: dict[str, Any] = {str(r.get("key")): r.get("value") for r in about_rows}
+            for number in ("version", "schema"):
+                if isinstance(about.get(number), str) and about[number].isdigit():
+                    about[number] = int(about[number])
+            tables: dict[str, Any] = {}
+            for name in sorted(names - {ABOUT}):
+                table = name.removesuffix(".csv")
+                if not name.endswith(".csv") or table not in known:
+                    raise ImportRefused(f"{path.name}: {name} is not a table this program keeps.")
+                rows = _parse_csv(path, name, archive.read(name))
+                tables[table] = [_typed(known[table], row) for row in rows]
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
+        raise ImportRefused(f"{path.name}: the zip is damaged ({error}).") from None
+    return about, tables
+
+
+def _parse_csv(path: Path, name: str, data: bytes) -> list[dict[str, str]]:
+    try:
+        text = data.decode("utf-8")
+        return list(csv.DictReader(io.StringIO(text, newline="")))
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise ImportRefused(f"{path.name}: {name} cannot be read as CSV ({error}).") from None
+
+
+def _typed(table: Table, row: dict[str, str]) -> Row:
+    """CSV cells back to values: empty is NULL where NULL is allowed; numbers parsed
+    where they parse (the checks then name any cell that does not)."""
+    typed: Row = {}
+    for name, cell in row.items():
+        column = next((c for c in table.columns if c.name == name), None)
+        if column is None or cell is None:
+            typed[str(name)] = cell  # an unknown column or a short row: named by the checks
+        elif cell == "" and column.nullable:
+            typed[name] = None
+        elif column.kind == "int":
+            typed[name] = _number(cell, int)
+        elif column.kind == "float":
+            typed[name] = _number(cell, float)
+        else:
+            typed[name] = cell
+    return typed
+
+
+def _number(cell: str, kind: type[int] | type[float]) -> Any:
+    try:
+        return kind(cell)
+    except ValueError:
+        return cell
+
+
+def _check_about(path: Path, about: dict[str, Any]) -> None:
+    if about.get("format") != FORMAT:
+        raise ImportRefused(f"{path.name} is not a Hip & Core Coach export (no format marker).")
+    version = about.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ImportRefused(f"{path.name}: the format version is missing or not a number.")
+    if version > VERSION:
+        raise ImportRefused(
+            f"{path.name} was written by a newer version of the program (export format"
+            f" {version}; this one reads up to {VERSION}). Update the program to import it."
+        )
+
+
+def _check_tables(path: Path, tables: Any) -> Tables:
+    if not isinstance(tables, dict):
+        raise ImportRefused(f"{path.name}: 'tables' is missing or is not an object.")
+    known = {table.name: table for table in schema()}
+    for name in tables:
+        if name not in known:
+            raise ImportRefused(f"{path.name}: '{name}' is not a table this program keeps.")
+    checked: Tables = {}
+    for table in known.values():
+        rows = tables.get(table.name, [])
+        if not isinstance(rows, list):
+            raise ImportRefused(f"{path.name}: {table.name} should be a list of rows.")
+        seen: set[Any] = set()
+        for number, row in enumerate(rows, start=1):
+            where = f"{path.name}: {table.name}, row {number}"
+            _check_row(where, table, row)
+            if row[table.key] in seen:
+                raise ImportRefused(f"{where}: {table.key} {row[table.key]!r} appears twice.")
+            seen.add(row[table.key])
+            for column in table.columns:
+                target = column.refers_to
+                value = row[column.name]
+                if target and value is not None and value not in _ids(checked, known, target):
+                    raise ImportRefused(
+                        f"{where}: {column.name} {value} points at no row of {target}."
+                    )
+        checked[table.name] = rows
+    return checked
+
+
+def _ids(checked: Tables, known: dict[str, Table], table: str) -> set[Any]:
+    key = known[table].key
+    return {row[key] for row in checked.get(table, [])}
+
+
+def _check_row(where: str, table: Table, row: Any) -> None:
+    if not isinstance(row, dict):
+        raise ImportRefused(f"{where}: should be an object of column values.")
+    names = {c.name for c in table.columns}
+    for name in row:
+        if name not in names:
+            raise ImportRefused(f"{where}: '{name}' is not a column of {table.name}.")
+    for column in table.columns:
+        if column.name not in row:
+            raise ImportRefused(f"{where}: {column.name} is missing.")
+        problem = _problem(table.name, column, row[column.name])
+        if problem:
+            raise ImportRefused(f"{where}: {column.name} {problem}.")
+    if table.name == "setting":
+        problem = setting_problem(row["key"], row["value"])
+        if problem:
+            raise ImportRefused(f"{where}: value {problem}.")
+
+
+def _problem(table: str, column: Column, value: Any) -> str | None:
+    if value is None:
+        return None if column.nullable else "is empty, and it is needed"
+    if column.kind == "int":
+        if not isinstance(value, int) or isinstance(value, bool):
+            return f"should be a whole number, not {value!r}"
+        low, high = RANGES.get((table, column.name), (-(2**63), 2**63 - 1))
+        if not low <= value <= high:
+            return f"is {value}, outside {low} to {high}"
+    elif column.kind == "float":
+        if not isinstance(value, int | float) or isinstance(value, bool) or value != value:
+            return f"should be a number, not {value!r}"
+        if abs(value) > 1e9:
+            return f"is {value}, which is not a believable number of seconds"
+    elif not isinstance(value, str):
+        return f"should be text, not {value!r}"
+    elif column.kind == "time":
+        try:
+            when = datetime.fromisoformat(value)
+        except ValueError:
+            return f"should be a date and time like 2026-03-02T08:00:00+00:00, not {value!r}"
+        if when.tzinfo is None:
+            return f"has no time zone: {value!r}"
+    elif "\x00" in value:
+        return "holds a NUL character"
+    return None
