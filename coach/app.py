@@ -26,15 +26,15 @@ from coach.store.log import Now, WorkoutLog, utc_now
 from coach.store.safety_log import SafetyLog
 from coach.store.stats import ProgressStats
 from coach.ui import theme
-from coach.ui.checkin_flow import CheckinFlow
-from coach.ui.data_menu import DataMenu
-from coach.ui.home_view import HomeView
+from coach.ui.checkins.flow import CheckinFlow
+from coach.ui.data.menu import DataMenu
+from coach.ui.data.save_guard import SaveGuard
+from coach.ui.home.view import HomeView
 from coach.ui.main_window import MainWindow
-from coach.ui.safety_flow import SafetyFlow
-from coach.ui.save_guard import SaveGuard
-from coach.ui.sound import CuePlayer
-from coach.ui.speech import Voice
-from coach.ui.workout_view import WorkoutView
+from coach.ui.safety.flow import SafetyFlow
+from coach.ui.voice.speech import Voice
+from coach.ui.workout.sound import CuePlayer
+from coach.ui.workout.view import WorkoutView
 
 OWN_ROUTINES_README = """\
 Put your own routines here as .toml files; they appear beside the built-in ones.

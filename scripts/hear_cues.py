@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from coach.app import build_main_window
 from coach.core.cues import schedule
-from coach.ui.speech import Voice
+from coach.ui.voice.speech import Voice
 
 
 def main() -> int:

@@ -11,4 +11,4 @@ import pytest
 def _no_real_speech(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test speaks through the machine's speech engine: one that wants a voice passes
     its own recording back-end (tests/ui/test_voice.py), and no speaker process is started."""
-    monkeypatch.setattr("coach.ui.speech.speaker_command", lambda: None)
+    monkeypatch.setattr("coach.ui.voice.speech.speaker_command", lambda: None)

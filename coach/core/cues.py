@@ -8,7 +8,7 @@ starts a cue while another should still be playing, and plans the optional ones
 phase is the one exception: it replaces whatever is still playing, because what it
 says has just become true.
 
-Nothing here speaks; the screen hands the cues to its voice (coach.ui.speech).
+Nothing here speaks; the screen hands the cues to its voice (coach.ui.voice.speech).
 """
 
 from __future__ import annotations

@@ -37,23 +37,23 @@ from coach.store.coaching import CoachingSettings
 from coach.store.history import History
 from coach.store.log import DoneDates, WorkoutLog
 from coach.store.stats import ProgressStats
-from coach.ui.block_flow import BlockFlow
-from coach.ui.checkin_flow import CheckinFlow
-from coach.ui.home_view import HomeView, RoutineCard
-from coach.ui.plan_view import PlanView
-from coach.ui.reminders import Reminders
-from coach.ui.safety_flow import SafetyFlow
-from coach.ui.summary_view import DoseOffer, SummaryView
-from coach.ui.voice_view import VoiceView
-from coach.ui.workout_text import dose_text
-from coach.ui.workout_view import WorkoutSummary, WorkoutView
+from coach.ui.checkins.blocks_flow import BlockFlow
+from coach.ui.checkins.flow import CheckinFlow
+from coach.ui.home.view import HomeView, RoutineCard
+from coach.ui.plan.reminders import Reminders
+from coach.ui.plan.view import PlanView
+from coach.ui.safety.flow import SafetyFlow
+from coach.ui.voice.view import VoiceView
+from coach.ui.workout.summary import DoseOffer, SummaryView
+from coach.ui.workout.text import dose_text
+from coach.ui.workout.view import WorkoutSummary, WorkoutView
 
 if TYPE_CHECKING:
     from coach.core.sheet import Sheet
-    from coach.ui.data_menu import DataMenu
-    from coach.ui.history_view import HistoryView
-    from coach.ui.progress_view import ProgressView
-    from coach.ui.save_guard import SaveGuard
+    from coach.ui.data.menu import DataMenu
+    from coach.ui.data.save_guard import SaveGuard
+    from coach.ui.history.view import HistoryView
+    from coach.ui.progress.view import ProgressView
 
 CatalogueLoader = Callable[[], Catalogue]
 
@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
 
     def show_progress(self) -> ProgressView:
         if self._progress is None:
-            from coach.ui.progress_view import ProgressView, Sources
+            from coach.ui.progress.view import ProgressView, Sources
 
             sources = Sources(
                 stats=self._stats,
@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
 
     def show_history(self) -> HistoryView:
         if self._history_view is None:
-            from coach.ui.history_view import HistoryView
+            from coach.ui.history.view import HistoryView
 
             self._history_view = HistoryView(self._history, self._exercise_name)
             self._history_view.done.connect(self._on_summary_done)

@@ -179,7 +179,7 @@ for _ in range(int(sys.argv[2])):
 # The biggest view: ten years at once, on every chart.
 worst = 0.0
 for key in ("pain", "workouts", "exercises", "calendar"):
-    from coach.ui.progress_view import Chart, Range
+    from coach.ui.progress.view import Chart, Range
     view.show_chart(Chart(key))
     started = time.perf_counter()
     view.show_range(Range.ALL)

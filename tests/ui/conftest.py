@@ -15,8 +15,8 @@ from coach.store.database import open_database
 from coach.store.log import Now, utc_now
 from coach.store.safety_log import FULL_SCREEN, SafetyLog
 from coach.ui.main_window import MainWindow
-from coach.ui.sound import CuePlayer
-from coach.ui.speech import Voice
+from coach.ui.voice.speech import Voice
+from coach.ui.workout.sound import CuePlayer
 from tests.helpers import FakeClock
 
 

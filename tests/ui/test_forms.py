@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from coach.ui.activity_view import MOST, SUGGESTIONS, ActivityView
-from coach.ui.checkin_view import PainView
+from coach.ui.checkins.activities import MOST, SUGGESTIONS, ActivityView
+from coach.ui.checkins.pain import PainView
 
 PAIN_KEYS = [Qt.Key(Qt.Key.Key_0 + d) for d in range(10)] + [
     Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Return,

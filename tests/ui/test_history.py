@@ -20,8 +20,8 @@ from coach.store.database import open_database
 from coach.store.history import History
 from coach.store.log import WorkoutLog
 from coach.store.safety_log import STOP_KEY, SafetyLog
-from coach.ui.data_menu import CSV_FILTER, JSON_FILTER
-from coach.ui.history_view import EMPTY, HistoryView
+from coach.ui.data.menu import CSV_FILTER, JSON_FILTER
+from coach.ui.history.view import EMPTY, HistoryView
 from coach.ui.main_window import MainWindow
 from tests.ui.conftest import press_key as press
 

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.store.transfer import export_file
 from coach.ui.main_window import MainWindow
-from coach.ui.progress_view import ProgressView
+from coach.ui.progress.view import ProgressView
 from coach.ui.sheet import write_pdf
 from tests.helpers import FakeClock
 from tests.ui.conftest import answer_pain, press_key

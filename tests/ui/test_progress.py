@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 from coach.app import build_main_window
 from coach.resources import locate
 from coach.store.stats import Bucket
-from coach.ui.calendar_chart import Day
-from coach.ui.charts import bar_labels
 from coach.ui.main_window import MainWindow
-from coach.ui.progress_view import EMPTY, Chart, ProgressView, Range
+from coach.ui.progress.calendar import Day
+from coach.ui.progress.charts import bar_labels
+from coach.ui.progress.view import EMPTY, Chart, ProgressView, Range
 from tests.bench.synthetic import make_history
 from tests.helpers import FakeClock
 from tests.ui.conftest import RecordingCues

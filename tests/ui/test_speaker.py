@@ -1,4 +1,4 @@
-"""The voice is spoken by a process of its own (coach/ui/speaker.py): an engine that
+"""The voice is spoken by a process of its own (coach/ui/voice/speaker.py): an engine that
 hangs, in opening or in speaking (speech-dispatcher with no sound server behind it),
 cannot freeze the window; the workout keeps its sounds meanwhile and goes back to them
 when the voice is lost, and the voice screen says what happened."""
@@ -19,12 +19,12 @@ from PySide6.QtCore import QProcess, Qt
 from pytestqt.qtbot import QtBot
 
 from coach.core.cues import Cue, CueKind
-from coach.ui.speech import SpeakerProcess, Voice
+from coach.ui.voice.speech import SpeakerProcess, Voice
 from tests.helpers import ROOT, FakeClock, qt_speech_missing
 from tests.ui.conftest import open_window
 from tests.ui.test_workout_flow import press, run_until, start_morning
 
-MOCK_SPEAKER = [sys.executable, "-m", "coach.ui.speaker", "--engine", "mock"]
+MOCK_SPEAKER = [sys.executable, "-m", "coach.ui.voice.speaker", "--engine", "mock"]
 NAME_CUE = "Glute bridge: 1 set of 10, hold 3 seconds. Get ready."
 # The tests that open Qt's own (silent) engine need Qt's speech module to load.
 needs_qt_speech = pytest.mark.skipif(
@@ -33,7 +33,7 @@ needs_qt_speech = pytest.mark.skipif(
 
 
 def speaker_is(monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
-    monkeypatch.setattr("coach.ui.speech.speaker_command", lambda: command)
+    monkeypatch.setattr("coach.ui.voice.speech.speaker_command", lambda: command)
 
 
 def fake_speaker(monkeypatch: pytest.MonkeyPatch, script: str) -> None:

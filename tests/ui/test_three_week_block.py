@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.app import build_main_window
 from coach.resources import locate
-from coach.ui.comparison_view import print_html, save_pdf
+from coach.ui.checkins.comparison import print_html, save_pdf
 from coach.ui.main_window import MainWindow
 from tests.helpers import FakeClock
 from tests.ui.conftest import RecordingCues, answer_all_no, answer_pain, skip_pain

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.core.cues import Cue, CueKind
 from coach.ui.main_window import MainWindow
-from coach.ui.speech import SAMPLE, SpeechBackend, Voice
+from coach.ui.voice.speech import SAMPLE, SpeechBackend, Voice
 from tests.helpers import FakeClock
 from tests.ui.conftest import open_window
 from tests.ui.test_workout_flow import press, run_until, start_morning

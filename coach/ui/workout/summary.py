@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from coach.core.progress import Suggestion
 from coach.ui.widgets import make_button, make_label, make_row, on_key
-from coach.ui.workout_view import WorkoutSummary
+from coach.ui.workout.view import WorkoutSummary
 
 
 def duration_text(seconds: float) -> str:

@@ -2,8 +2,8 @@
 
 An engine can block for good (speech-dispatcher with no sound server behind it waits
 forever, in opening or in speaking), so the program never calls one itself: it starts
-``python -m coach.ui.speaker`` and talks to it over pipes, and a speaker that stops
-answering is ended while the workout goes on with its sounds (see coach/ui/speech.py).
+``python -m coach.ui.voice.speaker`` and talks to it over pipes, and a speaker that stops
+answering is ended while the workout goes on with its sounds (see coach/ui/voice/speech.py).
 
 Startup, one line per engine tried: ``trying NAME`` then ``ok NAME`` (and it listens)
 or ``failed NAME: why``; ``none`` when no engine works. Qt's "mock" engine is for Qt's

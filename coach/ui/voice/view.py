@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QSlider, QVBoxLayout, QWid
 
 from coach.core.cues import CueChoice, VoiceSettings
 from coach.ui import theme
-from coach.ui.speech import INSTALL_HINT, Voice
+from coach.ui.voice.speech import INSTALL_HINT, Voice
 from coach.ui.widgets import make_button, make_label, make_row, on_key
 
 CHOICES = (

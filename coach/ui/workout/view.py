@@ -52,12 +52,12 @@ from coach.resources import Resources
 from coach.store.log import WorkoutLog
 from coach.store.safety_log import AFTER_EXERCISE, STOP_KEY
 from coach.ui import theme
-from coach.ui.check_bar import FEELINGS, CheckBar
-from coach.ui.picture import Picture
-from coach.ui.sound import CuePlayer
-from coach.ui.speech import Voice
+from coach.ui.voice.speech import Voice
 from coach.ui.widgets import make_button, make_label, on_key
-from coach.ui.workout_text import PHASE_WORDS, dose_text, instruction, status_text, steps_html
+from coach.ui.workout.check_bar import FEELINGS, CheckBar
+from coach.ui.workout.picture import Picture
+from coach.ui.workout.sound import CuePlayer
+from coach.ui.workout.text import PHASE_WORDS, dose_text, instruction, status_text, steps_html
 
 
 @dataclass

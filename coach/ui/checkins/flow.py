@@ -24,8 +24,8 @@ from coach.store.checkins import (
     WEEKLY,
     CheckinLog,
 )
-from coach.ui.activity_view import ActivityView
-from coach.ui.checkin_view import ImpressionView, PainView
+from coach.ui.checkins.activities import ActivityView
+from coach.ui.checkins.pain import ImpressionView, PainView
 
 AVERAGE = "What was your average pain over the last 24 hours, from 0 to 10?"
 RIGHT_NOW = "How much pain do you have right now, from 0 to 10?"

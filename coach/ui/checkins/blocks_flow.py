@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QWidget
 
 from coach.core.progress import DUE_DAY, Due, three_week_status
 from coach.store.checkins import BlockInfo
-from coach.ui.blocks_view import BlockLine, BlocksView
-from coach.ui.checkin_flow import CheckinFlow
-from coach.ui.comparison_view import ComparisonView
+from coach.ui.checkins.blocks import BlockLine, BlocksView
+from coach.ui.checkins.comparison import ComparisonView
+from coach.ui.checkins.flow import CheckinFlow
 
 
 def block_dates(block: BlockInfo) -> str:

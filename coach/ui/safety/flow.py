@@ -27,8 +27,8 @@ from coach.core.safety import (
     workout_lock,
 )
 from coach.store.safety_log import AFTER_EXERCISE, FULL_SCREEN, SHORT_SCREEN, SafetyLog
-from coach.ui.halt_view import HaltView, NoticeView
-from coach.ui.safety_view import Ask, SafetyView
+from coach.ui.safety.halt import HaltView, NoticeView
+from coach.ui.safety.view import Ask, SafetyView
 
 FACT = "fact:"
 AGREED = "agreed:"

@@ -1,7 +1,7 @@
 """The program's voice: cues said through Qt's text-to-speech, one at a time.
 
 All speaking goes through one small back-end (:class:`SpeechBackend`). The real one,
-:class:`SpeakerProcess`, drives the engine in a process of its own (coach/ui/speaker.py),
+:class:`SpeakerProcess`, drives the engine in a process of its own (coach/ui/voice/speaker.py),
 because an engine can block for good in opening or in speaking; the window only ever
 writes to a pipe, and a speaker that stops answering is ended, the workout going on with
 its sounds. Tests put a recording back-end in its place.
@@ -43,7 +43,7 @@ class SpeechBackend(Protocol):
 def speaker_command() -> list[str] | None:
     """How the speaker is started. Tests replace this with None (no engine, nothing
     started) or with a speaker of their own."""
-    return [sys.executable, "-m", "coach.ui.speaker"]
+    return [sys.executable, "-m", "coach.ui.voice.speaker"]
 
 
 class SpeakerProcess(QObject):

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 
 from coach.store.stats import Bucket, PeriodExercise, ProgressStats
 from coach.ui import theme
-from coach.ui.calendar_chart import CalendarChart, CalendarData, Day, months_back
-from coach.ui.charts import (
+from coach.ui.progress.calendar import CalendarChart, CalendarData, Day, months_back
+from coach.ui.progress.charts import (
     Built,
     PainData,
     exercise_chart,

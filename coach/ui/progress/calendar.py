@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from coach.store.stats import DayState
 from coach.ui import theme
-from coach.ui.charts import BLUE, VERMILLION
+from coach.ui.progress.charts import BLUE, VERMILLION
 
 
 class Day(Enum):
