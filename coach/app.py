@@ -13,34 +13,18 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coach import instance, paths
-from coach.core.routines import SAFETY_FILE, Catalogue, load_catalogue
-from coach.core.safety import SafetyFileError, load_safety
-from coach.core.workout import Clock, MonotonicClock, ScaledClock
+from coach.core.safety import SafetyFileError
+from coach.core.session import WorkoutSession
+from coach.core.workout import Clock, MonotonicClock, Now, ScaledClock, utc_now
 from coach.resources import Resources, locate
+from coach.services import VOICE, Services
 from coach.store.backup import daily_backup
-from coach.store.checkins import CheckinLog
-from coach.store.coaching import CoachingSettings
-from coach.store.database import DatabaseError, open_database
-from coach.store.history import History
-from coach.store.log import Now, WorkoutLog, utc_now
-from coach.store.safety_log import SafetyLog
-from coach.store.stats import ProgressStats
+from coach.store.database import DatabaseError
 from coach.ui import theme
-from coach.ui.checkins.flow import CheckinFlow
-from coach.ui.data.menu import DataMenu
-from coach.ui.data.save_guard import SaveGuard
-from coach.ui.home.view import HomeView
 from coach.ui.main_window import MainWindow
-from coach.ui.safety.flow import SafetyFlow
 from coach.ui.voice.speech import Voice
 from coach.ui.workout.sound import CuePlayer
 from coach.ui.workout.view import WorkoutView
-
-OWN_ROUTINES_README = """\
-Put your own routines here as .toml files; they appear beside the built-in ones.
-Copy one of the program's routine files to start from (they are in {builtin}).
-An exercises.toml here can add exercises of your own.
-"""
 
 
 def ensure_app() -> QApplication:
@@ -51,11 +35,6 @@ def ensure_app() -> QApplication:
         app.setDesktopFileName("coach")
         theme.apply(app)
     return app
-
-
-def catalogue_loader(resources: Resources, data_dir: Path) -> Catalogue:
-    own = paths.user_routines_dir(data_dir)
-    return load_catalogue(resources.routines, own, picture_dirs=[resources.pictures])
 
 
 def build_main_window(
@@ -75,41 +54,13 @@ def build_main_window(
     app = ensure_app()
     resources = resources or locate()
     app.setWindowIcon(QIcon(str(resources.icon)))
-    # The data folder is made (owner only) here; one that cannot be written leaves the
-    # data in memory, with a notice, and no folder for own routines is made.
-    database = open_database(paths.database_path(data_dir))
-    own = paths.user_routines_dir(data_dir)
-    if database.unsaved is None and not own.exists():
-        own.mkdir()
-        (own / "README.txt").write_text(OWN_ROUTINES_README.format(builtin=resources.routines))
-    log = WorkoutLog(database, now=now)
-    rules = load_safety(resources.routines / SAFETY_FILE)
-    safety_log = SafetyLog(database, now=now)
+    services = Services.open(data_dir, resources, now)
     clock = clock or MonotonicClock()
-    cues = cues or CuePlayer(resources.sounds)
-    coaching = CoachingSettings(database, now)
     voice = voice or Voice()
-    voice.apply(coaching.voice())
-    window = MainWindow(
-        resources=resources,
-        load_catalogue=lambda: catalogue_loader(resources, data_dir),
-        log=log,
-        workout_view=WorkoutView(resources, cues, log, clock, voice),
-        home=HomeView(own),
-        safety=lambda show: SafetyFlow(rules, safety_log, show, now=now),
-        checkins=lambda show: CheckinFlow(CheckinLog(database, now=now), show, now),
-        stats=ProgressStats(database),
-        history=History(database),
-        coaching=coaching,
-        now=now,
-        startup_notice=database.notice,
-    )
-    window.save_guard = SaveGuard(database, now, window)
-    window.show_above(window.save_guard)
-    window.data_menu = DataMenu(
-        window, window.stack, window.home, database, paths.backups_dir(data_dir), now, window.reload
-    )
-    return window
+    voice.apply(services.settings.read(VOICE))
+    session = WorkoutSession(services.workouts, clock)
+    workout = WorkoutView(resources, cues or CuePlayer(resources.sounds), session, clock, voice)
+    return MainWindow(services, workout)
 
 
 def _on_unexpected_error(
@@ -193,21 +144,24 @@ def _open_window(
             "Choose another folder with --data-dir, or check its permissions.",
         )
         return 1
-    if start is not None and window.catalogue.routine(start) is None:
-        known = ", ".join(r.routine.id for r in window.catalogue.routines)
+    catalogue = window.services.routines.catalogue()
+    if start is not None and catalogue.routine(start) is None:
+        known = ", ".join(r.routine.id for r in catalogue.routines)
         print(f"coach: there is no routine '{start}'. Routines: {known}", file=sys.stderr)
         return 2
     window.show()
     _watcher = answer_second_copies(window, data_dir) if answer_others else None
-    QTimer.singleShot(0, window.log.warm_up)
-    if window.startup_notice is None:  # never back up a fresh file over the last good copies
+    QTimer.singleShot(0, window.services.workouts.warm_up)
+    notice = window.services.data.notice
+    if notice is None:  # never back up a fresh file over the last good copies
         QTimer.singleShot(0, lambda: daily_backup(
             paths.database_path(data_dir), paths.backups_dir(data_dir), date.today()
         ))  # fmt: skip
-    QTimer.singleShot(0, window.workout_view.cues.load)
-    QTimer.singleShot(0, window.workout_view.voice.load)
-    if window.startup_notice:
-        QMessageBox.warning(window, "About your saved progress", window.startup_notice)
+    workout = window.screens.workout.view
+    QTimer.singleShot(0, workout.cues.load)
+    QTimer.singleShot(0, workout.voice.load)
+    if notice:
+        QMessageBox.warning(window, "About your saved progress", notice)
     if start is not None:
         window.start_routine(start)
     return app.exec()

@@ -1,4 +1,4 @@
-"""Command-line views of the program's data. Qt only for painting the printed sheet."""
+"""The command line: a thin face on the services. Qt only for painting the printed sheet."""
 
 from __future__ import annotations
 
@@ -6,18 +6,29 @@ from pathlib import Path
 from typing import TextIO
 
 from coach import paths
-from coach.core.routines import SAFETY_FILE, load_catalogue
+from coach.core.routines import SAFETY_FILE
 from coach.core.safety import SafetyFileError, load_safety
 from coach.core.workout import planned_minutes
 from coach.resources import locate
+from coach.services import RoutineFiles, Services
+
+
+def _services(out: TextIO, data_dir: Path, said: str = "") -> Services | None:
+    """The services for this data folder, or None when they cannot open (said to `out`,
+    after `said`)."""
+    from coach.services import DatabaseError
+
+    try:
+        return Services.open(data_dir, locate())
+    except (DatabaseError, SafetyFileError) as error:
+        print(f"coach: {said}{error}", file=out)
+        return None
 
 
 def list_routines(data_dir: Path, out: TextIO) -> int:
     """Each routine with its length and exercises, then every broken file. 1 if any is broken."""
     resources = locate()
-    catalogue = load_catalogue(
-        resources.routines, paths.user_routines_dir(data_dir), picture_dirs=[resources.pictures]
-    )
+    catalogue = RoutineFiles(resources, paths.user_routines_dir(data_dir)).catalogue()
     for loaded in catalogue.routines:
         routine = loaded.routine
         plan = loaded.plan(catalogue.exercises)
@@ -42,29 +53,22 @@ def list_routines(data_dir: Path, out: TextIO) -> int:
 
 def export_data(data_dir: Path, target: Path, kind: str, out: TextIO) -> int:
     """`coach export`: everything, to one JSON file or a zip of CSV files."""
-    from datetime import UTC, datetime
-
-    from coach.store.database import DatabaseError, open_database
-    from coach.store.transfer import counts, export_file
-
-    try:
-        database = open_database(paths.database_path(data_dir))
-        tables = export_file(database, target, kind, datetime.now(UTC))
-    except DatabaseError as error:
-        print(f"coach: {error}", file=out)
+    services = _services(out, data_dir)
+    if services is None:
         return 1
+    try:
+        written = services.data.export(target, kind)
     except OSError as error:
         print(f"coach: {target} could not be written: {error.strerror or error}", file=out)
         return 1
-    print(f"Exported {counts(tables)} to {target}.", file=out)
+    print(f"Exported {written} to {target}.", file=out)
     return 0
 
 
 def import_data(data_dir: Path, source: Path, out: TextIO) -> int:
     """`coach import`: merge an export into the data folder, or refuse and change nothing."""
     from coach.instance import InstanceLock
-    from coach.store.database import DatabaseError, open_database
-    from coach.store.transfer import ImportRefused, import_tables, read_file
+    from coach.services import ImportRefused
 
     lock = InstanceLock(data_dir)
     if lock.acquire() is False:
@@ -75,10 +79,12 @@ def import_data(data_dir: Path, source: Path, out: TextIO) -> int:
         )
         return 1
     try:
-        tables = read_file(source)
-        database = open_database(paths.database_path(data_dir))
-        report = import_tables(database, tables)
-    except (ImportRefused, DatabaseError) as error:
+        tables = Services.read_export(source)
+        services = _services(out, data_dir, "nothing was imported. ")
+        if services is None:
+            return 1
+        report = services.data.merge(tables)
+    except ImportRefused as error:
         print(f"coach: nothing was imported. {error}", file=out)
         return 1
     finally:
@@ -89,43 +95,20 @@ def import_data(data_dir: Path, source: Path, out: TextIO) -> int:
 
 def print_sheet(data_dir: Path, routine_id: str, target: Path, paper: str, out: TextIO) -> int:
     """`coach print`: the person's own version of a routine as a PDF sheet."""
-    from datetime import date
-
     from PySide6.QtGui import QGuiApplication  # noqa: TID251  (painting needs Qt's fonts)
 
-    from coach.core.sheet import build_sheet
-    from coach.store.checkins import CheckinLog
-    from coach.store.database import DatabaseError, open_database
-    from coach.store.safety_log import SafetyLog
     from coach.ui.sheet import write_pdf
 
-    resources = locate()
-    catalogue = load_catalogue(
-        resources.routines, paths.user_routines_dir(data_dir), picture_dirs=[resources.pictures]
-    )
-    loaded = catalogue.routine(routine_id)
-    if loaded is None:
+    catalogue = RoutineFiles(locate(), paths.user_routines_dir(data_dir)).catalogue()
+    if catalogue.routine(routine_id) is None:
         known = ", ".join(r.routine.id for r in catalogue.routines)
         print(f"coach: there is no routine '{routine_id}'. Routines: {known}", file=out)
         return 2
-    try:
-        rules = load_safety(resources.routines / SAFETY_FILE)
-        database = open_database(paths.database_path(data_dir))
-    except (SafetyFileError, DatabaseError) as error:
-        print(f"coach: {error}", file=out)
+    services = _services(out, data_dir)
+    if services is None:
         return 1
-    safety, checkins = SafetyLog(database), CheckinLog(database)
-    sheet = build_sheet(
-        loaded,
-        catalogue.exercises,
-        rules,
-        pictures=resources.pictures,
-        printed=date.today(),
-        plan_days=sorted(checkins.plan_days()),
-        opt_in_allowed=sorted(safety.opt_ins()),
-        hidden_tags=rules.profile_effects(safety.profile()).hidden_tags,
-        own_doses=checkins.own_doses(routine_id),
-    )
+    sheet = services.plan.sheet(routine_id)
+    assert sheet is not None
     if QGuiApplication.instance() is None:
         # No window is opened, so no display is needed: draw with the offscreen platform.
         _app = QGuiApplication(["coach", "-platform", "offscreen"])
@@ -141,25 +124,16 @@ def print_sheet(data_dir: Path, routine_id: str, target: Path, paper: str, out: 
 
 def show_plan(data_dir: Path, ics: Path | None, at_text: str | None, out: TextIO) -> int:
     """`coach plan`: the workout days and reminder; with a file, the days as iCalendar."""
-    from datetime import UTC, datetime, time
+    from datetime import time
 
-    from coach.core.calendar import NO_ROUTINE, local_zone_name, plan_file
-    from coach.core.plan import WEEKDAYS, due_routine
-    from coach.store.checkins import CheckinLog
-    from coach.store.coaching import CoachingSettings, save_calendar
-    from coach.store.database import DatabaseError, open_database
-    from coach.store.log import WorkoutLog
-    from coach.store.safety_log import SafetyLog
+    from coach.core.calendar import local_zone_name
+    from coach.core.plan import WEEKDAYS
+    from coach.services import REMINDER
 
-    try:
-        database = open_database(paths.database_path(data_dir))
-    except DatabaseError as error:
-        print(f"coach: {error}", file=out)
+    services = _services(out, data_dir)
+    if services is None:
         return 1
-    now = datetime.now(UTC)
-    checkins = CheckinLog(database)
-    days = sorted(checkins.plan_days())
-    reminder = CoachingSettings(database, lambda: now).reminder()
+    reminder = services.settings.read(REMINDER)
     at = reminder.at
     if at_text is not None:
         try:
@@ -167,30 +141,8 @@ def show_plan(data_dir: Path, ics: Path | None, at_text: str | None, out: TextIO
         except ValueError:
             print(f"coach: --time wants hours and minutes, like 07:30, not {at_text!r}", file=out)
             return 2
-    resources = locate()
-    catalogue = load_catalogue(
-        resources.routines, paths.user_routines_dir(data_dir), picture_dirs=[resources.pictures]
-    )
-    try:
-        rules = load_safety(resources.routines / SAFETY_FILE)
-    except SafetyFileError as error:
-        print(f"coach: {error}", file=out)
-        return 1
-    block = checkins.current_block()
-    done = WorkoutLog(database).done_dates()
-    routine_id = due_routine(
-        block.routine_id if block else None,
-        {routine: dates.last for routine, dates in done.items()},
-        [loaded.routine.id for loaded in catalogue.routines],
-    )
-    loaded = catalogue.routine(routine_id) if routine_id else None
-    title, minutes = NO_ROUTINE
-    if loaded is not None:
-        title = loaded.routine.title
-        person = SafetyLog(database).person(rules, done)  # as the window plans it today
-        plan = person.plan(loaded, catalogue.exercises, now.astimezone().date(),
-                           checkins.own_doses(loaded.routine.id))  # fmt: skip
-        minutes = planned_minutes(plan)
+    days = sorted(services.plan.plan_days())
+    title, minutes = services.plan.due_title_and_minutes()  # as the window plans it today
     names = ", ".join(WEEKDAYS[d] for d in days)
     if ics is None:
         state = "on" if reminder.on else "off"
@@ -198,13 +150,12 @@ def show_plan(data_dir: Path, ics: Path | None, at_text: str | None, out: TextIO
         print(f"Reminder: {reminder.at:%H:%M}, {state} (while the program is open)", file=out)
         print(f"Routine: {title}, about {minutes} min", file=out)
         return 0
-    zone = local_zone_name()
-    text = plan_file(days, at, title=title, minutes=minutes, now=now)
     try:
-        save_calendar(ics, text)
+        services.plan.save_calendar(ics, days, at)
     except OSError as error:
         print(f"coach: {ics} could not be written: {error.strerror or error}", file=out)
         return 1
+    zone = local_zone_name()
     where = f" ({zone})" if zone else " (local time)"
     print(f"Wrote {ics}: {title} on {names} at {at:%H:%M}{where}.", file=out)
     return 0

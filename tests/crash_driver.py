@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from coach.app import build_main_window
 from coach.core.workout import MonotonicClock, ScaledClock
-from tests.person import answer_checks_all_fine, start_with_all_no
+from tests.driver import answer_checks_all_fine, start_with_all_no
 
 
 def main() -> None:

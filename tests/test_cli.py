@@ -88,7 +88,7 @@ def test_plan_gives_the_routine_as_long_as_the_window_plans_it_this_week(
 
     from coach.core.workout import SetCompleted
     from coach.store.database import open_database
-    from coach.store.log import WorkoutLog
+    from coach.store.workouts import WorkoutLog
 
     database = open_database(paths.database_path(tmp_path))
     then = datetime.now(UTC) - timedelta(days=10)

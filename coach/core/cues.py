@@ -17,7 +17,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from coach.core.routines import PlannedExercise
 from coach.core.workout import (
@@ -68,46 +67,6 @@ class VoiceSettings:
     on: bool = True
     volume: float = 0.8
     choice: CueChoice = CueChoice()
-
-    def to_dict(self) -> dict[str, bool | float]:
-        choice = self.choice
-        return {"on": self.on, "volume": self.volume, "rate": choice.rate,
-                "names": choice.names, "counts": choice.counts,
-                "halfway": choice.halfway, "next_up": choice.next_up}  # fmt: skip
-
-    @classmethod
-    def from_dict(cls, value: dict[str, Any]) -> VoiceSettings:
-        """From a stored dict already checked by :func:`voice_problem`; missing keys keep
-        their defaults."""
-        default = cls()
-        choice = CueChoice(
-            **{k: value[k] for k in ("names", "counts", "halfway", "next_up", "rate") if k in value}
-        )
-        return cls(on=value.get("on", default.on), volume=value.get("volume", default.volume),
-                   choice=choice)  # fmt: skip
-
-
-VOICE_FLAGS = ("on", "names", "counts", "halfway", "next_up")
-VOICE_RANGES = {"volume": (0.0, 1.0), "rate": (-1.0, 1.0)}
-
-
-def voice_problem(value: object) -> str | None:
-    """Why a stored value cannot be voice settings, or None when it can."""
-    if not isinstance(value, dict):
-        return "should be an object of voice settings"
-    unknown = set(value) - set(VOICE_FLAGS) - set(VOICE_RANGES)
-    if unknown:
-        return f"has settings this program does not know: {', '.join(sorted(map(str, unknown)))}"
-    for key in VOICE_FLAGS:
-        if key in value and not isinstance(value[key], bool):
-            return f'should give "{key}" as true or false'
-    for key, (low, high) in VOICE_RANGES.items():
-        number = value.get(key, low)
-        if isinstance(number, bool) or not isinstance(number, int | float):
-            return f'should give "{key}" as a number'
-        if not low <= number <= high:
-            return f'should give "{key}" from {low:g} to {high:g}, not {number}'
-    return None
 
 
 @dataclass(frozen=True)

@@ -11,16 +11,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Literal
+
+from coach.core.checkins import (
+    BLOCK_WEEKS,
+    DUE_DAY,
+    LATE_AFTER_DAYS,
+    CheckinKind,
+    CheckinRecord,
+    latest_of,
+)
 
 MEANINGFUL_POINTS = 2
 MEANINGFUL_PERCENT = 30
 WORSE_POINTS = 2
 LOW_BASELINE = 3  # at or below this, there is little room to improve
-BLOCK_WEEKS = 3
 PLANNED_PER_WEEK = 3
-DUE_DAY = 21
-LATE_AFTER_DAYS = 7  # a check-in taken more than this after day 21 is flagged as late
 MAX_REPS, MAX_SETS, MIN_REPS, MIN_SETS = 10, 3, 5, 1
 
 GLOBAL_IMPRESSION = (
@@ -129,6 +134,16 @@ class Adherence:
         return f"You did {self.done} of {self.planned} planned workouts."
 
 
+@dataclass(frozen=True)
+class BlockActivity:
+    """What was done in a block: days with a workout that got a set done, safety halts,
+    and exercises skipped."""
+
+    workout_days: list[date]
+    halts: int = 0
+    skipped_exercises: int = 0
+
+
 def adherence(
     block_start: date,
     workout_days: Iterable[date],
@@ -145,42 +160,6 @@ def adherence(
         if 0 <= offset < 7 * weeks:
             counts[offset // 7] += 1
     return Adherence(tuple(counts), halts, skipped_exercises, per_week)
-
-
-class Due(StrEnum):
-    NOT_YET = "not yet"
-    DUE = "due"
-    LATE = "late"
-
-
-@dataclass(frozen=True)
-class ThreeWeekStatus:
-    due: Due
-    days: int  # days until due (NOT_YET) or days since it became due (DUE, LATE)
-
-
-def three_week_status(block_start: date, today: date) -> ThreeWeekStatus:
-    """Due from day 21 of the block; a few days late is fine, a week late is flagged."""
-    day = (today - block_start).days
-    if day < DUE_DAY:
-        return ThreeWeekStatus(Due.NOT_YET, DUE_DAY - day)
-    late_by = day - DUE_DAY
-    return ThreeWeekStatus(Due.LATE if late_by > LATE_AFTER_DAYS else Due.DUE, late_by)
-
-
-def weekly_due(block_start: date, today: date, taken: Iterable[date]) -> int | None:
-    """Which weekly check-in is due today (1 after week one, 2 after week two), or None.
-
-    Each is due from the first day of the next week until the three-week check-in, and
-    is asked once: a check-in taken on any day of that week counts.
-    """
-    day = (today - block_start).days
-    week = day // 7
-    if not 1 <= week < BLOCK_WEEKS:
-        return None
-    if any((when - block_start).days // 7 == week for when in taken):
-        return None
-    return week
 
 
 @dataclass(frozen=True)
@@ -260,7 +239,13 @@ def compare(
 
 # Progression: the 2-3 x 5-10 rule.
 
-Feeling = Literal["too easy", "about right", "too hard"]
+
+class Feeling(StrEnum):
+    """How an exercise felt, said after it in the check."""
+
+    TOO_EASY = "too easy"
+    ABOUT_RIGHT = "about right"
+    TOO_HARD = "too hard"
 
 
 @dataclass(frozen=True)
@@ -270,6 +255,29 @@ class Suggestion:
     why: str
 
 
+@dataclass(frozen=True)
+class DoseOffer:
+    """A progression suggestion for one exercise of one routine, offered after a workout."""
+
+    routine_id: str
+    exercise_id: str
+    exercise_name: str
+    sets: int
+    reps: int | None
+    suggestion: Suggestion
+
+    def text(self) -> str:
+        now, then = _dose(self.sets, self.reps), _dose(self.suggestion.sets, self.suggestion.reps)
+        return f"{self.exercise_name}: {self.suggestion.why} Change {now} to {then}?"
+
+
+def _dose(sets: int, reps: int | None) -> str:
+    # No-break spaces: a dose never splits across lines.
+    if reps is not None:
+        return f"{sets}\u00a0×\u00a0{reps}"
+    return f"{sets}\u00a0set{'s' if sets != 1 else ''}"
+
+
 def suggest(feelings: Sequence[Feeling], *, sets: int, reps: int | None) -> Suggestion | None:
     """From the last workouts' feelings about one exercise (oldest first), a change or None.
 
@@ -277,15 +285,54 @@ def suggest(feelings: Sequence[Feeling], *, sets: int, reps: int | None) -> Sugg
     Too hard the last time: one fewer rep down to 5, then one fewer set down to 1.
     Timed holds change by sets only.
     """
-    if len(feelings) >= 2 and feelings[-1] == feelings[-2] == "too easy":
+    if len(feelings) >= 2 and feelings[-1] == feelings[-2] == Feeling.TOO_EASY:
         if reps is not None and reps < MAX_REPS:
             return Suggestion(sets, reps + 1, "It felt too easy twice in a row: one more rep.")
         if sets < MAX_SETS:
             return Suggestion(sets + 1, reps, "It felt too easy twice in a row: one more set.")
         return None
-    if feelings and feelings[-1] == "too hard":
+    if feelings and feelings[-1] == Feeling.TOO_HARD:
         if reps is not None and reps > MIN_REPS:
             return Suggestion(sets, reps - 1, "It felt too hard: one fewer rep.")
         if sets > MIN_SETS:
             return Suggestion(sets - 1, reps, "It felt too hard: one fewer set.")
     return None
+
+
+def block_comparison(
+    block_start: date,
+    records: Sequence[CheckinRecord],
+    activity: BlockActivity,
+    *,
+    per_week: int,
+) -> Comparison:
+    """Baseline against three weeks for one block, with the workouts done in it."""
+    baseline = next((r for r in records if r.kind == CheckinKind.BASELINE), None)
+    latest = latest_of(list(records), CheckinKind.THREE_WEEKS)
+    days_late = 0
+    if latest is not None:
+        days_late = max((latest.at.astimezone().date() - block_start).days - DUE_DAY, 0)
+    activities = [
+        Activity(name, score, latest.activities.get(name) if latest else None)
+        for name, score in (baseline.activities if baseline else {}).items()
+    ]
+    weekly: list[int | None] = [None] * (BLOCK_WEEKS - 1)
+    for record in records:
+        week = (record.at.astimezone().date() - block_start).days // 7
+        if record.kind == CheckinKind.WEEKLY and 1 <= week < BLOCK_WEEKS:
+            weekly[week - 1] = record.pain
+    return compare(
+        weekly_pain=weekly,
+        baseline_pain=baseline.pain if baseline else None,
+        pain_now=latest.pain if latest else None,
+        activities=activities,
+        impression=latest.impression if latest else None,
+        workouts=adherence(
+            block_start,
+            activity.workout_days,
+            halts=activity.halts,
+            skipped_exercises=activity.skipped_exercises,
+            per_week=per_week,
+        ),
+        days_late=days_late,
+    )

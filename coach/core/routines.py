@@ -164,6 +164,14 @@ class PlannedExercise:
     dose: Dose
 
 
+def dose_text(planned: PlannedExercise) -> str:
+    """The dose at a glance: 2 sets of 10 reps, or 1 of a 30 s hold a side."""
+    dose = planned.dose
+    amount = f"{dose.reps} reps" if dose.reps else f"{dose.hold_seconds:g} s hold"
+    side = " a side" if dose.per_side else ""
+    return f"{dose.sets} × {amount}{side}"
+
+
 OPT_IN_OFF = "opt-in, turned off in settings"
 
 

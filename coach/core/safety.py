@@ -33,6 +33,15 @@ class HaltKind(StrEnum):
 _SEVERITY = list(HaltKind)
 
 
+class ScreenKind(StrEnum):
+    """Where a safety answer was given."""
+
+    FULL = "full screen"
+    SHORT = "short screen"
+    STOP_KEY = "stop key"
+    AFTER_EXERCISE = "after exercise"
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Protocol
 
@@ -29,6 +30,14 @@ class Clock(Protocol):
     def now(self) -> float:
         """Monotonic seconds."""
         ...
+
+
+# The calendar, as opposed to the clock: aware UTC datetimes, for everything dated.
+Now = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class MonotonicClock:

@@ -14,7 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from coach.core.checkins import CheckinKind
+from coach.core.safety import HaltKind
+from coach.core.session import Outcome
 from coach.store.database import OpenedDatabase
+
+_HALTS = {kind.value for kind in HaltKind}
 
 _LINES = """
 SELECT w.id, w.routine_title, w.started_at, w.ended_at, w.outcome,
@@ -32,9 +37,9 @@ class WorkoutLine:
     routine_title: str
     started_at: datetime
     ended_at: datetime | None  # None if the program was closed mid-workout
-    outcome: str | None  # "finished", "ended early", None
+    outcome: Outcome
     sets: int
-    halt: str | None  # "emergency", "urgent", "radiating" when a safety halt ended it
+    halt: HaltKind | None  # when a safety halt ended it
     last_set_at: datetime | None
 
     def minutes(self) -> int | None:
@@ -58,7 +63,7 @@ class WorkoutDetail:
     line: WorkoutLine
     sets: list[SetLine]
     skipped: list[tuple[str, int]]  # exercise, sets done before the skip
-    pain: dict[str, int | None]  # "before workout" / "after workout" -> 0-10
+    pain: dict[CheckinKind, int | None]  # before and after the workout, 0-10
     feelings: list[tuple[str, str]]  # exercise, "too easy" / "about right" / "too hard"
     safety: list[tuple[datetime, str, str, str | None]]  # when, screen, verdict, halt
 
@@ -85,9 +90,9 @@ def _line(row: tuple[object, ...]) -> WorkoutLine:
         routine_title=str(title),
         started_at=datetime.fromisoformat(str(started)),
         ended_at=datetime.fromisoformat(str(ended)) if ended else None,
-        outcome=str(outcome) if outcome else None,
+        outcome=Outcome.stored(str(outcome) if outcome else None),
         sets=int(str(sets)),
-        halt=str(halt) if halt else None,
+        halt=HaltKind(str(halt)) if halt in _HALTS else None,
         last_set_at=datetime.fromisoformat(str(last)) if last else None,
     )
 
@@ -132,7 +137,7 @@ class History:
             line=_line(lines[0]),
             sets=[SetLine(*row) for row in sets],
             skipped=[(str(e), int(n)) for e, n in skipped],
-            pain={str(kind): value for kind, value in pain},
+            pain={CheckinKind(kind): value for kind, value in pain},
             feelings=[(str(e), str(f)) for e, f in feelings],
             safety=[(datetime.fromisoformat(at), s, v, h) for at, s, v, h in safety],
         )

@@ -1,145 +1,218 @@
-"""Small JSON values by name in the setting table: read plainly, written at once.
+"""Every setting the program keeps, declared once: its name, its shape, its default.
 
-Every known setting has a shape. A value that is not valid JSON, or not of its shape
-(a hand-edited database, an old bug), is read as the default and logged: no setting can
-stop the program from starting. An import refuses such a value by name.
+A setting is stored as JSON text in the setting table. A stored value that is not valid
+JSON or not of its shape (a hand-edited database, an old bug) reads as the default and is
+logged: no setting can stop the program from starting. An import refuses such a value by
+name (:func:`setting_problem`). Each shape is a pydantic type; each setting says in plain
+words what a value of it is, and what is wrong with one that is not.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
-from datetime import datetime
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from functools import cache
+from typing import Annotated, Any, Generic, TypeVar
 
-from coach.core.calendar import reminder_problem
-from coach.core.cues import voice_problem
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from coach.core.calendar import Reminder
+from coach.core.cues import CueChoice, VoiceSettings
+from coach.core.plan import checked_days
+from coach.core.routines import OwnDose
+from coach.core.safety import Profile
 from coach.store.database import OpenedDatabase
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
-class BadSetting(ValueError):
-    """A setting's value is not of its shape; the message says how."""
+class _Shape(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-def _mapping(value: Any, what: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise BadSetting(f"should be {what}")
-    return value
+class _Profile(_Shape):
+    facts: dict[str, bool] = {}
+    agreed: dict[str, bool] = {}
 
 
-def _flags(value: Any) -> dict[str, bool]:
-    flags = _mapping(value, "an object of yes/no answers")
-    if not all(isinstance(v, bool) for v in flags.values()):
-        raise BadSetting("should hold only true or false answers")
-    return flags
+class _Dose(_Shape):
+    sets: int = Field(ge=1, le=1000)
+    reps: int | None = Field(ge=1, le=1000)
 
 
-def _profile(value: Any) -> dict[str, dict[str, bool]]:
-    profile = _mapping(value, 'an object with "facts" and "agreed"')
-    if set(profile) - {"facts", "agreed"}:
-        raise BadSetting('should hold only "facts" and "agreed"')
-    return {part: _flags(profile.get(part, {})) for part in ("facts", "agreed")}
+class _Voice(_Shape):
+    on: bool = True
+    volume: float = Field(0.8, ge=0, le=1)
+    rate: float = Field(0.0, ge=-1, le=1)
+    names: bool = True
+    counts: bool = True
+    halfway: bool = True
+    next_up: bool = True
 
 
-def _names(value: Any) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise BadSetting("should be a list of exercise ids")
-    return value
+class _Reminder(_Shape):
+    on: bool = False
+    time: str = Field("18:00", pattern=r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
-def _weekdays(value: Any) -> list[int]:
-    if not isinstance(value, list) or not all(
-        isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6 for d in value
-    ):
-        raise BadSetting("should be a list of weekdays from 0 (Monday) to 6")
-    return value
+def _a_time(text: str) -> str:
+    datetime.fromisoformat(text)  # ValueError: not a time
+    return text
 
 
-def _count(value: Any, low: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= 1000
+_Weekday = Annotated[int, Field(ge=0, le=6)]
+_Time = Annotated[str, AfterValidator(_a_time)]
 
 
-def _own_doses(value: Any) -> dict[str, Any]:
-    routines = _mapping(value, "an object of routines")
-    for routine in routines.values():
-        for dose in _mapping(routine, "an object of exercises").values():
-            dose = _mapping(dose, 'an object with "sets" and "reps"')
-            if set(dose) != {"sets", "reps"} or not _count(dose["sets"], 1):
-                raise BadSetting('should give each exercise "sets" (1 or more) and "reps"')
-            if dose["reps"] is not None and not _count(dose["reps"], 1):
-                raise BadSetting('should give "reps" as a whole number, or null')
-    return routines
+@dataclass(frozen=True, eq=False)  # one of each, told apart by itself
+class Setting(Generic[T]):
+    """One setting: its key, the shape of its stored value, and its value when there is
+    none (or none that can be read). `load` and `dump` turn the stored value into what
+    the program uses, and back."""
+
+    key: str
+    shape: Any
+    default: T
+    load: Callable[[Any], T]
+    dump: Callable[[T], Any]
+    says: str  # what a value of this shape is, for a message when one is not
+    words: Mapping[str, str] = field(default_factory=dict)  # error kind -> what is wrong
+
+    def problem(self, value: Any) -> str | None:
+        """What is wrong with a stored (JSON) value, in a person's words; None if nothing."""
+        try:
+            _adapter(self.shape).validate_python(value, strict=True)
+        except ValidationError as error:
+            first = error.errors()[0]
+            named = [str(part) for part in first["loc"] if isinstance(part, str)]
+            said = self.words.get(first["type"], f"should be {self.says}")
+            return said.format(field=named[-1] if named else "", value=first.get("input"))
+        return None
 
 
-def _decisions(value: Any) -> dict[str, Any]:
-    routines = _mapping(value, "an object of routines")
-    for routine in routines.values():
-        for when in _mapping(routine, "an object of exercises").values():
-            if not isinstance(when, str):
-                raise BadSetting("should give each exercise the time of its decision")
-            try:
-                datetime.fromisoformat(when)
-            except ValueError:
-                raise BadSetting(f"has {when!r}, which is not a time") from None
-    return routines
+@cache
+def _adapter(shape: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(shape)
 
 
-def _checked_by(problem_of: Callable[[Any], str | None]) -> Callable[[Any], Any]:
-    """A shape from a check in core that says what is wrong with a value, or None."""
+_VALUE_WORDS = {
+    "bool_type": 'should give "{field}" as true or false',
+    "float_type": 'should give "{field}" as a number',
+    "greater_than_equal": 'should give "{field}" within its range, not {value}',
+    "less_than_equal": 'should give "{field}" within its range, not {value}',
+    "extra_forbidden": 'has a setting this program does not know: "{field}"',
+}
 
-    def shape(value: Any) -> Any:
-        problem = problem_of(value)
-        if problem:
-            raise BadSetting(problem)
-        return value
+PROFILE = Setting(
+    "profile", _Profile, Profile(),
+    load=lambda v: Profile(facts=dict(v.facts), agreed=dict(v.agreed)),
+    dump=lambda p: {"facts": p.facts, "agreed": p.agreed},
+    says='an object with "facts" and "agreed"',
+    words={"bool_type": "should hold only true or false answers",
+           "dict_type": "should be an object of yes/no answers",
+           "extra_forbidden": 'should hold only "facts" and "agreed"'},
+)  # fmt: skip
+OPT_INS: Setting[frozenset[str]] = Setting(
+    "opt_in", list[str], frozenset(),
+    load=frozenset, dump=sorted, says="a list of exercise ids",
+)  # fmt: skip
+PLAN_DAYS = Setting(
+    "plan days", Annotated[list[_Weekday], Field(min_length=1)], checked_days([]),
+    load=checked_days, dump=sorted,
+    says="a list of one or more weekdays from 0 (Monday) to 6",
+)  # fmt: skip
+OWN_DOSES = Setting(
+    "own doses", dict[str, dict[str, _Dose]], dict[str, dict[str, OwnDose]](),
+    load=lambda v: {r: {e: OwnDose(d.sets, d.reps) for e, d in doses.items()}
+                    for r, doses in v.items()},
+    dump=lambda v: {r: {e: {"sets": d.sets, "reps": d.reps} for e, d in doses.items()}
+                    for r, doses in v.items()},
+    says='an object of routines, each an object of exercises with "sets" and "reps"',
+    words=dict.fromkeys(
+        ("greater_than_equal", "less_than_equal", "int_type", "missing", "extra_forbidden"),
+        'should give each exercise "sets" (1 or more) and "reps" (a whole number, or null)',
+    ),
+)  # fmt: skip
+DOSE_DECISIONS = Setting(
+    "dose decisions", dict[str, dict[str, _Time]], dict[str, dict[str, str]](),
+    load=lambda v: {r: dict(e) for r, e in v.items()}, dump=lambda v: v,
+    says="an object of routines, each giving its exercises the time of a decision",
+    words={"value_error": "has {value!r}, which is not a time"},
+)  # fmt: skip
+VOICE = Setting(
+    "voice", _Voice, VoiceSettings(),
+    load=lambda v: VoiceSettings(on=v.on, volume=v.volume, choice=CueChoice(
+        names=v.names, counts=v.counts, halfway=v.halfway, next_up=v.next_up, rate=v.rate)),
+    dump=lambda s: {"on": s.on, "volume": s.volume, "rate": s.choice.rate,
+                    "names": s.choice.names, "counts": s.choice.counts,
+                    "halfway": s.choice.halfway, "next_up": s.choice.next_up},
+    says="an object of voice settings", words=_VALUE_WORDS,
+)  # fmt: skip
+REMINDER = Setting(
+    "reminder", _Reminder, Reminder(),
+    load=lambda v: Reminder(on=v.on, at=time.fromisoformat(v.time)),
+    dump=lambda r: {"on": r.on, "time": f"{r.at:%H:%M}"},
+    says='an object with "on" and "time"',
+    words={**_VALUE_WORDS,
+           "string_pattern_mismatch": 'should give "time" as hours and minutes, like'
+           ' "07:30", not {value!r}'},
+)  # fmt: skip
 
-    return shape
-
-
-SHAPES: dict[str, Callable[[Any], Any]] = {
-    "profile": _profile,
-    "opt_in": _names,
-    "plan days": _weekdays,
-    "own doses": _own_doses,
-    "dose decisions": _decisions,
-    "voice": _checked_by(voice_problem),
-    "reminder": _checked_by(reminder_problem),
+SETTINGS: dict[str, Setting[Any]] = {
+    s.key: s for s in (PROFILE, OPT_INS, PLAN_DAYS, OWN_DOSES, DOSE_DECISIONS, VOICE, REMINDER)
 }
 
 
 def setting_problem(key: str, text: str) -> str | None:
-    """Why a stored value cannot be a setting of this key, or None when it can."""
+    """Why a stored text cannot be the setting of this key, or None when it can."""
     try:
         value = json.loads(text)
     except json.JSONDecodeError:
         return f"is not valid JSON: {text[:40]!r}"
-    shape = SHAPES.get(key)
-    if shape is not None:
-        try:
-            shape(value)
-        except BadSetting as error:
-            return f"for '{key}' {error}"
-    return None
+    setting = SETTINGS.get(key)
+    problem = setting.problem(value) if setting is not None else None
+    return f"for '{key}' {problem}" if problem else None
 
 
-def read_setting(database: OpenedDatabase, key: str, default: Any) -> Any:
-    rows = database.read("SELECT value FROM setting WHERE key = ?", (key,))
-    if not rows:
-        return default
-    problem = setting_problem(key, rows[0][0]) if isinstance(rows[0][0], str) else "is not text"
-    if problem:
-        logger.warning("The setting '%s' %s; using the default instead.", key, problem)
-        return default
-    value = json.loads(rows[0][0])
-    shape = SHAPES.get(key)
-    return shape(value) if shape else value
+class Settings:
+    """Reads and writes the settings; each write is one transaction."""
 
+    def __init__(self, database: OpenedDatabase, now: Callable[[], datetime]) -> None:
+        self._database = database
+        self._now = now
 
-def write_setting(database: OpenedDatabase, key: str, value: object, at: datetime) -> None:
-    from coach.store.models import Setting
+    def read(self, setting: Setting[T]) -> T:
+        rows = self._database.read("SELECT value FROM setting WHERE key = ?", (setting.key,))
+        if not rows:
+            return setting.default
+        text = rows[0][0]
+        problem = setting_problem(setting.key, text) if isinstance(text, str) else "is not text"
+        if problem:
+            logger.warning("The setting '%s' %s; using the default instead.", setting.key, problem)
+            return setting.default
+        stored = _adapter(setting.shape).validate_python(json.loads(text), strict=True)
+        return setting.load(stored)
 
-    text = json.dumps(value)
-    database.write(lambda session: session.merge(Setting(key=key, value=text, changed_at=at)))
+    def write(self, *changes: tuple[Setting[Any], Any]) -> None:
+        """Each (setting, value) given, together or not at all. ValueError, and nothing
+        written, when a value is not of its setting's shape."""
+        from coach.store.models import Setting as Row
+
+        at = self._now()
+        rows = []
+        for setting, value in changes:
+            stored = setting.dump(value)
+            problem = setting.problem(stored)
+            if problem:
+                raise ValueError(f"The setting '{setting.key}' {problem}.")
+            rows.append((setting.key, json.dumps(stored)))
+
+        def save(session: Any) -> None:
+            for key, text in rows:
+                session.merge(Row(key=key, value=text, changed_at=at))
+
+        self._database.write(save)

@@ -8,21 +8,23 @@ the same local dates Python's ``astimezone()`` gives.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
-from enum import Enum
 
+from coach.core.checkins import CheckinKind
+from coach.core.figures import (
+    Bucket,
+    DayState,
+    PeriodCount,
+    PeriodExercise,
+    PeriodPain,
+    WorkoutPain,
+)
 from coach.store.database import OpenedDatabase
-from coach.store.log import stored_time
+from coach.store.workouts import stored_time
 
 # The average-pain questions: at the start of a block, after weeks 1 and 2, at three weeks.
-AVERAGE_KINDS = ("baseline", "weekly", "three weeks")
-
-
-class Bucket(Enum):
-    WEEK = "week"
-    MONTH = "month"
-    YEAR = "year"
+AVERAGE_KINDS = (CheckinKind.BASELINE, CheckinKind.WEEKLY, CheckinKind.THREE_WEEKS)
+BEFORE, AFTER = CheckinKind.BEFORE_WORKOUT.value, CheckinKind.AFTER_WORKOUT.value
 
 
 def _period(column: str, bucket: Bucket) -> str:
@@ -32,40 +34,6 @@ def _period(column: str, bucket: Bucket) -> str:
     if bucket is Bucket.MONTH:
         return f"strftime('%Y-%m-01', {column}, 'localtime')"
     return f"strftime('%Y-01-01', {column}, 'localtime')"
-
-
-@dataclass(frozen=True)
-class PeriodPain:
-    start: date  # the first day of the week (or month, year)
-    average: float
-    count: int
-
-
-@dataclass(frozen=True)
-class PeriodCount:
-    start: date
-    workouts: int  # workouts with at least one set done
-    halted: int  # workouts that ended on a safety halt
-
-
-@dataclass(frozen=True)
-class PeriodExercise:
-    start: date
-    sets: int
-    reps: int  # the reps done in all those sets (0 for a held exercise)
-    hold_seconds: float  # the seconds held in all those sets (0 for a rep exercise)
-
-
-class DayState(Enum):
-    DONE = "done"
-    HALTED = "halted"
-
-
-@dataclass(frozen=True)
-class WorkoutPain:
-    at: datetime
-    before: int | None
-    after: int | None
 
 
 class ProgressStats:
@@ -88,7 +56,7 @@ class ProgressStats:
     def average_pain(self, since: datetime | None, bucket: Bucket) -> list[PeriodPain]:
         """The average-pain check-ins (baseline, weekly, three weeks), per period."""
         period = _period("at", bucket)
-        kinds = ", ".join(f"'{kind}'" for kind in AVERAGE_KINDS)
+        kinds = ", ".join(f"'{kind.value}'" for kind in AVERAGE_KINDS)
         rows = self._database.read(
             f"SELECT {period} AS p, AVG(pain), COUNT(*) FROM checkin"
             f" WHERE kind IN ({kinds}) AND pain IS NOT NULL AND at >= ?"
@@ -104,19 +72,17 @@ class ProgressStats:
         period = _period("at", bucket)
         rows = self._database.read(
             f"SELECT kind, {period} AS p, AVG(pain), COUNT(*) FROM checkin"
-            " WHERE kind IN ('before workout', 'after workout') AND pain IS NOT NULL"
+            " WHERE kind IN (?, ?) AND pain IS NOT NULL"
             " AND at >= ? GROUP BY kind, p ORDER BY p",
-            self._since(since),
+            (BEFORE, AFTER, *self._since(since)),
         )
         before = [
             PeriodPain(date.fromisoformat(p), float(a), int(n))
             for k, p, a, n in rows
-            if k == "before workout"
+            if k == BEFORE
         ]
         after = [
-            PeriodPain(date.fromisoformat(p), float(a), int(n))
-            for k, p, a, n in rows
-            if k == "after workout"
+            PeriodPain(date.fromisoformat(p), float(a), int(n)) for k, p, a, n in rows if k == AFTER
         ]
         return before, after
 
@@ -124,12 +90,12 @@ class ProgressStats:
         """Each workout's pain before and after, for short ranges where every point shows."""
         rows = self._database.read(
             "SELECT w.started_at,"
-            " MAX(CASE WHEN c.kind = 'before workout' THEN c.pain END),"
-            " MAX(CASE WHEN c.kind = 'after workout' THEN c.pain END)"
+            " MAX(CASE WHEN c.kind = ? THEN c.pain END),"
+            " MAX(CASE WHEN c.kind = ? THEN c.pain END)"
             " FROM workout w JOIN checkin c ON c.workout_id = w.id"
             " WHERE w.started_at >= ? AND c.pain IS NOT NULL"
             " GROUP BY w.id ORDER BY w.started_at",
-            self._since(since),
+            (BEFORE, AFTER, *self._since(since)),
         )
         return [WorkoutPain(datetime.fromisoformat(at), b, a) for at, b, a in rows]
 

@@ -1,14 +1,56 @@
-"""Small builders so every label and button is made the same way."""
+"""Small builders so every label, button and key is made the same way.
+
+Each screen declares its keys once, as :class:`Key` values: the words, the key (or keys)
+and how the key is written. The button's label, the shortcut and the on-screen hint are
+all made from that one declaration, so a key and its label cannot disagree.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coach.ui import theme
+
+
+@dataclass(frozen=True)
+class Key:
+    """One action of a screen: its words, and the keys that do it (as QKeySequence names:
+    "Space", "Right", "Esc", "Ctrl+Z"). The first key is the one written on screen, unless
+    `shown` says otherwise."""
+
+    words: str
+    keys: tuple[str, ...]
+    shown: str | None = None
+    said: str | None = None  # the words in a line of hints, when not the button's
+
+    @property
+    def name(self) -> str:
+        """The key as written on screen: "Space", "N", "Esc"."""
+        return self.shown or self.keys[0]
+
+    def label(self, words: str | None = None) -> str:
+        """A button's label: "Pause  [Space]"; `words` in place of the usual ones."""
+        return f"{words or self.words}  [{self.name}]"
+
+    def hint(self) -> str:
+        """The key in a line of hints: "Y yes"."""
+        words = self.said or f"{self.words[0].lower()}{self.words[1:]}"
+        return f"{self.name} {words}"
+
+
+def pressed(event: QKeyEvent) -> str:
+    """The key of a key event, named as a Key names it ("Y", "Return", "Esc")."""
+    return QKeySequence(event.key()).toString()
+
+
+def hint_line(*keys: Key, separator: str = "   ·   ") -> str:
+    """Keys as a line of hints: "Y yes   ·   N no"."""
+    return separator.join(key.hint() for key in keys)
 
 
 def make_label(text: str, points: float, *, bold: bool = False, name: str = "") -> QLabel:
@@ -32,11 +74,35 @@ def make_button(text: str, on_click: Callable[[], None], *, primary: bool = Fals
     return button
 
 
-def on_key(screen: QWidget, key: Qt.Key, slot: Callable[[], None]) -> None:
+def key_button(
+    key: Key, on_click: Callable[[], None], *, primary: bool = False, focus: bool = False
+) -> QPushButton:
+    """A button labelled with its key. Keys belong to the shortcuts, so by default it
+    takes no focus (`focus` for one that Tab should reach)."""
+    button = make_button(key.label(), on_click, primary=primary)
+    if not focus:
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
+
+
+def set_words(button: QPushButton, key: Key, words: str | None = None) -> None:
+    """Other words on a key's button (Pause / Go on), the key kept."""
+    text = key.label(words)
+    button.setText(text)
+    button.setAccessibleName(text)
+
+
+def on_key(screen: QWidget, key: Qt.Key | str, slot: Callable[[], None]) -> None:
     """A one-key shortcut that works while focus is anywhere on this screen."""
     shortcut = QShortcut(QKeySequence(key), screen)
     shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     shortcut.activated.connect(slot)
+
+
+def bind(screen: QWidget, key: Key, slot: Callable[[], None]) -> None:
+    """Every key of this action, on this screen."""
+    for sequence in key.keys:
+        on_key(screen, sequence, slot)
 
 
 def make_row(*widgets: QWidget, grow: QWidget | None = None) -> QWidget:

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))  # for tests.person, which answers the safety screen
+sys.path.insert(0, str(ROOT))  # for tests.driver, which answers the safety screen
 
 FIRST_PAINT = """
 import os, sys, time
@@ -83,13 +83,13 @@ def returning_person(data: Path) -> None:
     """The full safety screen answered yesterday, so start-up opens on the home screen."""
     from datetime import UTC, datetime, timedelta
 
-    from coach.core.safety import Verdict
+    from coach.core.safety import ScreenKind, Verdict
     from coach.store.database import open_database
-    from coach.store.safety_log import FULL_SCREEN, SafetyLog
+    from coach.store.safety import SafetyLog
 
     yesterday = datetime.now(UTC) - timedelta(days=1)
     SafetyLog(open_database(data / "coach.db"), now=lambda: yesterday).record(
-        FULL_SCREEN, Verdict(), {}
+        ScreenKind.FULL, Verdict(), {}
     )
 
 
@@ -121,20 +121,22 @@ def bench_holds(routine: str, scale: float) -> None:
 
     from coach.app import build_main_window
     from coach.core.workout import MonotonicClock, Phase, PhaseKind, ScaledClock
-    from tests.person import answer_checks_all_fine, start_with_all_no
+    from tests.driver import answer_checks_all_fine, start_with_all_no
 
     window = build_main_window(
         Path(tempfile.mkdtemp(prefix="coach-bench-")), clock=ScaledClock(MonotonicClock(), scale)
     )
     window.show()
     seen: list[tuple[float, Phase]] = []
-    window.workout_view.phase_changed.connect(lambda p: seen.append((time.perf_counter(), p)))
+    window.screens.workout.view.phase_changed.connect(
+        lambda p: seen.append((time.perf_counter(), p))
+    )
     finished: list[float] = []
-    window.workout_view.workout_over.connect(lambda _: finished.append(time.perf_counter()))
-    window.workout_view.workout_over.connect(QApplication.quit)
+    window.screens.workout.view.workout_over.connect(lambda _: finished.append(time.perf_counter()))
+    window.screens.workout.view.workout_over.connect(QApplication.quit)
     start_with_all_no(window, routine)
     _checks = answer_checks_all_fine(window)
-    workout = window.workout_view.workout
+    workout = window.screens.workout.view.workout
     assert workout is not None
     planned_total = workout.total_seconds / scale
     QApplication.instance().exec()  # type: ignore[union-attr]
@@ -167,7 +169,7 @@ from coach.app import build_main_window
 window = build_main_window(Path(sys.argv[1]))
 window.show()
 QApplication.processEvents()
-window.log.warm_up()  # as the program does once its window is up
+window.services.workouts.warm_up()  # as the program does once its window is up
 times = []
 for _ in range(int(sys.argv[2])):
     started = time.perf_counter()
@@ -175,7 +177,7 @@ for _ in range(int(sys.argv[2])):
     view.repaint()  # painted, not just built
     QApplication.processEvents()
     times.append(time.perf_counter() - started)
-    window.stack.setCurrentWidget(window.home)
+    window.go_home()
 # The biggest view: ten years at once, on every chart.
 worst = 0.0
 for key in ("pain", "workouts", "exercises", "calendar"):
@@ -187,7 +189,7 @@ for key in ("pain", "workouts", "exercises", "calendar"):
     QApplication.processEvents()
     worst = max(worst, time.perf_counter() - started)
     view.show_range(Range.MONTHS)
-window.stack.setCurrentWidget(window.home)
+window.go_home()
 started = time.perf_counter()
 window.show_history().repaint()
 QApplication.processEvents()

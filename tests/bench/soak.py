@@ -25,14 +25,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from coach.core.checkins import CheckinKind  # noqa: E402
+from coach.core.progress import Feeling  # noqa: E402
 from coach.core.routines import load_catalogue  # noqa: E402
-from coach.core.safety import Verdict  # noqa: E402
+from coach.core.safety import ScreenKind, Verdict  # noqa: E402
+from coach.core.session import Outcome  # noqa: E402
 from coach.core.workout import SetCompleted, Side  # noqa: E402
 from coach.resources import locate  # noqa: E402
-from coach.store.checkins import AFTER_WORKOUT, BASELINE, BEFORE_WORKOUT, CheckinLog  # noqa: E402
+from coach.store.checkins import CheckinLog  # noqa: E402
 from coach.store.database import open_database  # noqa: E402
-from coach.store.log import WorkoutLog  # noqa: E402
-from coach.store.safety_log import SHORT_SCREEN, SafetyLog  # noqa: E402
+from coach.store.safety import SafetyLog  # noqa: E402
+from coach.store.workouts import WorkoutLog  # noqa: E402
 
 WARM = 50  # workouts before memory is first read: imports and caches settled
 
@@ -104,19 +107,19 @@ def soak(workouts: int, folder: Path) -> None:
     for n in range(workouts):
         if n % 9 == 0:  # three a week: a new block every three weeks
             block = checkins.start_block("morning-bridge-core")
-            checkins.record(block, BASELINE, 6)
-        safety.record(SHORT_SCREEN, Verdict(), {"radiating": False})
+            checkins.record(block, CheckinKind.BASELINE, 6)
+        safety.record(ScreenKind.SHORT, Verdict(), {"radiating": False})
         workout = log.begin("morning-bridge-core", "Morning bridge & core")
-        checkins.record(block, BEFORE_WORKOUT, 4, workout_id=workout)
+        checkins.record(block, CheckinKind.BEFORE_WORKOUT, 4, workout_id=workout)
         for done in sets:
             started = time.perf_counter()
             log.record_set(workout, done)
             set_seconds += time.perf_counter() - started
             saved += 1
         for exercise in exercises:
-            checkins.record_feeling(workout, exercise, "about right")
-        checkins.record(block, AFTER_WORKOUT, 3, workout_id=workout)
-        log.finish(workout, "finished")
+            log.record_feeling(workout, exercise, Feeling.ABOUT_RIGHT)
+        checkins.record(block, CheckinKind.AFTER_WORKOUT, 3, workout_id=workout)
+        log.finish(workout, Outcome.FINISHED)
         calendar[0] += timedelta(days=2, hours=8)
         if n + 1 == WARM:
             start_rss, start_heap = rss_mb(), tracemalloc.get_traced_memory()[0] / 2**20

@@ -6,18 +6,16 @@ from datetime import date, timedelta
 
 import pytest
 
+from coach.core.checkins import Due, three_week_status, weekly_due
 from coach.core.progress import (
     ALWAYS_SAID,
     Activity,
     Adherence,
-    Due,
     Feeling,
     PainChange,
     adherence,
     compare,
     suggest,
-    three_week_status,
-    weekly_due,
 )
 
 EIGHT_OF_NINE = Adherence((3, 2, 3))

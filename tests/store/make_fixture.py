@@ -15,13 +15,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from coach.core.safety import HaltKind, Profile, Verdict
+from coach.core.checkins import CheckinKind
+from coach.core.progress import Feeling
+from coach.core.safety import HaltKind, Profile, ScreenKind, Verdict
 from coach.core.workout import ExerciseSkipped, SetCompleted, Side
-from coach.store.checkins import AFTER_WORKOUT, BASELINE, BEFORE_WORKOUT, CheckinLog
+from coach.store.checkins import CheckinLog
 from coach.store.database import open_database
-from coach.store.log import WorkoutLog
-from coach.store.safety_log import FULL_SCREEN, STOP_KEY, SafetyLog
+from coach.store.safety import SafetyLog
 from coach.store.schema import SCHEMA_VERSION
+from coach.store.settings import PLAN_DAYS, PROFILE, Settings
+from coach.store.workouts import WorkoutLog
 
 START = datetime(2026, 3, 2, 8, tzinfo=UTC)
 
@@ -32,22 +35,22 @@ def make(path: Path) -> None:
     now = [START]
     log, checkins = WorkoutLog(database, lambda: now[0]), CheckinLog(database, lambda: now[0])
     safety = SafetyLog(database, lambda: now[0])
-    safety.record(FULL_SCREEN, Verdict(), {"leg-pain": False})
-    safety.save_profile(Profile(facts={"age": True}))
-    checkins.set_plan_days([0, 2, 4])
+    safety.record(ScreenKind.FULL, Verdict(), {"leg-pain": False})
+    Settings(database, lambda: now[0]).write(
+        (PROFILE, Profile(facts={"age": True})), (PLAN_DAYS, frozenset({0, 2, 4}))
+    )
     block = checkins.start_block("morning-bridge-core")
-    checkins.record(block, BASELINE, 6, activities={"Putting on socks": 7})
+    checkins.record(block, CheckinKind.BASELINE, 6, activities={"Putting on socks": 7})
     workout = log.begin("morning-bridge-core", "Morning bridge & core")
-    checkins.record(block, BEFORE_WORKOUT, 5, workout_id=workout)
+    checkins.record(block, CheckinKind.BEFORE_WORKOUT, 5, workout_id=workout)
     now[0] += timedelta(minutes=2)
     log.record_set(workout, SetCompleted("glute-bridge", None, 1, 10, None))
     log.record_set(workout, SetCompleted("lying-hip-opener", Side.LEFT, 1, 6, None))
     log.record_skip(workout, ExerciseSkipped("dead-bug", 0))
-    checkins.record_feeling(workout, "glute-bridge", "about right")
+    log.record_feeling(workout, "glute-bridge", Feeling.ABOUT_RIGHT)
     now[0] += timedelta(minutes=2)
-    safety.record(STOP_KEY, Verdict(halt=HaltKind.RADIATING), {}, workout_id=workout)
-    log.finish(workout, "ended early")
-    checkins.record(block, AFTER_WORKOUT, 4, workout_id=workout)
+    log.halt(workout, HaltKind.RADIATING, ScreenKind.STOP_KEY)
+    checkins.record(block, CheckinKind.AFTER_WORKOUT, 4, workout_id=workout)
     now[0] += timedelta(days=3)
     safety.record_clearance()
     database.engine.dispose()  # close the program's connections

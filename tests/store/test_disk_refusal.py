@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
+from coach.core.checkins import CheckinKind
+from coach.core.session import Outcome
 from coach.core.workout import SetCompleted, Side
 from coach.store.checkins import CheckinLog
 from coach.store.database import OpenedDatabase, open_database
-from coach.store.log import WorkoutLog
+from coach.store.workouts import WorkoutLog
 from tests.helpers import file_size_limit
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file-size limits")
@@ -57,7 +59,7 @@ def test_a_full_disk_mid_workout_keeps_every_set_in_memory_and_saves_them_later(
     with file_size_limit(max(wal.stat().st_size, path.stat().st_size)):
         log.record_set(workout, a_set(2))  # the disk refuses: no error reaches the workout
         log.record_set(workout, a_set(3))
-        log.finish(workout, "finished")
+        log.finish(workout, Outcome.FINISHED)
         assert database.unsaved is not None
         assert told == [database.unsaved]  # told once, with the reason
         assert [s.set_number for s in log.sets(workout)] == [1, 2, 3]
@@ -82,7 +84,7 @@ def test_a_file_system_gone_read_only_keeps_the_session_in_memory(tmp_path: Path
     block = checkins.start_block("morning")
     read_only(database)
     log.record_set(workout, a_set(1))
-    checkins.record(block, "before workout", 4, workout_id=workout)
+    checkins.record(block, CheckinKind.BEFORE_WORKOUT, 4, workout_id=workout)
     assert database.unsaved == "the data folder cannot be written (it is read-only)"
     assert [s.set_number for s in log.sets(workout)] == [1]
     assert [c.pain for c in checkins.checkins(block)] == [4]
@@ -112,7 +114,7 @@ def test_a_data_folder_that_refuses_writes_at_start_up_is_read_and_said(
     log = WorkoutLog(open_database(path))
     workout = log.begin("morning", "Morning")
     log.record_set(workout, a_set(1))
-    log.finish(workout, "finished")
+    log.finish(workout, Outcome.FINISHED)
     before = path.read_bytes()
     with file_size_limit(0):
         database = open_database(path)

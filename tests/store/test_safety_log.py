@@ -7,9 +7,12 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from coach.core.safety import HaltKind, PastHalt, Profile, Verdict
+from coach.core.safety import HaltKind, PastHalt, Profile, ScreenKind, Verdict
 from coach.store.database import open_database
-from coach.store.safety_log import FULL_SCREEN, SHORT_SCREEN, STOP_KEY, SafetyLog
+from coach.store.safety import SafetyLog
+from coach.store.settings import OPT_INS, PROFILE, Settings
+
+NOW = datetime(2026, 3, 1, tzinfo=UTC)
 
 
 def make_log(tmp_path: Path, start: datetime) -> tuple[SafetyLog, list[datetime]]:
@@ -21,20 +24,18 @@ def test_before_anything_is_recorded_everything_reads_empty(tmp_path: Path) -> N
     log, _ = make_log(tmp_path, datetime(2026, 3, 1, tzinfo=UTC))
     assert log.halts() == [] and log.clearances() == [] and log.events() == []
     assert log.last_full_screen() is None
-    assert log.profile() == Profile()
-    assert log.opt_ins() == set()
 
 
 def test_screens_halts_and_clearances_are_recorded_with_time_and_answers(tmp_path: Path) -> None:
     start = datetime(2026, 3, 1, 9, tzinfo=UTC)
     log, clock = make_log(tmp_path, start)
-    log.record(FULL_SCREEN, Verdict(), {"bowel": False})
+    log.record(ScreenKind.FULL, Verdict(), {"bowel": False})
     clock[0] += timedelta(days=1)
-    log.record(SHORT_SCREEN, Verdict(halt=HaltKind.RADIATING), {"leg-pain": True})
+    log.record(ScreenKind.SHORT, Verdict(halt=HaltKind.RADIATING), {"leg-pain": True})
     clock[0] += timedelta(days=2)
     log.record_clearance()
     clock[0] += timedelta(hours=1)
-    log.record(STOP_KEY, Verdict(halt=HaltKind.RADIATING), workout_id=None)
+    log.record(ScreenKind.STOP_KEY, Verdict(halt=HaltKind.RADIATING))
 
     assert log.last_full_screen() == start
     assert log.halts() == [
@@ -43,9 +44,9 @@ def test_screens_halts_and_clearances_are_recorded_with_time_and_answers(tmp_pat
     ]
     assert log.clearances() == [start + timedelta(days=3)]
     assert [(screen, verdict) for _, screen, verdict, _ in log.events()] == [
-        (FULL_SCREEN, "clear"),
-        (SHORT_SCREEN, "halt"),
-        (STOP_KEY, "halt"),
+        (ScreenKind.FULL, "clear"),
+        (ScreenKind.SHORT, "halt"),
+        (ScreenKind.STOP_KEY, "halt"),
     ]
     with sqlite3.connect(tmp_path / "coach.db") as connection:
         answers = connection.execute("SELECT answers FROM safety_event ORDER BY id").fetchall()
@@ -53,10 +54,11 @@ def test_screens_halts_and_clearances_are_recorded_with_time_and_answers(tmp_pat
 
 
 def test_profile_and_opt_ins_are_kept_and_replaced(tmp_path: Path) -> None:
-    log, _ = make_log(tmp_path, datetime(2026, 3, 1, tzinfo=UTC))
-    log.save_profile(Profile(facts={"pregnant": True}, agreed={"pregnant": False}))
-    log.save_opt_ins({"camel"})
-    log.save_opt_ins({"camel", "reclined-hero"})
-    again = SafetyLog(open_database(tmp_path / "coach.db"))
-    assert again.profile() == Profile(facts={"pregnant": True}, agreed={"pregnant": False})
-    assert again.opt_ins() == {"camel", "reclined-hero"}
+    settings = Settings(open_database(tmp_path / "coach.db"), now=lambda: NOW)
+    assert settings.read(PROFILE) == Profile() and settings.read(OPT_INS) == set()
+    settings.write((PROFILE, Profile(facts={"pregnant": True}, agreed={"pregnant": False})))
+    settings.write((OPT_INS, frozenset({"camel"})))
+    settings.write((OPT_INS, frozenset({"camel", "reclined-hero"})))
+    again = Settings(open_database(tmp_path / "coach.db"), now=lambda: NOW)
+    assert again.read(PROFILE) == Profile(facts={"pregnant": True}, agreed={"pregnant": False})
+    assert again.read(OPT_INS) == {"camel", "reclined-hero"}

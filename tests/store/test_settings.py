@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -12,17 +12,29 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coach.core.calendar import Reminder
+from coach.core.cues import VoiceSettings
 from coach.core.plan import DEFAULT_DAYS
 from coach.core.routines import OwnDose
 from coach.core.safety import Profile
-from coach.store.checkins import DECIDED, OWN_DOSES, PLAN_DAYS, CheckinLog
 from coach.store.database import OpenedDatabase, open_database
-from coach.store.safety_log import SafetyLog
-from coach.store.settings import SHAPES, setting_problem
+from coach.store.settings import (
+    DOSE_DECISIONS,
+    OPT_INS,
+    OWN_DOSES,
+    PLAN_DAYS,
+    PROFILE,
+    REMINDER,
+    SETTINGS,
+    VOICE,
+    Setting,
+    Settings,
+    setting_problem,
+)
 from coach.store.transfer import ImportRefused, export_file, read_file
 
 NOW = datetime(2026, 3, 2, 8, tzinfo=UTC)
-KEYS = sorted(SHAPES)
+KEYS = sorted(SETTINGS)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-10, 10) | st.floats() | st.text(max_size=8),
@@ -37,7 +49,7 @@ stored_texts = json_values.map(lambda v: json.dumps(v)) | st.text(max_size=30)
 @pytest.fixture(scope="module")
 def database(tmp_path_factory: pytest.TempPathFactory) -> OpenedDatabase:
     opened = open_database(tmp_path_factory.mktemp("settings") / "coach.db")
-    SafetyLog(opened, now=lambda: NOW).save_profile(Profile())  # the table exists
+    Settings(opened, now=lambda: NOW).write((PROFILE, Profile()))  # the table exists
     return opened
 
 
@@ -51,14 +63,8 @@ def store(database: OpenedDatabase, key: str, text: str) -> None:
 
 
 def read_everything(database: OpenedDatabase) -> dict[str, Any]:
-    safety, checkins = SafetyLog(database), CheckinLog(database)
-    return {
-        "profile": safety.profile(),
-        "opt_in": safety.opt_ins(),
-        PLAN_DAYS: checkins.plan_days(),
-        OWN_DOSES: checkins.own_doses("morning-bridge-core"),
-        DECIDED: checkins.feelings("morning-bridge-core", "glute-bridge"),
-    }
+    settings = Settings(database, now=lambda: NOW)
+    return {setting.key: settings.read(setting) for setting in SETTINGS.values()}
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -68,33 +74,38 @@ def test_any_stored_value_reads_as_a_setting_or_as_the_default(
 ) -> None:
     store(database, key, text)
     read = read_everything(database)  # never raises
-    profile = read["profile"]
+    profile = read[PROFILE.key]
     assert all(isinstance(v, bool) for v in [*profile.facts.values(), *profile.agreed.values()])
-    assert all(isinstance(name, str) for name in read["opt_in"])
-    assert read[PLAN_DAYS] and read[PLAN_DAYS] <= set(range(7))
-    for dose in read[OWN_DOSES].values():
-        assert isinstance(dose, OwnDose) and dose.sets >= 1
+    assert all(isinstance(name, str) for name in read[OPT_INS.key])
+    assert read[PLAN_DAYS.key] and read[PLAN_DAYS.key] <= set(range(7))
+    for doses in read[OWN_DOSES.key].values():
+        assert all(isinstance(d, OwnDose) and d.sets >= 1 for d in doses.values())
+    for decided in read[DOSE_DECISIONS.key].values():
+        assert all(datetime.fromisoformat(when) for when in decided.values())
+    assert isinstance(read[VOICE.key], VoiceSettings)
+    assert isinstance(read[REMINDER.key], Reminder)
     if setting_problem(key, text) is not None:  # refused: the default stands in
-        defaults = {"profile": Profile(), "opt_in": set(), PLAN_DAYS: DEFAULT_DAYS, OWN_DOSES: {}}
-        if key in defaults:
-            assert read[key] == defaults[key]
+        assert read[key] == SETTINGS[key].default
 
 
 @pytest.mark.parametrize(
     ("key", "value", "words"),
     [
-        (PLAN_DAYS, [0, 9], "should be a list of weekdays from 0 (Monday) to 6"),
+        (PLAN_DAYS.key, [0, 9], "should be a list of one or more weekdays from 0 (Monday) to 6"),
         ("profile", {"facts": {"pregnant": "yes"}}, "should hold only true or false answers"),
-        (OWN_DOSES, {"morning": {"glute-bridge": {"sets": 0, "reps": 10}}},
+        (OWN_DOSES.key, {"morning": {"glute-bridge": {"sets": 0, "reps": 10}}},
          'should give each exercise "sets" (1 or more)'),
         ("opt_in", "camel", "should be a list of exercise ids"),
+        (VOICE.key, {"volume": 3}, 'should give "volume" within its range, not 3'),
+        (REMINDER.key, {"time": "24:00"}, 'should give "time" as hours and minutes'),
+        (DOSE_DECISIONS.key, {"r": {"e": "soon"}}, "has 'soon', which is not a time"),
     ],
 )  # fmt: skip
 def test_an_import_refuses_a_setting_of_the_wrong_shape_by_name(
     tmp_path: Path, key: str, value: Any, words: str
 ) -> None:
     source = open_database(tmp_path / "source" / "coach.db")
-    CheckinLog(source, now=lambda: NOW).set_plan_days([0, 2, 4])
+    Settings(source, now=lambda: NOW).write((PLAN_DAYS, frozenset({0, 2, 4})))
     path = tmp_path / "export.json"
     export_file(source, path, "json", NOW)
     document = json.loads(path.read_text())
@@ -105,3 +116,39 @@ def test_an_import_refuses_a_setting_of_the_wrong_shape_by_name(
     with pytest.raises(ImportRefused) as refused:
         read_file(path)
     assert f"export.json: setting, row 1: value for '{key}' {words}" in str(refused.value)
+
+
+def test_each_setting_is_written_and_read_back_as_itself(tmp_path: Path) -> None:
+    settings = Settings(open_database(tmp_path / "coach.db"), now=lambda: NOW)
+    for setting in SETTINGS.values():
+        assert settings.read(setting) == setting.default  # nothing stored: the default
+    chosen: dict[Setting[Any], Any] = {
+        PROFILE: Profile(facts={"pregnant": True}, agreed={"pregnant": False}),
+        OPT_INS: frozenset({"camel"}),
+        PLAN_DAYS: frozenset({1, 3}),
+        OWN_DOSES: {"morning": {"glute-bridge": OwnDose(2, None)}},
+        DOSE_DECISIONS: {"morning": {"glute-bridge": NOW.isoformat()}},
+        VOICE: VoiceSettings(on=False, volume=0.5),
+        REMINDER: Reminder(on=True, at=time(7, 30)),
+    }
+    settings.write(*chosen.items())
+    for setting, value in chosen.items():
+        assert settings.read(setting) == value, setting.key
+    assert settings.read(PLAN_DAYS) != DEFAULT_DAYS
+
+
+@pytest.mark.parametrize("bad", [[], {"on": "yes"}, {"time": "7:30"}, {"time": "24:00"}, {"x": 1}])
+def test_a_stored_reminder_is_checked(bad: object) -> None:
+    assert REMINDER.problem(bad)
+    assert REMINDER.problem({"on": True, "time": "07:30"}) is None
+
+
+def test_a_setting_of_the_wrong_shape_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    settings = Settings(open_database(tmp_path / "coach.db"), now=lambda: NOW)
+    with pytest.raises(ValueError, match="'own doses' should give each exercise"):
+        settings.write((PLAN_DAYS, frozenset({1})), (OWN_DOSES, {"r": {"e": OwnDose(0, 5)}}))
+    with pytest.raises(ValueError, match="one or more weekdays"):
+        settings.write((PLAN_DAYS, frozenset()))
+    with pytest.raises(ValueError, match="one or more weekdays"):
+        settings.write((PLAN_DAYS, frozenset({7})))
+    assert settings.read(PLAN_DAYS) == DEFAULT_DAYS

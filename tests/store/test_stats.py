@@ -10,20 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.safety import HaltKind, Verdict
+from coach.core.checkins import CheckinKind
+from coach.core.figures import Bucket, DayState, PeriodCount, PeriodExercise, PeriodPain
+from coach.core.safety import HaltKind, ScreenKind
+from coach.core.session import Outcome
 from coach.core.workout import SetCompleted, Side
-from coach.store.checkins import AFTER_WORKOUT, BASELINE, BEFORE_WORKOUT, WEEKLY, CheckinLog
+from coach.store.checkins import CheckinLog
 from coach.store.database import open_database
-from coach.store.log import WorkoutLog
-from coach.store.safety_log import STOP_KEY, SafetyLog
 from coach.store.stats import (
-    Bucket,
-    DayState,
-    PeriodCount,
-    PeriodExercise,
-    PeriodPain,
     ProgressStats,
 )
+from coach.store.workouts import WorkoutLog
 
 MONDAY = datetime(2026, 3, 2, 9, tzinfo=UTC)
 
@@ -55,7 +52,7 @@ def _workout(log: WorkoutLog, sets: list[tuple[str, int | None, float | None]]) 
     for number, (exercise, reps, hold) in enumerate(sets, start=1):
         side = Side.LEFT if exercise == "bird-dog" else None
         log.record_set(workout, SetCompleted(exercise, side, number, reps, hold))
-    log.finish(workout, "finished")
+    log.finish(workout, Outcome.FINISHED)
     return workout
 
 
@@ -63,19 +60,18 @@ def test_figures_are_grouped_by_local_week_and_count_only_what_was_done(tmp_path
     calendar = Calendar()
     database = open_database(tmp_path / "coach.db")
     log, checkins = WorkoutLog(database, now=calendar), CheckinLog(database, now=calendar)
-    safety = SafetyLog(database, now=calendar)
     block = checkins.start_block("morning-bridge-core")
-    checkins.record(block, BASELINE, 6)
+    checkins.record(block, CheckinKind.BASELINE, 6)
     first = _workout(log, [("glute-bridge", 10, None), ("happy-baby", None, 30.0)])
-    checkins.record(block, BEFORE_WORKOUT, 5, workout_id=first)
-    checkins.record(block, AFTER_WORKOUT, 3, workout_id=first)
+    checkins.record(block, CheckinKind.BEFORE_WORKOUT, 5, workout_id=first)
+    checkins.record(block, CheckinKind.AFTER_WORKOUT, 3, workout_id=first)
     calendar.now = MONDAY + timedelta(days=2)
     log.begin("morning-bridge-core", "Morning bridge & core")  # opened, nothing done
     calendar.now = datetime(2026, 3, 8, 23, 30, tzinfo=UTC)  # Monday 9 March, 00:30 in Berlin
     halted = _workout(log, [("glute-bridge", 8, None)])
-    safety.record(STOP_KEY, Verdict(halt=HaltKind.RADIATING), {}, workout_id=halted)
-    checkins.record(block, WEEKLY, 4)
-    checkins.record(block, BEFORE_WORKOUT, 4, workout_id=halted)
+    log.halt(halted, HaltKind.RADIATING, ScreenKind.STOP_KEY)
+    checkins.record(block, CheckinKind.WEEKLY, 4)
+    checkins.record(block, CheckinKind.BEFORE_WORKOUT, 4, workout_id=halted)
 
     stats = ProgressStats(database)
     week_one, week_two = date(2026, 3, 2), date(2026, 3, 9)

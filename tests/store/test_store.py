@@ -13,10 +13,11 @@ import pytest
 from sqlalchemy.exc import StatementError
 from sqlmodel import SQLModel
 
+from coach.core.session import Outcome
 from coach.core.workout import ExerciseSkipped, SetCompleted, Side
 from coach.store.database import DatabaseError, open_database
-from coach.store.log import DoneDates, WorkoutLog
 from coach.store.schema import COLUMNS, MIGRATIONS, SCHEMA_VERSION
+from coach.store.workouts import DoneDates, WorkoutLog
 
 
 def test_a_new_database_carries_the_schema_version(tmp_path: Path) -> None:
@@ -73,7 +74,7 @@ def test_first_and_last_done_count_only_workouts_with_a_set(tmp_path: Path) -> N
     log.record_set(first, SetCompleted("bridge", None, 1, 10, None))
     later = log.begin("morning", "Morning")
     log.record_set(later, SetCompleted("bridge", None, 1, 10, None))
-    log.finish(later, "finished")
+    log.finish(later, Outcome.FINISHED)
     assert empty < first
     assert log.done_dates() == {
         "morning": DoneDates(

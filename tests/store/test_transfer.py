@@ -16,12 +16,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coach.__main__ import main
-from coach.core.safety import HaltKind, Verdict
+from coach.core.checkins import CheckinKind
+from coach.core.progress import Feeling
+from coach.core.safety import HaltKind, ScreenKind
+from coach.core.session import Outcome
 from coach.core.workout import ExerciseSkipped, SetCompleted, Side
-from coach.store.checkins import AFTER_WORKOUT, BASELINE, BEFORE_WORKOUT, CheckinLog
+from coach.store.checkins import CheckinLog
 from coach.store.database import OpenedDatabase, open_database
-from coach.store.log import WorkoutLog
-from coach.store.safety_log import STOP_KEY, SafetyLog
+from coach.store.safety import SafetyLog
+from coach.store.settings import PLAN_DAYS, Settings
 from coach.store.transfer import (
     ImportRefused,
     export_file,
@@ -30,6 +33,7 @@ from coach.store.transfer import (
     read_file,
 )
 from coach.store.transfer.tables import Tables, schema
+from coach.store.workouts import WorkoutLog
 from tests.bench.synthetic import make_history
 
 NOW = datetime(2026, 3, 20, 9, tzinfo=UTC)
@@ -43,20 +47,22 @@ def history(folder: Path, start: datetime) -> OpenedDatabase:
     log, checkins = WorkoutLog(database, lambda: now[0]), CheckinLog(database, lambda: now[0])
     safety = SafetyLog(database, lambda: now[0])
     block = checkins.start_block("morning-bridge-core")
-    checkins.record(block, BASELINE, 6, activities={"Putting on socks": 7, "Gardening": 5})
+    checkins.record(
+        block, CheckinKind.BASELINE, 6, activities={"Putting on socks": 7, "Gardening": 5}
+    )
     for day in range(2):
         now[0] = start + timedelta(days=2 * day)
         workout = log.begin("morning-bridge-core", "Morning bridge & core")
-        checkins.record(block, BEFORE_WORKOUT, 5 - day, workout_id=workout)
+        checkins.record(block, CheckinKind.BEFORE_WORKOUT, 5 - day, workout_id=workout)
         log.record_set(workout, SetCompleted("glute-bridge", None, 1, 10, None))
         log.record_set(workout, SetCompleted("bird-dog", Side.LEFT, 1, 6, 2.5))
         log.record_skip(workout, ExerciseSkipped("dead-bug", 0))
-        checkins.record_feeling(workout, "glute-bridge", "about right")
-        checkins.record(block, AFTER_WORKOUT, 3, workout_id=workout)
-        log.finish(workout, "finished")
-    safety.record(STOP_KEY, Verdict(halt=HaltKind.RADIATING), {"radiating": True}, workout)
+        log.record_feeling(workout, "glute-bridge", Feeling.ABOUT_RIGHT)
+        checkins.record(block, CheckinKind.AFTER_WORKOUT, 3, workout_id=workout)
+        log.finish(workout, Outcome.FINISHED)
+    log.halt(workout, HaltKind.RADIATING, ScreenKind.STOP_KEY)
     safety.record_clearance()
-    checkins.set_plan_days([1, 3])
+    Settings(database, lambda: now[0]).write((PLAN_DAYS, frozenset({1, 3})))
     return database
 
 

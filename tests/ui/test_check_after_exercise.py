@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,10 +10,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from coach.core.workout import PhaseKind, State
-from coach.ui.main_window import MainWindow
+from tests.driver import Person
 from tests.helpers import FakeClock
-from tests.ui.conftest import answer_all_no, answer_pain_until_workout, skip_pain
-from tests.ui.test_workout_flow import finish_first_set, press
+from tests.ui.conftest import MakePerson
 
 
 def last_event(data_dir: Path) -> tuple[str, str, str | None, int | None]:
@@ -26,10 +24,10 @@ def last_event(data_dir: Path) -> tuple[str, str, str | None, int | None]:
 
 
 def test_all_fine_is_one_key_and_costs_no_time(
-    qtbot: QtBot, window: MainWindow, clock: FakeClock
+    qtbot: QtBot, person: Person, clock: FakeClock
 ) -> None:
-    view = window.workout_view
-    finish_first_set(qtbot, window, clock)
+    view = person.workout
+    person.finish_first_set()
     assert view.controls.currentWidget() is view.check_bar
     assert view.check_bar.question.text() == "Quick check after the glute bridge: how are you?"
     assert view.name_label.text() == "Lying hip opener"
@@ -37,16 +35,16 @@ def test_all_fine_is_one_key_and_costs_no_time(
     clock.advance(3)
     view.poll()
     assert int(view.countdown.text()) == int(before) - 3  # the get-ready runs on meanwhile
-    press(qtbot, window, Qt.Key.Key_Return)
+    person.press(Qt.Key.Key_Return)
     assert view.controls.currentIndex() == 0
     assert view.workout is not None and view.workout.state is State.RUNNING
 
 
 def test_an_unanswered_check_holds_the_next_exercise(
-    qtbot: QtBot, window: MainWindow, clock: FakeClock
+    qtbot: QtBot, person: Person, clock: FakeClock
 ) -> None:
-    view = window.workout_view
-    finish_first_set(qtbot, window, clock)
+    view = person.workout
+    person.finish_first_set()
     clock.advance(60)
     view.poll()
     workout = view.workout
@@ -54,7 +52,7 @@ def test_an_unanswered_check_holds_the_next_exercise(
     assert (workout.state, workout.phase.kind) == (State.PAUSED, PhaseKind.UP)
     assert view.controls.currentWidget() is view.check_bar
     assert view.paused_label.text() == "Waiting for your answer below."
-    press(qtbot, window, Qt.Key.Key_Return)
+    person.press(Qt.Key.Key_Return)
     assert workout.state is State.RUNNING
 
 
@@ -68,58 +66,58 @@ def test_an_unanswered_check_holds_the_next_exercise(
 )
 def test_spreading_pain_or_new_numbness_halts(
     qtbot: QtBot,
-    window: MainWindow,
+    person: Person,
     clock: FakeClock,
     tmp_path: Path,
     keys: list[Qt.Key],
     title: str,
     kind: str,
 ) -> None:
-    finish_first_set(qtbot, window, clock)
+    person.finish_first_set()
     for key in keys:
-        press(qtbot, window, key)
-    assert window.stack.currentWidget() is window.safety.halt_view
-    assert window.safety.halt_view.title.text() == title
-    [workout] = window.log.workouts()
+        person.press(key)
+    assert person.on(person.halt)
+    assert person.halt.title.text() == title
+    [workout] = person.services.workouts.workouts()
     assert workout.outcome == f"halted: {kind}"
-    assert len(window.log.sets(workout.id or 0)) == 1
+    assert len(person.services.workouts.sets(workout.id or 0)) == 1
     assert last_event(tmp_path / "data") == ("after exercise", "halt", kind, workout.id)
 
 
 def test_back_pain_two_points_higher_leaves_that_exercise_out(
-    qtbot: QtBot, window: MainWindow, clock: FakeClock, tmp_path: Path
+    qtbot: QtBot, person: Person, clock: FakeClock, tmp_path: Path
 ) -> None:
-    view = window.workout_view
-    finish_first_set(qtbot, window, clock)
-    press(qtbot, window, Qt.Key.Key_W)
+    view = person.workout
+    person.finish_first_set()
+    person.press(Qt.Key.Key_W)
     assert view.controls.currentIndex() == 0
-    press(qtbot, window, Qt.Key.Key_B)  # back: not to the bridge, which is left out
+    person.press(Qt.Key.Key_B)  # back: not to the bridge, which is left out
     assert view.name_label.text() == "Lying hip opener"
-    [workout] = window.log.workouts()
+    [workout] = person.services.workouts.workouts()
     assert last_event(tmp_path / "data") == ("after exercise", "warn", None, workout.id)
 
 
 def test_the_last_exercise_is_checked_before_the_summary(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], clock: FakeClock
+    qtbot: QtBot, make_person: MakePerson, clock: FakeClock
 ) -> None:
-    window = make_window()
-    qtbot.mouseClick(window.home.start_buttons["reclined-stretches"], Qt.MouseButton.LeftButton)
-    answer_all_no(qtbot, window)
-    answer_pain_until_workout(qtbot, window)
-    view = window.workout_view
+    person = make_person()
+    qtbot.mouseClick(person.home.start_buttons["reclined-stretches"], Qt.MouseButton.LeftButton)
+    person.answer_all_no()
+    person.answer_pain_until_workout()
+    view = person.workout
     for _ in range(3):  # skip to the last exercise, the bridge
-        press(qtbot, window, Qt.Key.Key_N)
-        press(qtbot, window, Qt.Key.Key_N)
+        person.press(Qt.Key.Key_N)
+        person.press(Qt.Key.Key_N)
     assert view.name_label.text() == "Glute bridge"
-    press(qtbot, window, Qt.Key.Key_N)  # start now
+    person.press(Qt.Key.Key_N)  # start now
     clock.advance(80)
     view.poll()
     assert view.controls.currentWidget() is view.check_bar
-    assert window.stack.currentWidget() is view
-    press(qtbot, window, Qt.Key.Key_Return)
-    skip_pain(qtbot, window)
-    assert window.stack.currentWidget() is window.summary
-    assert window.summary.heading.text() == "Well done: Reclined stretches"
+    assert person.on(view)
+    person.press(Qt.Key.Key_Return)
+    person.skip_pain()
+    assert person.on(person.summary)
+    assert person.summary.heading.text() == "Well done: Reclined stretches"
 
 
 @pytest.mark.parametrize(
@@ -127,16 +125,16 @@ def test_the_last_exercise_is_checked_before_the_summary(
     [(Qt.Key.Key_E, "too easy"), (Qt.Key.Key_R, "about right"), (Qt.Key.Key_H, "too hard")],
 )
 def test_one_key_says_all_fine_and_how_it_felt(
-    qtbot: QtBot, window: MainWindow, clock: FakeClock, key: Qt.Key, feeling: str
+    qtbot: QtBot, person: Person, clock: FakeClock, key: Qt.Key, feeling: str
 ) -> None:
-    view = window.workout_view
-    finish_first_set(qtbot, window, clock)
-    press(qtbot, window, key)
+    view = person.workout
+    person.finish_first_set()
+    person.press(key)
     assert view.controls.currentIndex() == 0  # answered: all fine
-    assert window.checkins.log.feelings("morning-bridge-core", "glute-bridge") == [feeling]
+    assert person.services.workouts.feelings("morning-bridge-core", "glute-bridge", "") == [feeling]
 
 
-def test_enter_skips_the_feeling(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
-    finish_first_set(qtbot, window, clock)
-    press(qtbot, window, Qt.Key.Key_Return)
-    assert window.checkins.log.feelings("morning-bridge-core", "glute-bridge") == []
+def test_enter_skips_the_feeling(person: Person) -> None:
+    person.finish_first_set()
+    person.press(Qt.Key.Key_Return)
+    assert person.services.workouts.feelings("morning-bridge-core", "glute-bridge", "") == []

@@ -8,81 +8,80 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from coach.store.checkins import AFTER_WORKOUT, BASELINE, BEFORE_WORKOUT
-from coach.ui.main_window import MainWindow
-from tests.ui.conftest import answer_all_no, answer_pain, answer_pain_until_workout
-from tests.ui.test_workout_flow import press
+from coach.core.checkins import CheckinKind
+from tests.driver import Person
 
 
-def start(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.mouseClick(window.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
-    answer_all_no(qtbot, window)
+def start(person: Person) -> None:
+    """Start the morning routine and answer the safety screen: the check-ins come next."""
+    person.start()
+    person.answer_all_no()
 
 
 def test_the_first_workout_asks_the_baseline_then_before_and_after(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, person: Person, tmp_path: Path
 ) -> None:
-    start(qtbot, window)
-    view = window.checkins.view
-    assert window.stack.currentWidget() is view
+    start(person)
+    view = person.pain
+    assert person.on(view)
     assert view.heading.text() == "Where you are starting from"
     assert "average pain over the last 24 hours" in view.question.text()
     assert view.value is None and not view.save_button.isEnabled()  # nothing chosen
     qtbot.keyClick(view, Qt.Key.Key_Escape)  # the baseline cannot be skipped
     assert view.heading.text() == "Where you are starting from"
-    answer_pain(qtbot, window, 6)
-    activities = window.checkins.activity_view
-    assert window.stack.currentWidget() is activities
+    person.answer_pain(6)
+    activities = person.activities
+    assert person.on(activities)
     qtbot.keyClick(activities.continue_button, Qt.Key.Key_Return)  # none this time
     assert view.heading.text() == "Before you start"
-    answer_pain(qtbot, window, 5)
-    assert window.stack.currentWidget() is window.workout_view
+    person.answer_pain(5)
+    assert person.on(person.workout)
 
-    press(qtbot, window, Qt.Key.Key_Escape)
-    press(qtbot, window, Qt.Key.Key_Return)  # end early
+    person.press(Qt.Key.Key_Escape)
+    person.press(Qt.Key.Key_Return)  # end early
     assert view.heading.text() == "After your workout"
-    answer_pain(qtbot, window, 3)
-    assert window.stack.currentWidget() is window.summary
+    person.answer_pain(3)
+    assert person.on(person.summary)
 
-    log = window.checkins.log
+    log = person.services.checkins
     block = log.current_block()
     assert block is not None and block.routine_id == "morning-bridge-core"
-    [workout] = window.log.workouts()
+    [workout] = person.services.workouts.workouts()
     records = log.checkins(block.id)
     assert [(r.kind, r.pain) for r in records] == [
-        (BASELINE, 6),
-        (BEFORE_WORKOUT, 5),
-        (AFTER_WORKOUT, 3),
+        (CheckinKind.BASELINE, 6),
+        (CheckinKind.BEFORE_WORKOUT, 5),
+        (CheckinKind.AFTER_WORKOUT, 3),
     ]
     with sqlite3.connect(tmp_path / "data" / "coach.db") as connection:
         query = "SELECT workout_id FROM checkin WHERE kind = ?"
-        assert connection.execute(query, (AFTER_WORKOUT,)).fetchall() == [(workout.id,)]
+        assert connection.execute(query, (CheckinKind.AFTER_WORKOUT,)).fetchall() == [(workout.id,)]
 
 
 def test_the_baseline_is_asked_once_and_pain_before_can_be_skipped(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, person: Person
 ) -> None:
-    start(qtbot, window)
-    answer_pain_until_workout(qtbot, window)
-    press(qtbot, window, Qt.Key.Key_Escape)
-    press(qtbot, window, Qt.Key.Key_Return)
-    qtbot.keyClick(window.checkins.view, Qt.Key.Key_Escape)  # skip the after check-in
-    qtbot.keyClick(window.summary.back_button, Qt.Key.Key_Return)
+    start(person)
+    person.answer_pain_until_workout()
+    person.press(Qt.Key.Key_Escape)
+    person.press(Qt.Key.Key_Return)
+    qtbot.keyClick(person.pain, Qt.Key.Key_Escape)  # skip the after check-in
+    qtbot.keyClick(person.summary.back_button, Qt.Key.Key_Return)
 
-    start(qtbot, window)
-    view = window.checkins.view
+    start(person)
+    view = person.pain
     assert view.heading.text() == "Before you start"  # no second baseline
     qtbot.keyClick(view, Qt.Key.Key_Escape)
-    assert window.stack.currentWidget() is window.workout_view
-    block = window.checkins.log.current_block()
+    assert person.on(person.workout)
+    block = person.services.checkins.current_block()
     assert block is not None
-    kinds = [r.kind for r in window.checkins.log.checkins(block.id)]
-    assert kinds == [BASELINE, BEFORE_WORKOUT]
+    kinds = [r.kind for r in person.services.checkins.checkins(block.id)]
+    assert kinds == [CheckinKind.BASELINE, CheckinKind.BEFORE_WORKOUT]
 
 
-def test_the_scale_holds_only_0_to_10_and_answers_to_keys(qtbot: QtBot, window: MainWindow) -> None:
-    start(qtbot, window)
-    view = window.checkins.view
+def test_the_scale_holds_only_0_to_10_and_answers_to_keys(qtbot: QtBot, person: Person) -> None:
+    start(person)
+    view = person.pain
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert view.value == 0
     qtbot.keyClick(view, Qt.Key.Key_9)
@@ -97,11 +96,11 @@ def test_the_scale_holds_only_0_to_10_and_answers_to_keys(qtbot: QtBot, window: 
 
 
 def test_up_to_three_activities_own_text_allowed_each_rated_and_saved(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, person: Person
 ) -> None:
-    start(qtbot, window)
-    answer_pain(qtbot, window, 6)
-    picker = window.checkins.activity_view
+    start(person)
+    person.answer_pain(6)
+    picker = person.activities
     socks, chair, walking = picker.buttons[:3]
     qtbot.mouseClick(socks, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(chair, Qt.MouseButton.LeftButton)
@@ -112,7 +111,7 @@ def test_up_to_three_activities_own_text_allowed_each_rated_and_saved(
     picker.own.clear()
     qtbot.keyClicks(picker.own, "Lifting  my grandson")
     qtbot.keyClick(picker.own, Qt.Key.Key_Return)  # adds, and stays on this screen
-    assert window.stack.currentWidget() is picker
+    assert person.on(picker)
     qtbot.mouseClick(walking, Qt.MouseButton.LeftButton)
     assert picker.picked == ["Putting on socks", "Lifting my grandson", "Walking for 15 minutes"]
     assert "3 of 3" in picker.picked_label.text()
@@ -123,20 +122,20 @@ def test_up_to_three_activities_own_text_allowed_each_rated_and_saved(
     assert picker.continue_button.text() == "Continue  [Enter]"
     qtbot.keyClick(socks, Qt.Key.Key_Return)  # Enter goes on from wherever focus is
 
-    view = window.checkins.view
+    view = person.pain
     asked = []
     for value in (8, 6, 4):
         asked.append(f"{view.heading.text()} | {view.question.text()}")
-        answer_pain(qtbot, window, value)
+        person.answer_pain(value)
     assert asked == [
         "Everyday activities: 1 of 3 | How hard is this for you now: putting on socks?",
         "Everyday activities: 2 of 3 | How hard is this for you now: lifting my grandson?",
         "Everyday activities: 3 of 3 | How hard is this for you now: walking for 15 minutes?",
     ]
     assert view.heading.text() == "Before you start"
-    block = window.checkins.log.current_block()
+    block = person.services.checkins.current_block()
     assert block is not None
-    [baseline] = window.checkins.log.checkins(block.id)  # "before" not answered yet
+    [baseline] = person.services.checkins.checkins(block.id)  # "before" not answered yet
     assert baseline.activities == {
         "Putting on socks": 8,
         "Lifting my grandson": 6,

@@ -4,26 +4,26 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from coach.core.safety import HaltKind, Verdict
+from coach.core.checkins import CheckinKind
+from coach.core.safety import HaltKind, ScreenKind
+from coach.core.session import Outcome
 from coach.core.workout import SetCompleted, Side
-from coach.store.checkins import AFTER_WORKOUT, BEFORE_WORKOUT, CheckinLog
+from coach.store.checkins import CheckinLog
 from coach.store.database import open_database
 from coach.store.history import History
-from coach.store.log import WorkoutLog
-from coach.store.safety_log import STOP_KEY, SafetyLog
+from coach.store.workouts import WorkoutLog
 from coach.ui.data.menu import CSV_FILTER, JSON_FILTER
 from coach.ui.history.view import EMPTY, HistoryView
-from coach.ui.main_window import MainWindow
-from tests.ui.conftest import press_key as press
+from tests.driver import Person
+from tests.ui.conftest import MakePerson
 
 MONDAY = datetime(2026, 3, 2, 8, tzinfo=UTC)
 
@@ -35,45 +35,44 @@ def three_workouts(data_dir: Path) -> list[int]:
     log, checkins = WorkoutLog(database, lambda: now[0]), CheckinLog(database, lambda: now[0])
     block = checkins.start_block("morning-bridge-core")
     ids = []
-    for day, outcome in ((0, "finished"), (2, "ended early"), (4, None)):
+    for day, outcome in ((0, Outcome.FINISHED), (2, Outcome.HALTED_RADIATING), (4, None)):
         now[0] = MONDAY + timedelta(days=day)
         workout = log.begin("morning-bridge-core", "Morning bridge & core")
         ids.append(workout)
-        checkins.record(block, BEFORE_WORKOUT, 5, workout_id=workout)
+        checkins.record(block, CheckinKind.BEFORE_WORKOUT, 5, workout_id=workout)
         now[0] += timedelta(minutes=3)
         log.record_set(workout, SetCompleted("glute-bridge", None, 1, 10, None))
         now[0] += timedelta(minutes=3)
         log.record_set(workout, SetCompleted("bird-dog", Side.LEFT, 1, 6, None))
-        if outcome == "ended early":
-            SafetyLog(database, lambda: now[0]).record(
-                STOP_KEY, Verdict(halt=HaltKind.RADIATING), {}, workout_id=workout
-            )
         if outcome is not None:
             now[0] += timedelta(minutes=6)
+        if outcome is Outcome.HALTED_RADIATING:
+            log.halt(workout, HaltKind.RADIATING, ScreenKind.STOP_KEY)  # the stop key
+        elif outcome is not None:
             log.finish(workout, outcome)
-        if outcome == "finished":
-            checkins.record(block, AFTER_WORKOUT, 3, workout_id=workout)
+        if outcome is Outcome.FINISHED:
+            checkins.record(block, CheckinKind.AFTER_WORKOUT, 3, workout_id=workout)
     return ids
 
 
-def open_history(qtbot: QtBot, window: MainWindow) -> HistoryView:
-    press(qtbot, window, Qt.Key.Key_H)
-    view = window.stack.currentWidget()
+def open_history(person: Person) -> HistoryView:
+    person.key(Qt.Key.Key_H)
+    view = person.showing()
     assert isinstance(view, HistoryView)
     return view
 
 
-def rows(window: MainWindow, sql: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(window.log._database.path) as db:
+def rows(person: Person, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(person.services.data.path) as db:
         return db.execute(sql).fetchall()
 
 
 def test_history_lists_each_workout_and_shows_its_sets_and_check_ins(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path
+    qtbot: QtBot, make_person: MakePerson, tmp_path: Path
 ) -> None:
     three_workouts(tmp_path / "data")
-    window = make_window()
-    view = open_history(qtbot, window)
+    person = make_person()
+    view = open_history(person)
     texts = [view.list.item(i).text() for i in range(view.list.count())]
     local = (MONDAY + timedelta(days=4)).astimezone()
     assert texts[0] == (
@@ -84,26 +83,26 @@ def test_history_lists_each_workout_and_shows_its_sets_and_check_ins(
         "12 min  ·  Halted by the safety check: pain spreading down the leg  ·  2 sets"
     )
     assert texts[2].endswith("12 min  ·  Finished  ·  2 sets")
-    press(qtbot, window, Qt.Key.Key_Down)
-    press(qtbot, window, Qt.Key.Key_Down)
+    person.key(Qt.Key.Key_Down)
+    person.key(Qt.Key.Key_Down)
     shown = view.detail.toPlainText()
     assert "Pain (0 to 10) before: 5, after: 3" in shown
     assert "Glute bridge: set 1: 10 reps" in shown
     assert "Bird dog: set 1 left: 6 reps" in shown
-    press(qtbot, window, Qt.Key.Key_Up)
+    person.key(Qt.Key.Key_Up)
     assert "Safety check (stop key) at " in view.detail.toPlainText()
     assert "stopped: pain spreading down the leg" in view.detail.toPlainText()
 
 
 def test_delete_asks_first_can_be_undone_and_is_done_on_leaving(
     qtbot: QtBot,
-    make_window: Callable[..., MainWindow],
+    make_person: MakePerson,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monday, wednesday, friday = three_workouts(tmp_path / "data")
-    window = make_window()
-    view = open_history(qtbot, window)
+    person = make_person()
+    view = open_history(person)
     answers = [QMessageBox.StandardButton.No]
     asked: list[str] = []
 
@@ -112,63 +111,61 @@ def test_delete_asks_first_can_be_undone_and_is_done_on_leaving(
         return answers.pop(0)
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    press(qtbot, window, Qt.Key.Key_Delete)  # answered No: nothing happens
+    person.key(Qt.Key.Key_Delete)  # answered No: nothing happens
     assert view.list.count() == 3 and view.pending == []
     assert "Its sets and its pain before and after go with it." in asked[0]
 
     answers.append(QMessageBox.StandardButton.Yes)
-    press(qtbot, window, Qt.Key.Key_Delete)  # Friday
+    person.key(Qt.Key.Key_Delete)  # Friday
     assert view.list.count() == 2 and view.pending == [friday]
     assert view.status.text().endswith("Press U to undo.")
-    press(qtbot, window, Qt.Key.Key_U)
+    person.key(Qt.Key.Key_U)
     assert view.list.count() == 3 and view.chosen() == friday
     assert view.status.text() == "The workout is back."
 
-    press(qtbot, window, Qt.Key.Key_Down)
+    person.key(Qt.Key.Key_Down)
     answers.append(QMessageBox.StandardButton.Yes)
-    press(qtbot, window, Qt.Key.Key_Delete)  # Wednesday, the halted one
-    assert rows(window, "SELECT id FROM workout ORDER BY id") == [
+    person.key(Qt.Key.Key_Delete)  # Wednesday, the halted one
+    assert rows(person, "SELECT id FROM workout ORDER BY id") == [
         (monday,),
         (wednesday,),
         (friday,),
     ]
-    press(qtbot, window, Qt.Key.Key_Escape)
-    assert window.stack.currentWidget() is window.home
-    assert rows(window, "SELECT id FROM workout ORDER BY id") == [(monday,), (friday,)]
-    assert rows(window, f"SELECT COUNT(*) FROM workout_set WHERE workout_id = {wednesday}") == [
+    person.key(Qt.Key.Key_Escape)
+    assert person.on(person.home)
+    assert rows(person, "SELECT id FROM workout ORDER BY id") == [(monday,), (friday,)]
+    assert rows(person, f"SELECT COUNT(*) FROM workout_set WHERE workout_id = {wednesday}") == [
         (0,)
     ]
-    assert rows(window, f"SELECT COUNT(*) FROM checkin WHERE workout_id = {wednesday}") == [(0,)]
+    assert rows(person, f"SELECT COUNT(*) FROM checkin WHERE workout_id = {wednesday}") == [(0,)]
     # The safety answer stays in the safety history, no longer tied to a workout.
     assert rows(
-        window, "SELECT verdict, workout_id FROM safety_event WHERE screen = 'stop key'"
+        person, "SELECT verdict, workout_id FROM safety_event WHERE screen = 'stop key'"
     ) == [("halt", None)]
 
-    view = open_history(qtbot, window)
+    view = open_history(person)
     answers.append(QMessageBox.StandardButton.Yes)
-    press(qtbot, window, Qt.Key.Key_Delete)
-    window.close()  # a delete still on screen when the window closes is meant
-    assert rows(window, "SELECT id FROM workout") == [(monday,)]
+    person.key(Qt.Key.Key_Delete)
+    person.window.close()  # a delete still on screen when the window closes is meant
+    assert rows(person, "SELECT id FROM workout") == [(monday,)]
 
 
-def test_history_with_no_workouts_says_what_to_do(
-    qtbot: QtBot, make_window: Callable[..., MainWindow]
-) -> None:
-    window = make_window()
-    view = open_history(qtbot, window)
+def test_history_with_no_workouts_says_what_to_do(qtbot: QtBot, make_person: MakePerson) -> None:
+    person = make_person()
+    view = open_history(person)
     assert view.empty.isVisible() and view.empty.text() == EMPTY
     assert not view.panes.isVisible() and not view.delete_button.isEnabled()
 
 
 def test_the_data_menu_exports_and_imports_into_another_folder(
     qtbot: QtBot,
-    make_window: Callable[..., MainWindow],
+    make_person: MakePerson,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     three_workouts(tmp_path / "data")
-    window = make_window()
-    menu = window.data_menu
+    person = make_person()
+    menu = person.window.data_menu
     assert menu is not None
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
@@ -185,8 +182,8 @@ def test_the_data_menu_exports_and_imports_into_another_folder(
     menu.export_action.trigger()
     assert said.pop().endswith(f"to {zipped}.zip.")  # the suffix is added
 
-    other = make_window(tmp_path / "other")
-    assert other.data_menu is not None
+    other = make_person(tmp_path / "other")
+    assert other.window.data_menu is not None
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(target), ""))
 
     def yes(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
@@ -194,19 +191,19 @@ def test_the_data_menu_exports_and_imports_into_another_folder(
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", yes)
-    other.data_menu.import_action.trigger()
+    other.window.data_menu.import_action.trigger()
     assert said[0].startswith("mine.json holds 1 three-week block, ")
     assert "3 workouts" in said[0]
     assert said[1].startswith("Added ") and "3 workouts" in said[1]
-    labels = [label.text() for label in other.home.findChildren(QLabel)]
+    labels = other.home_texts()
     assert "Last done 6 March 2026" in labels  # the home screen was read again
     assert History(open_database(tmp_path / "other" / "coach.db")).lines()[0].sets == 2
 
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "hip-core-coach export", "version": 1, "tables": {"workout": 5}}')
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(bad), ""))
-    other.data_menu.import_action.trigger()
+    other.window.data_menu.import_action.trigger()
     assert said[-1] == "bad.json: workout should be a list of rows."
 
-    open_history(qtbot, other)
-    assert not other.data_menu.import_action.isEnabled()  # only from the home screen
+    open_history(other)
+    assert not other.window.data_menu.import_action.isEnabled()  # only from the home screen

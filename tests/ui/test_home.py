@@ -2,49 +2,49 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from coach.ui import theme
-from coach.ui.main_window import MainWindow
+from tests.driver import Person
+from tests.ui.conftest import MakePerson
 
 
-def texts(window: MainWindow) -> str:
-    return "\n".join(label.text() for label in window.home.findChildren(QLabel))
+def texts(person: Person) -> str:
+    return "\n".join(label.text() for label in person.home.findChildren(QLabel))
 
 
 def test_home_lists_the_routines_with_length_what_they_train_and_when_last_done(
-    window: MainWindow,
+    person: Person,
 ) -> None:
-    shown = texts(window)
+    shown = texts(person)
     for title in ("Morning bridge & core", "Hip openers", "Reclined stretches"):
         assert title in shown
     assert "About 6 min" in shown
     assert "buttocks, stomach, hips" in shown
     assert shown.count("Not done yet") == 3
     assert "Left out: Camel (opt-in, turned off in settings)." in shown
-    assert list(window.home.start_buttons) == [
+    assert list(person.home.start_buttons) == [
         "morning-bridge-core",
         "hip-openers",
         "reclined-stretches",
     ]
-    assert window.home.problems.isHidden()
+    assert person.home.problems.isHidden()
 
 
-def test_every_button_is_named_as_it_reads(window: MainWindow) -> None:
-    buttons = window.findChildren(QPushButton)
+def test_every_button_is_named_as_it_reads(person: Person) -> None:
+    buttons = person.window.findChildren(QPushButton)
     assert len(buttons) > 10
     for button in buttons:
         assert button.accessibleName() == button.text(), button.text()
-    start = window.home.start_buttons["hip-openers"]
+    start = person.home.start_buttons["hip-openers"]
     assert start.accessibleDescription() == "Start Hip openers"
 
 
 def test_a_broken_routine_file_is_shown_and_the_rest_still_start(
-    make_window: Callable[..., MainWindow], tmp_path: Path
+    make_person: MakePerson, tmp_path: Path
 ) -> None:
     own = tmp_path / "data" / "routines"
     own.mkdir(parents=True)
@@ -52,32 +52,30 @@ def test_a_broken_routine_file_is_shown_and_the_rest_still_start(
     (own / "mine.toml").write_text(
         'id = "mine"\ntitle = "Just bridges"\nsummary = "s"\n[[item]]\nexercise = "glute-bridge"\n'
     )
-    window = make_window()
-    assert not window.home.problems.isHidden()
-    problem = window.home.problems_label.text()
+    person = make_person()
+    assert not person.home.problems.isHidden()
+    problem = person.home.problems_label.text()
     assert "1 routine file could not be read" in problem
     assert str(own / "typo.toml") in problem
     assert "line 5, item 1, field &#x27;exercise&#x27;" in problem
-    assert "Just bridges  (your own)" in texts(window)
-    assert len(window.home.start_buttons) == 4
+    assert "Just bridges  (your own)" in texts(person)
+    assert len(person.home.start_buttons) == 4
 
 
-def test_reload_picks_up_a_fixed_file(
-    make_window: Callable[..., MainWindow], tmp_path: Path
-) -> None:
+def test_reload_picks_up_a_fixed_file(make_person: MakePerson, tmp_path: Path) -> None:
     own = tmp_path / "data" / "routines"
     own.mkdir(parents=True)
     broken = own / "mine.toml"
     broken.write_text('id = "mine"\ntitle = "Mine"\n')
-    window = make_window()
-    assert not window.home.problems.isHidden()
+    person = make_person()
+    assert not person.home.problems.isHidden()
     broken.write_text('id = "mine"\ntitle = "Mine"\nsummary = "s"\n[[item]]\nexercise = "camel"\n')
-    window.reload()
-    assert window.home.problems.isHidden()
-    assert "mine" in window.home.start_buttons
+    person.window.reload()
+    assert person.home.problems.isHidden()
+    assert "mine" in person.home.start_buttons
 
 
-def test_a_dark_desktop_theme_does_not_put_dark_text_on_dark(window: MainWindow) -> None:
+def test_a_dark_desktop_theme_does_not_put_dark_text_on_dark(person: Person) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     dark = QPalette()

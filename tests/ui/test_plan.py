@@ -13,58 +13,60 @@ from pytestqt.qtbot import QtBot
 
 from coach.app import build_main_window
 from coach.core.calendar import Reminder
+from coach.core.session import Outcome
 from coach.core.workout import SetCompleted
 from coach.resources import locate
+from coach.services import REMINDER
 from tests.helpers import FakeClock, local_zone
-from tests.ui.conftest import RecordingCues, answer_all_no, open_window
-from tests.ui.test_three_week_block import DAY_ONE, Calendar, one_workout
+from tests.ui.conftest import RecordingCues
+from tests.ui.test_three_week_block import DAY_ONE, Calendar, at_the_window, one_workout
 
 
 def test_the_week_is_planned_by_day_and_the_home_screen_follows_it(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     calendar, clock = Calendar(), FakeClock()  # a Monday
-    window = open_window(qtbot, tmp_path, clock, screened=False, now=calendar)
-    answer_all_no(qtbot, window)
-    home = window.home
+    person = at_the_window(qtbot, tmp_path, clock, calendar)
+    person.answer_all_no()
+    home = person.home
     assert home.week_label.text() == "This week: 0 of 3 workouts done. Today is a workout day."
-    one_workout(qtbot, window, clock, first=True)
+    one_workout(person, first=True)
     assert home.week_label.text() == "This week: 1 of 3 workouts done. Today's workout is done."
     calendar.today = DAY_ONE + timedelta(days=1)
-    window.reload()
+    person.window.reload()
     assert home.week_label.text() == (
         "This week: 1 of 3 workouts done. Next workout day: Wednesday."
     )
 
     qtbot.keyClick(home, Qt.Key.Key_D)
-    plan = window.plan_view
-    assert window.stack.currentWidget() is plan
+    plan = person.plan
+    assert person.on(plan)
     assert plan.chosen == [0, 2, 4]  # Monday, Wednesday, Friday to begin with
     for key in (Qt.Key.Key_1, Qt.Key.Key_3, Qt.Key.Key_5):  # all off
         qtbot.keyClick(plan, key)
     assert plan.count.text() == "Pick at least one day."
     qtbot.keyClick(plan, Qt.Key.Key_Return)  # an empty week cannot be saved
-    assert window.stack.currentWidget() is plan and not plan.save_button.isEnabled()
+    assert person.on(plan) and not plan.save_button.isEnabled()
     qtbot.keyClick(plan, Qt.Key.Key_2)
     qtbot.keyClick(plan, Qt.Key.Key_4)
     assert plan.count.text() == "2 workouts a week."
     qtbot.keyClick(plan, Qt.Key.Key_Return)
-    assert window.stack.currentWidget() is home
+    assert person.on(home)
     assert home.week_label.text() == "This week: 1 of 2 workouts done. Today is a workout day."
 
     qtbot.keyClick(home, Qt.Key.Key_D)
     qtbot.keyClick(plan, Qt.Key.Key_7)
     qtbot.keyClick(plan, Qt.Key.Key_Escape)  # back without a change
-    assert window.checkins.log.plan_days() == {1, 3}
+    assert person.services.plan.plan_days() == {1, 3}
 
-    block = window.checkins.log.current_block()
+    block = person.services.blocks.current()
     assert block is not None
-    assert window.checkins.log.comparison(block).workouts.planned == 6  # 2 a week for 3 weeks
+    assert person.services.blocks.comparison(block).workouts.planned == 6  # 2 a week for 3 weeks
 
-    window.close()
+    person.window.close()
     reopened = build_main_window(tmp_path, clock=clock, cues=RecordingCues(locate().sounds))
     qtbot.addWidget(reopened)
-    assert reopened.checkins.log.plan_days() == {1, 3}  # kept
+    assert reopened.services.plan.plan_days() == {1, 3}  # kept
 
 
 def test_a_reminder_is_chosen_with_the_days_notifies_then_and_opens_the_routine(
@@ -72,18 +74,18 @@ def test_a_reminder_is_chosen_with_the_days_notifies_then_and_opens_the_routine(
 ) -> None:
     calendar, clock = Calendar(), FakeClock()  # Monday 2 March 2026, 08:00 UTC
     with local_zone("UTC"):
-        window = open_window(qtbot, tmp_path, clock, screened=False, now=calendar)
-        answer_all_no(qtbot, window)
-        reminders = window.reminders
+        person = at_the_window(qtbot, tmp_path, clock, calendar)
+        person.answer_all_no()
+        reminders = person.reminders
         assert reminders.due is None  # off until the person asks for it
-        qtbot.keyClick(window.home, Qt.Key.Key_D)
-        plan = window.plan_view
+        qtbot.keyClick(person.home, Qt.Key.Key_D)
+        plan = person.plan
         assert not plan.remind.isChecked() and not plan.time.isEnabled()
         qtbot.keyClick(plan, Qt.Key.Key_R)
         assert plan.time.isEnabled()
         plan.time.setTime(QTime(18, 30))
         qtbot.keyClick(plan, Qt.Key.Key_Return)
-        assert window.coaching.reminder() == Reminder(True, time(18, 30))
+        assert person.services.settings.read(REMINDER) == Reminder(True, time(18, 30))
         assert reminders.due == datetime(2026, 3, 2, 18, 30, tzinfo=UTC)
 
         # At the time, on a plan day with nothing done yet: a notification.
@@ -92,15 +94,15 @@ def test_a_reminder_is_chosen_with_the_days_notifies_then_and_opens_the_routine(
         assert reminders.shown == ["Morning bridge & core, about 6 minutes. Click to start."]
         assert reminders.due == datetime(2026, 3, 4, 18, 30, tzinfo=UTC)  # Wednesday next
         reminders.open_requested.emit()  # the notification is clicked
-        assert window.stack.currentWidget() is window.safety.safety_view  # on the way in
-        window.stack.setCurrentWidget(window.home)
+        assert person.on(person.questions)  # on the way in
+        person.window.go_home()
 
         # A day whose workout is done is not reminded of.
         calendar.today = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
-        workout = window.log.begin("morning-bridge-core", "Morning bridge & core")
+        workout = person.services.workouts.begin("morning-bridge-core", "Morning bridge & core")
         done = SetCompleted("glute-bridge", None, set_number=1, reps=10, hold_seconds=None)
-        window.log.record_set(workout, done)
-        window.log.finish(workout, "finished")
+        person.services.workouts.record_set(workout, done)
+        person.services.workouts.finish(workout, Outcome.FINISHED)
         calendar.today = datetime(2026, 3, 4, 18, 31, tzinfo=UTC)
         reminders.check()
         assert len(reminders.shown) == 1
@@ -116,10 +118,10 @@ def test_the_plan_goes_to_the_calendar_as_an_ics_file(
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
     with local_zone("Europe/Berlin"):
-        window = open_window(qtbot, tmp_path / "data", clock, screened=False, now=calendar)
-        answer_all_no(qtbot, window)
-        qtbot.keyClick(window.home, Qt.Key.Key_D)
-        plan = window.plan_view
+        person = at_the_window(qtbot, tmp_path / "data", clock, calendar)
+        person.answer_all_no()
+        qtbot.keyClick(person.home, Qt.Key.Key_D)
+        plan = person.plan
         qtbot.keyClick(plan, Qt.Key.Key_2)  # Tuesday too
         plan.time.setTime(QTime(7, 15))
         qtbot.keyClick(plan, Qt.Key.Key_A)

@@ -17,13 +17,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from coach.store.transfer import export_file
-from coach.ui.main_window import MainWindow
 from coach.ui.progress.view import ProgressView
 from coach.ui.sheet import write_pdf
+from tests.driver import Person
 from tests.helpers import FakeClock
-from tests.ui.conftest import answer_pain, press_key
-from tests.ui.test_workout_flow import run_until, start_morning
 
 NETWORK_EVENTS = (
     "socket.__new__", "socket.connect", "socket.bind", "socket.getaddrinfo",
@@ -82,20 +79,20 @@ def test_the_network_is_refused_by_the_hook(no_network: list[Any]) -> None:
 
 def test_a_whole_session_opens_no_connection(
     qtbot: QtBot,
-    window: MainWindow,
+    person: Person,
     clock: FakeClock,
     tmp_path: Path,
     no_network: list[Any],
 ) -> None:
-    start_morning(qtbot, window)  # safety questions and pain before
-    run_until(window, clock, lambda: window.stack.currentWidget() is window.checkins.view)
-    answer_pain(qtbot, window, 3)  # pain after
-    assert window.stack.currentWidget() is window.summary
-    qtbot.keyClick(window.summary.back_button, Qt.Key.Key_Return)
-    assert window.stack.currentWidget() is window.home
+    person.start_morning()  # safety questions and pain before
+    person.run_until(lambda: person.on(person.pain))
+    person.answer_pain(3)  # pain after
+    assert person.on(person.summary)
+    qtbot.keyClick(person.summary.back_button, Qt.Key.Key_Return)
+    assert person.on(person.home)
 
-    press_key(qtbot, window, Qt.Key.Key_G)
-    progress = window.stack.currentWidget()
+    person.key(Qt.Key.Key_G)
+    progress = person.showing()
     assert isinstance(progress, ProgressView)
     for key in (Qt.Key.Key_P, Qt.Key.Key_W, Qt.Key.Key_X, Qt.Key.Key_C, Qt.Key.Key_E):
         qtbot.keyClick(progress, key)
@@ -103,10 +100,10 @@ def test_a_whole_session_opens_no_connection(
     assert not image.isNull()
     qtbot.keyClick(progress, Qt.Key.Key_Escape)
 
-    sheet = window.sheet("morning-bridge-core")
+    sheet = person.services.plan.sheet("morning-bridge-core")
     assert sheet is not None
     assert write_pdf(sheet, tmp_path / "sheet.pdf", "a4") >= 1
-    export_file(window.log._database, tmp_path / "all.json", "json", window._now())
+    person.services.data.export(tmp_path / "all.json", "json")
     assert (tmp_path / "all.json").stat().st_size > 0
 
     assert no_network == []

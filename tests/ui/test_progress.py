@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -14,46 +13,32 @@ from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from coach.app import build_main_window
-from coach.resources import locate
-from coach.store.stats import Bucket
-from coach.ui.main_window import MainWindow
-from coach.ui.progress.calendar import Day
-from coach.ui.progress.charts import bar_labels
-from coach.ui.progress.view import EMPTY, Chart, ProgressView, Range
+from coach.core.figures import Bucket, Day, Range, bar_labels
+from coach.ui.progress.view import EMPTY, Chart, ProgressView
 from tests.bench.synthetic import make_history
-from tests.helpers import FakeClock
-from tests.ui.conftest import RecordingCues
-from tests.ui.conftest import press_key as press
+from tests.driver import Person
+from tests.ui.conftest import MakePerson
 
 TODAY = datetime(2026, 3, 4, 18, tzinfo=UTC)  # a Wednesday
 
 
-def open_progress(qtbot: QtBot, window: MainWindow) -> ProgressView:
-    press(qtbot, window, Qt.Key.Key_G)
-    view = window.stack.currentWidget()
+def open_progress(person: Person) -> ProgressView:
+    person.key(Qt.Key.Key_G)
+    view = person.showing()
     assert isinstance(view, ProgressView)
     return view
 
 
 @pytest.fixture
-def year_window(qtbot: QtBot, tmp_path: Path) -> MainWindow:
-    data = tmp_path / "data"
-    make_history(data, years=1, daily=False, end=TODAY.date())
-    window = build_main_window(
-        data, clock=FakeClock(), cues=RecordingCues(locate().sounds), now=lambda: TODAY
-    )
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-    return window
+def year_person(make_person: MakePerson, tmp_path: Path) -> Person:
+    """A person with a year of history, on 4 March 2026."""
+    make_history(tmp_path / "data", years=1, daily=False, end=TODAY.date())
+    return make_person(screened=False, now=lambda: TODAY)
 
 
-def test_with_no_data_each_chart_says_what_to_do(
-    qtbot: QtBot, make_window: Callable[..., MainWindow]
-) -> None:
-    window = make_window()
-    view = open_progress(qtbot, window)
+def test_with_no_data_each_chart_says_what_to_do(qtbot: QtBot, make_person: MakePerson) -> None:
+    person = make_person()
+    view = open_progress(person)
     assert not view.range_buttons[Range.BLOCK].isEnabled()  # no block yet
     assert view.range_buttons[Range.MONTHS].isChecked()
     for key, chart in [
@@ -62,32 +47,32 @@ def test_with_no_data_each_chart_says_what_to_do(
         (Qt.Key.Key_X, Chart.EXERCISES),
         (Qt.Key.Key_C, Chart.CALENDAR),
     ]:
-        press(qtbot, window, key)
+        person.key(key)
         assert view.chart_kind is chart
         assert view.pages.currentWidget() is view.empty
         assert view.empty.text() == EMPTY[chart]
         assert not view.save_button.isEnabled()
-    press(qtbot, window, Qt.Key.Key_E)
+    person.key(Qt.Key.Key_E)
     assert view.pages.currentWidget() is view.empty
-    press(qtbot, window, Qt.Key.Key_Escape)
-    assert window.stack.currentWidget() is window.home
+    person.key(Qt.Key.Key_Escape)
+    assert person.on(person.home)
 
 
-def _count(window: MainWindow, sql: str, *parameters: str) -> int:
-    with sqlite3.connect(window.log._database.path) as db:
+def _count(person: Person, sql: str, *parameters: str) -> int:
+    with sqlite3.connect(person.services.data.path) as db:
         return int(db.execute(sql, parameters).fetchone()[0])
 
 
-def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_window: MainWindow) -> None:
-    window = year_window
-    view = open_progress(qtbot, window)
+def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_person: Person) -> None:
+    person = year_person
+    view = open_progress(person)
     assert view.range is Range.BLOCK  # the current block, when there is one
 
-    press(qtbot, window, Qt.Key.Key_M)
-    press(qtbot, window, Qt.Key.Key_W)
+    person.key(Qt.Key.Key_M)
+    person.key(Qt.Key.Key_W)
     since = (TODAY - timedelta(days=91)).isoformat()
     done = _count(
-        window,
+        person,
         "SELECT COUNT(*) FROM workout w WHERE started_at >= ?"
         " AND EXISTS (SELECT 1 FROM workout_set s WHERE s.workout_id = w.id)",
         since,
@@ -105,18 +90,18 @@ def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_window: MainWindow) 
     weeks.hovered.emit(True, 13)
     assert view.caption.text() == "The week of 2 March 2026: 1 workout (plan: 3)"
     # Without a mouse: the arrow keys read the bars, from the latest back.
-    press(qtbot, window, Qt.Key.Key_Left)
+    person.key(Qt.Key.Key_Left)
     assert view.caption.text() == "14 of 14: The week of 2 March 2026: 1 workout (plan: 3)"
-    press(qtbot, window, Qt.Key.Key_Left)
+    person.key(Qt.Key.Key_Left)
     before = int(weeks.at(12))
     assert view.caption.text() == (
         f"13 of 14: The week of 23 February 2026: {before} workouts (plan: 3)"
     )
     for _ in range(20):
-        press(qtbot, window, Qt.Key.Key_Left)
+        person.key(Qt.Key.Key_Left)
     assert view.caption.text().startswith("1 of 14: The week of 1 December 2025: ")
 
-    press(qtbot, window, Qt.Key.Key_E)  # a year: a bar a month
+    person.key(Qt.Key.Key_E)  # a year: a bar a month
     chart = view.chart
     assert chart is not None
     bars = next(s for s in chart.series() if isinstance(s, QBarSeries))
@@ -124,7 +109,7 @@ def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_window: MainWindow) 
     assert bars.barSets()[0].count() == 13
     assert "2 halted by the safety check" in view.caption.text()
 
-    press(qtbot, window, Qt.Key.Key_P)
+    person.key(Qt.Key.Key_P)
     chart = view.chart
     assert chart is not None
     lines = {s.name(): s for s in chart.series() if isinstance(s, QXYSeries)}
@@ -139,22 +124,22 @@ def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_window: MainWindow) 
     assert view.caption.text().startswith("Average pain, March 2025: ")
     assert view.caption.text().endswith(str(round(first.y(), 1)).removesuffix(".0"))
 
-    press(qtbot, window, Qt.Key.Key_X)
+    person.key(Qt.Key.Key_X)
     assert view.exercise_box.isVisible()
-    bird_dog = _count(window, "SELECT COUNT(*) FROM workout_set WHERE exercise_id = 'bird-dog'")
+    bird_dog = _count(person, "SELECT COUNT(*) FROM workout_set WHERE exercise_id = 'bird-dog'")
     assert view.exercise_box.currentText() == f"Bird dog  ({bird_dog} sets)"  # the most done
     view.exercise_box.setCurrentIndex(view.exercise_box.findData("glute-bridge"))
-    sets = _count(window, "SELECT COUNT(*) FROM workout_set WHERE exercise_id = 'glute-bridge'")
+    sets = _count(person, "SELECT COUNT(*) FROM workout_set WHERE exercise_id = 'glute-bridge'")
     assert view.caption.text().startswith(f"Glute bridge: {sets} sets in this range, ")
 
-    press(qtbot, window, Qt.Key.Key_C)
+    person.key(Qt.Key.Key_C)
     assert view.pages.currentWidget() is view.calendar
     data = view.calendar.data
     assert len(data.months) == 12
     assert data.state(datetime(2026, 3, 2).date()) is Day.DONE
     assert data.state(datetime(2026, 3, 3).date()) is Day.REST  # Tuesday: not a plan day
     assert data.state(datetime(2026, 3, 5).date()) is Day.TO_COME
-    missed = view.calendar.counts()[Day.MISSED]
+    missed = data.counts()[Day.MISSED]
     assert f"{missed} workout days missed" in view.caption.text()
     assert missed > 0
     view.calendar.repaint()  # lays out the day cells
@@ -167,7 +152,7 @@ def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_window: MainWindow) 
     QApplication.sendEvent(view.calendar, move)
     assert view.caption.text() == "Monday 2 March 2026: Workout done"
     for _ in range(3):
-        press(qtbot, window, Qt.Key.Key_Left)  # today, Tuesday, Monday
+        person.key(Qt.Key.Key_Left)  # today, Tuesday, Monday
     assert view.caption.text().endswith(": Monday 2 March 2026: Workout done")
 
 
@@ -178,17 +163,17 @@ def _cells(view: ProgressView) -> list[QPoint]:
 
 
 def test_each_chart_can_be_saved_as_a_picture(
-    qtbot: QtBot, year_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, year_person: Person, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = year_window
-    view = open_progress(qtbot, window)
+    person = year_person
+    view = open_progress(person)
     for key in (Qt.Key.Key_P, Qt.Key.Key_C):
-        press(qtbot, window, key)
+        person.key(key)
         target = tmp_path / view.picture_name()
         monkeypatch.setattr(
             QFileDialog, "getSaveFileName", lambda *args, target=target: (str(target), "")
         )
-        press(qtbot, window, Qt.Key.Key_S)
+        person.key(Qt.Key.Key_S)
         picture = QImage(str(target))
         page = view.pages.currentWidget()
         assert isinstance(page, QWidget)
@@ -199,7 +184,7 @@ def test_each_chart_can_be_saved_as_a_picture(
         QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "gone" / "x.png"), "")
     )
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
-    press(qtbot, window, Qt.Key.Key_S)
+    person.key(Qt.Key.Key_S)
     assert warnings and "could not be written" in warnings[0]
 
 

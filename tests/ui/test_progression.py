@@ -2,44 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from coach.ui.main_window import MainWindow
+from tests.driver import Person
 from tests.helpers import FakeClock
-from tests.ui.conftest import answer_all_no, answer_pain_until_workout, skip_pain
-from tests.ui.test_workout_flow import press, run_until
+from tests.ui.conftest import MakePerson
 
 
-def workout_with_feeling(
-    qtbot: QtBot, window: MainWindow, clock: FakeClock, feeling_key: Qt.Key
-) -> None:
+def workout_with_feeling(person: Person, feeling_key: Qt.Key) -> None:
     """Do the bridge, answer the check with how it felt, then end the workout."""
-    qtbot.mouseClick(window.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
-    answer_all_no(qtbot, window)
-    answer_pain_until_workout(qtbot, window)
-    view = window.workout_view
-    press(qtbot, window, Qt.Key.Key_N)
-    run_until(window, clock, lambda: view.controls.currentWidget() is view.check_bar)
-    press(qtbot, window, feeling_key)
-    press(qtbot, window, Qt.Key.Key_Escape)
-    press(qtbot, window, Qt.Key.Key_Return)  # end early
-    skip_pain(qtbot, window)
-    assert window.stack.currentWidget() is window.summary
+    person.start()
+    person.answer_all_no()
+    person.answer_pain_until_workout()
+    view = person.workout
+    person.press(Qt.Key.Key_N)
+    person.run_until(lambda: view.controls.currentWidget() is view.check_bar)
+    person.press(feeling_key)
+    person.press(Qt.Key.Key_Escape)
+    person.press(Qt.Key.Key_Return)  # end early
+    person.skip_pain()
+    assert person.on(person.summary)
 
 
 def test_too_easy_twice_offers_one_more_set_at_ten_reps_and_accepting_changes_the_routine(
-    qtbot: QtBot, window: MainWindow, clock: FakeClock
+    qtbot: QtBot, person: Person, clock: FakeClock
 ) -> None:
-    workout_with_feeling(qtbot, window, clock, Qt.Key.Key_E)
-    assert window.summary.offer.isHidden()  # once is not enough
-    qtbot.keyClick(window.summary.back_button, Qt.Key.Key_Return)
+    workout_with_feeling(person, Qt.Key.Key_E)
+    assert person.summary.offer.isHidden()  # once is not enough
+    qtbot.keyClick(person.summary.back_button, Qt.Key.Key_Return)
 
-    workout_with_feeling(qtbot, window, clock, Qt.Key.Key_E)
-    summary = window.summary
+    workout_with_feeling(person, Qt.Key.Key_E)
+    summary = person.summary
     assert not summary.offer.isHidden()
     assert summary.offer_label.text() == (
         "Glute bridge: It felt too easy twice in a row: one more set."
@@ -49,23 +44,23 @@ def test_too_easy_twice_offers_one_more_set_at_ten_reps_and_accepting_changes_th
     assert summary.offer.isHidden()
     qtbot.keyClick(summary.back_button, Qt.Key.Key_Return)
 
-    shown = [label.text() for label in window.home.findChildren(QLabel)]
+    shown = [label.text() for label in person.home.findChildren(QLabel)]
     assert "Your own dose: Glute bridge 2 × 10 reps." in shown
-    routine = window.catalogue.routine("morning-bridge-core")
+    routine = person.services.routines.catalogue().routine("morning-bridge-core")
     assert routine is not None
-    [bridge, *_] = window._plan(routine)
+    [bridge, *_] = person.services.plan.plan(routine)
     assert (bridge.dose.sets, bridge.dose.reps) == (2, 10)
 
 
 def test_a_declined_offer_changes_nothing_and_is_not_repeated_at_once(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], clock: FakeClock
+    qtbot: QtBot, make_person: MakePerson, clock: FakeClock
 ) -> None:
-    window = make_window()
-    workout_with_feeling(qtbot, window, clock, Qt.Key.Key_E)
-    qtbot.keyClick(window.summary.back_button, Qt.Key.Key_Return)
-    workout_with_feeling(qtbot, window, clock, Qt.Key.Key_E)
-    qtbot.keyClick(window.summary, Qt.Key.Key_D)
-    qtbot.keyClick(window.summary.back_button, Qt.Key.Key_Return)
-    assert window.checkins.log.own_doses("morning-bridge-core") == {}
-    workout_with_feeling(qtbot, window, clock, Qt.Key.Key_E)
-    assert window.summary.offer.isHidden()  # one more "too easy" since declining is not two
+    person = make_person()
+    workout_with_feeling(person, Qt.Key.Key_E)
+    qtbot.keyClick(person.summary.back_button, Qt.Key.Key_Return)
+    workout_with_feeling(person, Qt.Key.Key_E)
+    qtbot.keyClick(person.summary, Qt.Key.Key_D)
+    qtbot.keyClick(person.summary.back_button, Qt.Key.Key_Return)
+    assert person.services.plan.own_doses("morning-bridge-core") == {}
+    workout_with_feeling(person, Qt.Key.Key_E)
+    assert person.summary.offer.isHidden()  # one more "too easy" since declining is not two

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -17,12 +17,12 @@ from coach.__main__ import main
 from coach.core.routines import SAFETY_FILE, OwnDose, load_catalogue
 from coach.core.safety import Profile, load_safety
 from coach.core.sheet import build_sheet
+from coach.core.workout import utc_now
 from coach.resources import locate
-from coach.store.checkins import CheckinLog
 from coach.store.database import open_database
-from coach.store.safety_log import SafetyLog
-from coach.ui.main_window import MainWindow
+from coach.store.settings import OWN_DOSES, PLAN_DAYS, PROFILE, Settings
 from coach.ui.sheet import default_paper, write_pdf
+from tests.ui.conftest import MakePerson
 
 SIZES = {"a4": (595, 842), "letter": (612, 792)}  # points
 
@@ -78,11 +78,11 @@ def test_every_built_in_sheet_has_everything_on_one_or_two_pages(
 
 def test_the_sheet_is_the_persons_own_version(qtbot: QtBot, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    database = open_database(data / "coach.db")
-    SafetyLog(database).save_profile(Profile(facts={"hip-surgery": True}))
-    checkins = CheckinLog(database)
-    checkins.accept_dose("hip-openers", "pelvic-tilt", OwnDose(2, 12))
-    checkins.set_plan_days([1, 3])
+    Settings(open_database(data / "coach.db"), now=utc_now).write(
+        (PROFILE, Profile(facts={"hip-surgery": True})),
+        (OWN_DOSES, {"hip-openers": {"pelvic-tilt": OwnDose(2, 12)}}),
+        (PLAN_DAYS, frozenset({1, 3})),
+    )
     out = tmp_path / "sheet.pdf"
     assert main(["--data-dir", str(data), "print", "hip-openers", "-o", str(out)]) == 0
     _sizes, text = read(out)
@@ -130,11 +130,11 @@ def test_the_paper_follows_the_locale(american: None) -> None:
 
 def test_ctrl_p_previews_the_focused_routines_sheet(
     qtbot: QtBot,
-    make_window: Callable[..., MainWindow],
+    make_person: MakePerson,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window = make_window()
+    person = make_person()
     shown: list[QPrintPreviewDialog] = []
 
     def seen(dialog: QPrintPreviewDialog) -> int:  # shown, not waited on
@@ -142,8 +142,8 @@ def test_ctrl_p_previews_the_focused_routines_sheet(
         return 0
 
     monkeypatch.setattr(QPrintPreviewDialog, "exec", seen)
-    window.home.start_buttons["hip-openers"].setFocus()
-    qtbot.keyClick(window.home.start_buttons["hip-openers"], Qt.Key.Key_P,
+    person.home.start_buttons["hip-openers"].setFocus()
+    qtbot.keyClick(person.home.start_buttons["hip-openers"], Qt.Key.Key_P,
                    Qt.KeyboardModifier.ControlModifier)  # fmt: skip
     assert len(shown) == 1
     dialog = shown[0]
@@ -155,5 +155,5 @@ def test_ctrl_p_previews_the_focused_routines_sheet(
     dialog.paintRequested.emit(printer)  # what Print does, to a PDF printer
     _sizes, text = read(tmp_path / "printed.pdf")
     assert text.startswith("Hip openers")
-    qtbot.mouseClick(window.home.print_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(person.home.print_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
     assert shown[1].windowTitle() == "Print the sheet: Morning bridge & core"

@@ -20,9 +20,9 @@ from pytestqt.qtbot import QtBot
 
 from coach.core.cues import Cue, CueKind
 from coach.ui.voice.speech import SpeakerProcess, Voice
+from tests.driver import Person
 from tests.helpers import ROOT, FakeClock, qt_speech_missing
 from tests.ui.conftest import open_window
-from tests.ui.test_workout_flow import press, run_until, start_morning
 
 MOCK_SPEAKER = [sys.executable, "-m", "coach.ui.voice.speaker", "--engine", "mock"]
 NAME_CUE = "Glute bridge: 1 set of 10, hold 3 seconds. Get ready."
@@ -69,13 +69,13 @@ def test_the_real_speaker_speaks_a_workout_through_qt(
 ) -> None:
     speaker_is(monkeypatch, MOCK_SPEAKER)  # Qt's silent engine, through the real speaker
     voice = Voice()
-    window = open_window(qtbot, tmp_path, clock, voice=voice)
+    person = Person(qtbot, open_window(qtbot, tmp_path, clock, voice=voice), clock)
     voice.load()
     qtbot.waitUntil(lambda: not voice.searching, timeout=15_000)
     assert voice.engine_name == "mock" and voice.problem == ""
-    start_morning(qtbot, window)
+    person.start_morning()
     assert voice.said == [NAME_CUE]
-    assert window.workout_view.cues.played == []  # spoken, so no chime
+    assert person.workout.cues.played == []  # spoken, so no chime
     speaker = voice._backend
     assert isinstance(speaker, SpeakerProcess)
     assert speaker.speaking()
@@ -84,7 +84,7 @@ def test_the_real_speaker_speaks_a_workout_through_qt(
     qtbot.waitUntil(lambda: not speaker.speaking(), timeout=15_000)  # the words are said
     voice.say(Cue(CueKind.HALFWAY, "Halfway.", 0.6, interrupts=False))
     assert voice.said == [NAME_CUE, "Halfway."]
-    window.close()
+    person.window.close()
     assert speaker._process.state() == QProcess.ProcessState.NotRunning
 
 
@@ -93,20 +93,20 @@ def test_an_engine_stuck_opening_is_given_up_on_and_the_workout_keeps_its_sounds
 ) -> None:
     fake_speaker(monkeypatch, STUCK_OPENING)
     voice = Voice(start_seconds=3.0)  # time enough to start the workout meanwhile
-    window = open_window(qtbot, tmp_path, clock, voice=voice)
-    view = window.workout_view
-    press(qtbot, window, Qt.Key.Key_V)
-    assert "Looking for this computer's speech engine" in window.voice_view.engine_label.text()
-    assert not window.voice_view.try_button.isEnabled()
-    press(qtbot, window, Qt.Key.Key_Escape)
-    start_morning(qtbot, window)  # while the speaker still waits: the window answers
+    person = Person(qtbot, open_window(qtbot, tmp_path, clock, voice=voice), clock)
+    view = person.workout
+    person.press(Qt.Key.Key_V)
+    assert "Looking for this computer's speech engine" in person.voice.engine_label.text()
+    assert not person.voice.try_button.isEnabled()
+    person.press(Qt.Key.Key_Escape)
+    person.start_morning()  # while the speaker still waits: the window answers
     assert voice.searching
     process = speaker_of(voice)
     qtbot.waitUntil(lambda: not voice.searching, timeout=10_000)
     assert process.state() == QProcess.ProcessState.NotRunning
     assert not voice.available
     assert voice.problem == "speechd did not answer within 3 seconds"
-    run_until(window, clock, lambda: view.phase_label.text() == "Up")
+    person.run_until(lambda: view.phase_label.text() == "Up")
     assert view.cues.played == ["tick", "tick", "tick", "start"]  # as without a voice
     assert voice.said == []
 
@@ -116,27 +116,27 @@ def test_an_engine_that_stops_answering_mid_workout_hands_back_to_the_sounds(
 ) -> None:
     fake_speaker(monkeypatch, STUCK_SPEAKING)
     voice = Voice(answer_seconds=1.0)
-    window = open_window(qtbot, tmp_path, clock, voice=voice)
-    view = window.workout_view
+    person = Person(qtbot, open_window(qtbot, tmp_path, clock, voice=voice), clock)
+    view = person.workout
     voice.load()
     qtbot.waitUntil(lambda: voice.available, timeout=15_000)
     process = speaker_of(voice)
-    start_morning(qtbot, window)
+    person.start_morning()
     assert voice.said == [NAME_CUE] and view.cues.played == []
     # The window goes on meanwhile; the speaker does not answer.
     qtbot.waitUntil(lambda: not voice.available, timeout=10_000)
     assert process.state() == QProcess.ProcessState.NotRunning
     assert not voice.available and voice.problem == "speechd stopped answering"
-    run_until(window, clock, lambda: view.phase_label.text() == "Up")
+    person.run_until(lambda: view.phase_label.text() == "Up")
     assert view.cues.played == ["tick", "tick", "tick", "start"]
-    press(qtbot, window, Qt.Key.Key_Escape)
-    press(qtbot, window, Qt.Key.Key_Return)  # end early
-    press(qtbot, window, Qt.Key.Key_Return)
-    press(qtbot, window, Qt.Key.Key_V)
-    text = window.voice_view.engine_label.text()
+    person.press(Qt.Key.Key_Escape)
+    person.press(Qt.Key.Key_Return)  # end early
+    person.press(Qt.Key.Key_Return)
+    person.press(Qt.Key.Key_V)
+    text = person.voice.engine_label.text()
     assert "does not work here: speechd stopped answering" in text
     assert "Workouts use sounds instead" in text
-    assert not window.voice_view.boxes["on"].isEnabled()
+    assert not person.voice.boxes["on"].isEnabled()
 
 
 @pytest.mark.parametrize(

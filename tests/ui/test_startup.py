@@ -48,10 +48,11 @@ def test_a_damaged_database_is_kept_aside_and_the_person_is_told(
     window = app.build_main_window(tmp_path, cues=RecordingCues(locate().sounds))
     qtbot.addWidget(window)
     [kept] = tmp_path.glob("coach.db.damaged-*")
-    assert window.startup_notice is not None
-    assert str(kept) in window.startup_notice
-    assert "Nothing was deleted" in window.startup_notice
-    assert len(window.home.start_buttons) == 3
+    notice = window.services.data.notice
+    assert notice is not None
+    assert str(kept) in notice
+    assert "Nothing was deleted" in notice
+    assert len(window.screens.home.start_buttons) == 3
 
 
 def test_starting_an_unknown_routine_from_the_command_line_lists_the_real_ones(

@@ -10,13 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from pytestqt.qtbot import QtBot
 
-from coach.app import build_main_window
-from coach.resources import locate
 from coach.ui.checkins.comparison import print_html, save_pdf
-from coach.ui.main_window import MainWindow
+from tests.driver import Person
 from tests.helpers import FakeClock
-from tests.ui.conftest import RecordingCues, answer_all_no, answer_pain, skip_pain
-from tests.ui.test_workout_flow import press, run_until
+from tests.ui.conftest import open_window
 
 DAY_ONE = datetime(2026, 3, 2, 8, tzinfo=UTC)
 
@@ -29,118 +26,112 @@ class Calendar:
         return self.today
 
 
-def baseline(qtbot: QtBot, window: MainWindow) -> None:
+def at_the_window(qtbot: QtBot, data_dir: Path, clock: FakeClock, calendar: Calendar) -> Person:
+    """The program started on this data, on this calendar, as the active window."""
+    window = open_window(qtbot, data_dir, clock, screened=False, now=calendar)
+    return Person(qtbot, window, clock)
+
+
+def baseline(person: Person) -> None:
     """Average pain 6; socks (suggested) and gardening (own words), rated 7 and 5."""
-    answer_pain(qtbot, window, 6)
-    picker = window.checkins.activity_view
-    assert window.stack.currentWidget() is picker
-    qtbot.mouseClick(picker.buttons[0], Qt.MouseButton.LeftButton)  # putting on socks
-    qtbot.keyClicks(picker.own, "Gardening")
-    qtbot.keyClick(picker.own, Qt.Key.Key_Return)
+    person.answer_pain(6)
+    picker = person.activities
+    assert person.on(picker)
+    person.qtbot.mouseClick(picker.buttons[0], Qt.MouseButton.LeftButton)  # putting on socks
+    person.qtbot.keyClicks(picker.own, "Gardening")
+    person.qtbot.keyClick(picker.own, Qt.Key.Key_Return)
     assert picker.picked == ["Putting on socks", "Gardening"]
-    qtbot.keyClick(picker.continue_button, Qt.Key.Key_Return)
-    assert window.checkins.view.question.text() == "How hard is this for you now: putting on socks?"
-    answer_pain(qtbot, window, 7, 5)
+    person.qtbot.keyClick(picker.continue_button, Qt.Key.Key_Return)
+    assert person.pain.question.text() == "How hard is this for you now: putting on socks?"
+    person.answer_pain(7, 5)
 
 
-def one_workout(
-    qtbot: QtBot, window: MainWindow, clock: FakeClock, first: bool, weekly: int | None = None
-) -> None:
+def one_workout(person: Person, first: bool, weekly: int | None = None) -> None:
     """Start the morning routine, do the bridge, end the workout, go back home."""
-    qtbot.mouseClick(window.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
-    answer_all_no(qtbot, window)  # the full screen in weeks 2 and 3, the short one otherwise
+    person.start()
+    person.answer_all_no()  # the full screen in weeks 2 and 3, the short one otherwise
     if first:
-        baseline(qtbot, window)
+        baseline(person)
     if weekly is not None:  # asked before the pain right now, when due
-        assert window.checkins.view.heading.text() == "Week 1 check-in"
-        answer_pain(qtbot, window, weekly)
-    answer_pain(qtbot, window, 5)  # pain right now
-    view = window.workout_view
-    press(qtbot, window, Qt.Key.Key_N)
-    run_until(window, clock, lambda: view.controls.currentWidget() is view.check_bar)
-    press(qtbot, window, Qt.Key.Key_R)  # all fine, about right
-    press(qtbot, window, Qt.Key.Key_Escape)
-    press(qtbot, window, Qt.Key.Key_Return)
-    skip_pain(qtbot, window)
-    qtbot.keyClick(window.summary.back_button, Qt.Key.Key_Return)
-    assert window.stack.currentWidget() is window.home
+        assert person.pain.heading.text() == "Week 1 check-in"
+        person.answer_pain(weekly)
+    person.answer_pain(5)  # pain right now
+    view = person.workout
+    person.press(Qt.Key.Key_N)
+    person.run_until(lambda: view.controls.currentWidget() is view.check_bar)
+    person.press(Qt.Key.Key_R)  # all fine, about right
+    person.press(Qt.Key.Key_Escape)
+    person.press(Qt.Key.Key_Return)
+    person.skip_pain()
+    person.qtbot.keyClick(person.summary.back_button, Qt.Key.Key_Return)
+    assert person.on(person.home)
 
 
 def test_a_skipped_weekly_check_in_is_not_asked_again_that_week(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     calendar, clock = Calendar(), FakeClock()
-    window = build_main_window(
-        tmp_path, clock=clock, cues=RecordingCues(locate().sounds), now=calendar
-    )
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-    answer_all_no(qtbot, window)
-    one_workout(qtbot, window, clock, first=True)
+    person = at_the_window(qtbot, tmp_path, clock, calendar)
+    person.answer_all_no()
+    one_workout(person, first=True)
     calendar.today = DAY_ONE + timedelta(days=8)
-    window.reload()
-    assert not window.home.block_button.isHidden()
-    qtbot.mouseClick(window.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
-    answer_all_no(qtbot, window)
-    assert window.checkins.view.heading.text() == "Week 1 check-in"
-    skip_pain(qtbot, window)
-    assert window.checkins.view.heading.text() == "Before you start"
-    skip_pain(qtbot, window)
-    press(qtbot, window, Qt.Key.Key_Escape)
-    press(qtbot, window, Qt.Key.Key_Return)  # end at once
-    skip_pain(qtbot, window)
-    qtbot.keyClick(window.summary.back_button, Qt.Key.Key_Return)
+    person.window.reload()
+    assert not person.home.block_button.isHidden()
+    qtbot.mouseClick(person.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
+    person.answer_all_no()
+    assert person.pain.heading.text() == "Week 1 check-in"
+    person.skip_pain()
+    assert person.pain.heading.text() == "Before you start"
+    person.skip_pain()
+    person.press(Qt.Key.Key_Escape)
+    person.press(Qt.Key.Key_Return)  # end at once
+    person.skip_pain()
+    qtbot.keyClick(person.summary.back_button, Qt.Key.Key_Return)
     calendar.today = DAY_ONE + timedelta(days=10)
-    window.reload()
-    assert window.home.block_button.isHidden()
-    qtbot.mouseClick(window.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
-    answer_all_no(qtbot, window)
-    assert window.checkins.view.heading.text() == "Before you start"
+    person.window.reload()
+    assert person.home.block_button.isHidden()
+    qtbot.mouseClick(person.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
+    person.answer_all_no()
+    assert person.pain.heading.text() == "Before you start"
 
 
 def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_path: Path) -> None:
     calendar, clock = Calendar(), FakeClock()
-    window = build_main_window(
-        tmp_path, clock=clock, cues=RecordingCues(locate().sounds), now=calendar
-    )
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-    answer_all_no(qtbot, window)  # the first run's full screen
+    person = at_the_window(qtbot, tmp_path, clock, calendar)
+    person.answer_all_no()  # the first run's full screen
 
     for number, day in enumerate((0, 2, 4, 7, 9, 11, 14, 16)):
         calendar.today = DAY_ONE + timedelta(days=day)
-        window.reload()
+        person.window.reload()
         if day == 14:  # the weekly check-in from the home screen, before any workout
-            assert window.home.block_label.text() == (
+            assert person.home.block_label.text() == (
                 "Week 2 is done: a quick check-in on your pain."
             )
-            qtbot.keyClick(window.home, Qt.Key.Key_C)
-            assert window.checkins.view.heading.text() == "Week 2 check-in"
-            answer_pain(qtbot, window, 4)
-            assert window.stack.currentWidget() is window.home
-        one_workout(qtbot, window, clock, first=number == 0, weekly=5 if day == 7 else None)
-        assert window.home.block_button.isHidden()  # nothing due
-        assert window.home.block_label.text() == (
+            qtbot.keyClick(person.home, Qt.Key.Key_C)
+            assert person.pain.heading.text() == "Week 2 check-in"
+            person.answer_pain(4)
+            assert person.on(person.home)
+        one_workout(person, first=number == 0, weekly=5 if day == 7 else None)
+        assert person.home.block_button.isHidden()  # nothing due
+        assert person.home.block_label.text() == (
             f"Three-week block: day {day + 1} of 21. Your comparison is due from Monday 23 March."
         )
 
     calendar.today = DAY_ONE + timedelta(days=22)
-    window.reload()
-    assert not window.home.block_button.isHidden()
-    qtbot.keyClick(window.home, Qt.Key.Key_C)
-    assert window.checkins.view.heading.text() == "Three weeks on"
-    answer_pain(qtbot, window, 3)
-    assert window.checkins.view.question.text() == "How hard is this for you now: putting on socks?"
-    answer_pain(qtbot, window, 4, 5)  # the same two activities: socks 7 -> 4, gardening 5 -> 5
-    impression = window.checkins.impression_view
-    assert window.stack.currentWidget() is impression
+    person.window.reload()
+    assert not person.home.block_button.isHidden()
+    qtbot.keyClick(person.home, Qt.Key.Key_C)
+    assert person.pain.heading.text() == "Three weeks on"
+    person.answer_pain(3)
+    assert person.pain.question.text() == "How hard is this for you now: putting on socks?"
+    person.answer_pain(4, 5)  # the same two activities: socks 7 -> 4, gardening 5 -> 5
+    impression = person.impression
+    assert person.on(impression)
     qtbot.keyClick(impression, Qt.Key.Key_2)
     qtbot.keyClick(impression, Qt.Key.Key_Return)
 
-    comparison = window.comparison
-    assert window.stack.currentWidget() is comparison
+    comparison = person.comparison
+    assert person.on(comparison)
     text = comparison.text.toPlainText()
     assert text.startswith("Three weeks of Morning bridge & core")
     assert (
@@ -166,17 +157,17 @@ def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_p
     assert "You did 8 of 9 planned workouts." in " ".join(printed.split())
 
     qtbot.keyClick(comparison, Qt.Key.Key_N)  # a new block: this one stays readable
-    assert window.stack.currentWidget() is window.home
-    blocks = window.checkins.log.blocks()
+    assert person.on(person.home)
+    blocks = person.services.checkins.blocks()
     assert len(blocks) == 1 and blocks[0].ended_at is not None
-    assert window.checkins.log.current_block() is None
+    assert person.services.checkins.current_block() is None
 
     # The ended block is listed and reads the same; it cannot be "started anew" again.
-    home = window.home
+    home = person.home
     assert home.blocks_button.isVisibleTo(home)
     qtbot.keyClick(home, Qt.Key.Key_B)
-    listed = window.blocks.list_view
-    assert window.stack.currentWidget() is listed
+    listed = person.blocks
+    assert person.on(listed)
     assert listed.list.count() == 1
     assert listed.list.item(0).text() == (
         "2 March 2026 to 24 March 2026 · Morning bridge & core\nYour average pain went from 6"
@@ -184,17 +175,17 @@ def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_p
         " You did 8 of 9 planned workouts."
     )
     qtbot.keyClick(listed.list, Qt.Key.Key_Return)
-    assert window.stack.currentWidget() is comparison
+    assert person.on(comparison)
     assert comparison.text.toPlainText() == text.replace(
         "\nStarted 2 March 2026\n", "\n2 March 2026 to 24 March 2026\n"
     )
     assert not comparison.new_button.isVisibleTo(comparison)
     qtbot.keyClick(comparison, Qt.Key.Key_N)  # does nothing here
-    assert len(window.checkins.log.blocks()) == 1
+    assert len(person.services.checkins.blocks()) == 1
     qtbot.keyClick(comparison, Qt.Key.Key_Escape)
-    assert window.stack.currentWidget() is listed
+    assert person.on(listed)
     qtbot.keyClick(listed, Qt.Key.Key_Escape)
-    assert window.stack.currentWidget() is home
+    assert person.on(home)
 
 
 def test_the_comparison_prints_and_a_failed_save_says_so(tmp_path: Path) -> None:
@@ -212,48 +203,32 @@ def test_the_comparison_prints_and_a_failed_save_says_so(tmp_path: Path) -> None
         save_pdf(html, tmp_path / "no such folder" / "three-weeks.pdf")
 
 
-def reopen(qtbot: QtBot, data_dir: Path, clock: FakeClock, calendar: Calendar) -> MainWindow:
-    """The program started again on the same data, as the active window."""
-    window = build_main_window(
-        data_dir, clock=clock, cues=RecordingCues(locate().sounds), now=calendar
-    )
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
-
-
 def test_a_three_week_check_in_left_part_way_is_finished_later(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     calendar, clock = Calendar(), FakeClock()
-    cues = RecordingCues(locate().sounds)
-    window = build_main_window(tmp_path, clock=clock, cues=cues, now=calendar)
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-    answer_all_no(qtbot, window)
-    qtbot.mouseClick(window.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
-    answer_all_no(qtbot, window)
-    baseline(qtbot, window)
+    person = at_the_window(qtbot, tmp_path, clock, calendar)
+    person.answer_all_no()
+    qtbot.mouseClick(person.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
+    person.answer_all_no()
+    baseline(person)
     calendar.today = DAY_ONE + timedelta(days=23)
-    window.close()  # the person quits in the middle of the three-week check-in
-    window = reopen(qtbot, tmp_path, clock, calendar)
-    qtbot.keyClick(window.home, Qt.Key.Key_C)
-    answer_pain(qtbot, window, 4)  # average pain
-    answer_pain(qtbot, window, 6)  # socks
-    window.close()
+    person.window.close()  # the person quits in the middle of the three-week check-in
+    person = at_the_window(qtbot, tmp_path, clock, calendar)  # the program started again
+    qtbot.keyClick(person.home, Qt.Key.Key_C)
+    person.answer_pain(4)  # average pain
+    person.answer_pain(6)  # socks
+    person.window.close()
 
-    window = reopen(qtbot, tmp_path, clock, calendar)
-    assert window.home.block_label.text() == "Your three-week check-in is not finished."
-    qtbot.keyClick(window.home, Qt.Key.Key_C)
-    view = window.checkins.view
+    person = at_the_window(qtbot, tmp_path, clock, calendar)  # the program started again
+    assert person.home.block_label.text() == "Your three-week check-in is not finished."
+    qtbot.keyClick(person.home, Qt.Key.Key_C)
+    view = person.pain
     assert view.question.text() == "How hard is this for you now: gardening?"  # only what is left
-    answer_pain(qtbot, window, 3)
-    qtbot.keyClick(window.checkins.impression_view, Qt.Key.Key_3)
-    qtbot.keyClick(window.checkins.impression_view, Qt.Key.Key_Return)
-    text = window.comparison.text.toPlainText()
+    person.answer_pain(3)
+    qtbot.keyClick(person.impression, Qt.Key.Key_3)
+    qtbot.keyClick(person.impression, Qt.Key.Key_Return)
+    text = person.comparison.text.toPlainText()
     assert "How hard: Putting on socks\n7\n6\n-1 points" in text
     assert "How hard: Gardening\n5\n3\n-2 points" in text
     assert "How you feel things have changed: minimally improved" in text

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from coach.app import answer_second_copies
 from coach.cli import import_data
 from coach.instance import InstanceLock, ask_first_copy_to_show, folder
-from coach.ui.main_window import MainWindow
+from tests.ui.conftest import MakePerson
 
 HOLD = """
 import sys, time
@@ -52,14 +51,14 @@ def test_a_first_copy_that_does_not_answer_is_not_waited_for_forever(tmp_path: P
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking
 def test_starting_a_second_copy_brings_the_first_to_the_front(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path
+    qtbot: QtBot, make_person: MakePerson, tmp_path: Path
 ) -> None:
     data = tmp_path / "data"
-    window = make_window(data)
+    person = make_person(data)
     lock = InstanceLock(data)
     assert lock.acquire()  # as run() does
-    _watcher = answer_second_copies(window, data)
-    window.showMinimized()
+    _watcher = answer_second_copies(person.window, data)
+    person.window.showMinimized()
     second = subprocess.Popen(
         [sys.executable, "-m", "coach", "--data-dir", str(data)],
         stderr=subprocess.PIPE,
@@ -72,8 +71,8 @@ def test_starting_a_second_copy_brings_the_first_to_the_front(
         _, said = second.communicate()
     assert second.returncode == 0
     assert "already running; its window is now in front" in said
-    assert not window.isMinimized()
-    assert window.isVisible()
+    assert not person.window.isMinimized()
+    assert person.window.isVisible()
     lock.release()
 
 

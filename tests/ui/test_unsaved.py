@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,12 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from coach.store.database import open_database
 from coach.store.transfer import import_tables, read_file
-from coach.ui.main_window import MainWindow
+from tests.driver import Person
 from tests.helpers import FakeClock, file_size_limit
-from tests.ui.conftest import answer_all_no, skip_pain
-from tests.ui.test_workout_flow import finish_first_set, press, run_until, start_morning
-
-MakeWindow = Callable[..., MainWindow]
+from tests.ui.conftest import MakePerson
 
 
 def sets_in(path: Path) -> int:
@@ -27,58 +23,58 @@ def sets_in(path: Path) -> int:
         return int(connection.execute("SELECT COUNT(*) FROM workout_set").fetchone()[0])
 
 
-def to_summary(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
-    run_until(window, clock, lambda: window.stack.currentWidget() is window.checkins.view)
-    skip_pain(qtbot, window)
-    assert window.stack.currentWidget() is window.summary
+def to_summary(person: Person) -> None:
+    person.run_until(lambda: person.on(person.pain))
+    person.skip_pain()
+    assert person.on(person.summary)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file-size limits")
 def test_a_disk_that_fills_mid_workout_is_said_on_screen_and_nothing_is_lost(
-    qtbot: QtBot, window: MainWindow, clock: FakeClock, tmp_path: Path
+    qtbot: QtBot, person: Person, clock: FakeClock, tmp_path: Path
 ) -> None:
     path = tmp_path / "data" / "coach.db"
-    guard = window.save_guard
+    guard = person.window.save_guard
     assert guard is not None and not guard.isVisible()
-    finish_first_set(qtbot, window, clock)
+    person.finish_first_set()
     assert sets_in(path) == 1
     with file_size_limit(max(p.stat().st_size for p in path.parent.glob("coach.db*"))):
-        run_until(window, clock, guard.isVisible)
+        person.run_until(guard.isVisible)
         assert guard.label.text().startswith("Not saved to disk since ")
         assert "the disk could not be written" in guard.label.text()
-        assert window.stack.currentWidget() is window.workout_view  # the workout goes on
-        to_summary(qtbot, window, clock)
+        assert person.on(person.workout)  # the workout goes on
+        to_summary(person)
         assert guard.isVisible()  # tried again after the workout, still refused
         assert guard.label.text().startswith("Still not saved since ")
-        assert window.summary.saved.text().startswith("Not saved to disk yet")
-        [workout] = window.log.workouts()
-        kept = len(window.log.sets(workout.id or 0))
+        assert person.summary.saved.text().startswith("Not saved to disk yet")
+        [workout] = person.services.workouts.workouts()
+        kept = len(person.services.workouts.sets(workout.id or 0))
         assert kept == 6 and workout.outcome == "finished"  # every set of the routine
     assert sets_in(path) < kept  # the sets after the disk filled are in memory only
-    qtbot.keyClick(window.summary, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(person.summary, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not guard.isVisible()
     assert sets_in(path) == kept
 
 
 def test_a_data_folder_that_cannot_be_made_runs_a_workout_and_closes_to_a_copy(
     qtbot: QtBot,
-    make_window: MakeWindow,
+    make_person: MakePerson,
     clock: FakeClock,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     blocker = tmp_path / "usb-stick-gone"
     blocker.write_text("a file where the data folder should be")
-    window = make_window(blocker / "data", screened=False)
-    assert window.startup_notice is not None
-    assert "Nothing can be saved in your data folder" in window.startup_notice
-    guard = window.save_guard
+    person = make_person(blocker / "data", screened=False)
+    assert person.services.data.notice is not None
+    assert "Nothing can be saved in your data folder" in person.services.data.notice
+    guard = person.window.save_guard
     assert guard is not None and guard.isVisible()
-    answer_all_no(qtbot, window)  # the first run's full screen
-    start_morning(qtbot, window)
-    to_summary(qtbot, window, clock)
-    [workout] = window.log.workouts()
-    sets = len(window.log.sets(workout.id or 0))
+    person.answer_all_no()  # the first run's full screen
+    person.start_morning()
+    to_summary(person)
+    [workout] = person.services.workouts.workouts()
+    sets = len(person.services.workouts.sets(workout.id or 0))
     assert sets > 0
 
     # Closing asks first; going back keeps the window and everything in it.
@@ -97,13 +93,13 @@ def test_a_data_folder_that_cannot_be_made_runs_a_workout_and_closes_to_a_copy(
         QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(copy), ""))
     )
     QTimer.singleShot(0, answer_box)
-    assert not window.close()
-    assert window.isVisible()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    assert not person.window.close()
+    assert person.window.isVisible()
+    person.window.activateWindow()
+    qtbot.waitUntil(person.window.isActiveWindow)
     QTimer.singleShot(0, answer_box)
-    qtbot.keyClick(window.home, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)  # Quit
-    assert not window.isVisible()
+    qtbot.keyClick(person.home, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)  # Quit
+    assert not person.window.isVisible()
     assert copy.exists() and oct(copy.stat().st_mode & 0o777) == "0o600"
 
     # The copy brings it all back on a machine whose disk works.
@@ -113,14 +109,14 @@ def test_a_data_folder_that_cannot_be_made_runs_a_workout_and_closes_to_a_copy(
 
 
 def test_on_a_small_screen_with_the_strip_and_the_check_nothing_beside_the_count_is_cut(
-    qtbot: QtBot, window: MainWindow, clock: FakeClock
+    qtbot: QtBot, person: Person, clock: FakeClock
 ) -> None:
-    window.resize(1024, 640)
-    window.log._database.keep_in_memory("the disk is full")  # the strip shows
-    view = window.workout_view
-    start_morning(qtbot, window)
-    press(qtbot, window, Qt.Key.Key_N)
-    run_until(window, clock, lambda: view.controls.currentWidget() is view.check_bar)
+    person.window.resize(1024, 640)
+    person.services.workouts._database.keep_in_memory("the disk is full")  # the strip shows
+    view = person.workout
+    person.start_morning()
+    person.press(Qt.Key.Key_N)
+    person.run_until(lambda: view.controls.currentWidget() is view.check_bar)
     qtbot.wait(10)  # the layout settles
     labels = [view.name_label, view.phase_label, view.countdown, view.instruction_label,
               view.status_label, view.paused_label, view.next_label]  # fmt: skip

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from coach.core.cues import Cue, CueKind
 from coach.ui.main_window import MainWindow
 from coach.ui.voice.speech import SAMPLE, SpeechBackend, Voice
+from tests.driver import Person
 from tests.helpers import FakeClock
 from tests.ui.conftest import open_window
-from tests.ui.test_workout_flow import press, run_until, start_morning
 
 
 class RecordingSpeech:
@@ -54,18 +54,18 @@ def test_a_workout_is_spoken_instead_of_chimed_and_m_silences_the_voice(
     qtbot: QtBot, tmp_path: Path, clock: FakeClock
 ) -> None:
     engine = RecordingSpeech()
-    window = open_speaking_window(qtbot, tmp_path, clock, engine)
-    view = window.workout_view
-    start_morning(qtbot, window)
+    person = Person(qtbot, open_speaking_window(qtbot, tmp_path, clock, engine), clock)
+    view = person.workout
+    person.start_morning()
     assert engine.spoken == ["Glute bridge: 1 set of 10, hold 3 seconds. Get ready."]
-    run_until(window, clock, lambda: view.phase_label.text() == "Up")
+    person.run_until(lambda: view.phase_label.text() == "Up")
     assert engine.spoken[1:] == ["3", "2", "1", "Up."]
     assert view.cues.played == []  # the voice says what the ticks and chimes would
-    run_until(window, clock, lambda: view.name_label.text() == "Lying hip opener")
+    person.run_until(lambda: view.name_label.text() == "Lying hip opener")
     assert "Last one. Up." in engine.spoken
-    press(qtbot, window, Qt.Key.Key_M)
+    person.press(Qt.Key.Key_M)
     heard = len(engine.spoken)
-    run_until(window, clock, lambda: view.phase_label.text() == "Up")
+    person.run_until(lambda: view.phase_label.text() == "Up")
     assert len(engine.spoken) == heard and view.cues.played == []
 
 
@@ -73,8 +73,8 @@ def test_a_new_phase_replaces_a_cue_still_playing_and_other_cues_wait_their_turn
     qtbot: QtBot, tmp_path: Path, clock: FakeClock
 ) -> None:
     engine = RecordingSpeech()
-    window = open_speaking_window(qtbot, tmp_path, clock, engine)
-    voice = window.workout_view.voice
+    person = Person(qtbot, open_speaking_window(qtbot, tmp_path, clock, engine), clock)
+    voice = person.workout.voice
     engine.busy = True
     voice.say(Cue(CueKind.HALFWAY, "Halfway.", 1.0))
     assert engine.spoken == [] and engine.stops == 0  # left out: the voice was busy
@@ -86,10 +86,10 @@ def test_the_voice_screen_saves_which_cues_and_the_next_workout_follows_it(
     qtbot: QtBot, tmp_path: Path, clock: FakeClock
 ) -> None:
     engine = RecordingSpeech()
-    window = open_speaking_window(qtbot, tmp_path, clock, engine)
-    qtbot.keyClick(window.home, Qt.Key.Key_V)
-    screen = window.voice_view
-    assert window.stack.currentWidget() is screen
+    person = Person(qtbot, open_speaking_window(qtbot, tmp_path, clock, engine), clock)
+    qtbot.keyClick(person.home, Qt.Key.Key_V)
+    screen = person.voice
+    assert person.on(screen)
     assert "(test engine)" in screen.engine_label.text()
     assert all(box.isChecked() for box in screen.boxes.values())
     qtbot.keyClick(screen, Qt.Key.Key_2)  # no names
@@ -100,41 +100,41 @@ def test_the_voice_screen_saves_which_cues_and_the_next_workout_follows_it(
     qtbot.keyClick(screen, Qt.Key.Key_T)
     assert engine.spoken == [SAMPLE] and (engine.volume, engine.rate) == (0.4, 0.5)
     qtbot.keyClick(screen, Qt.Key.Key_Return)
-    assert window.stack.currentWidget() is window.home
+    assert person.on(person.home)
 
-    view = window.workout_view
-    start_morning(qtbot, window)
-    run_until(window, clock, lambda: view.phase_label.text() == "Up")
+    view = person.workout
+    person.start_morning()
+    person.run_until(lambda: view.phase_label.text() == "Up")
     assert engine.spoken[1:] == ["Get ready.", "Up."]  # no name, no count
 
-    window.close()
-    again = open_speaking_window(qtbot, tmp_path, FakeClock(), RecordingSpeech())
-    kept = again.workout_view.voice.settings
+    person.window.close()
+    again = Person(qtbot, open_speaking_window(qtbot, tmp_path, clock, RecordingSpeech()), clock)
+    kept = again.workout.voice.settings
     assert (kept.volume, kept.choice.rate, kept.choice.names, kept.choice.counts) == (
         0.4, 0.5, False, False,
     )  # fmt: skip
 
     # Turned off altogether, the workout has its sounds back.
     qtbot.keyClick(again.home, Qt.Key.Key_V)
-    qtbot.keyClick(again.voice_view, Qt.Key.Key_1)
-    assert not again.voice_view.volume.isEnabled()
-    qtbot.keyClick(again.voice_view, Qt.Key.Key_Return)
-    assert again.workout_view.voice.speaking_cues is False
+    qtbot.keyClick(again.voice, Qt.Key.Key_1)
+    assert not again.voice.volume.isEnabled()
+    qtbot.keyClick(again.voice, Qt.Key.Key_Return)
+    assert again.workout.voice.speaking_cues is False
 
 
 def test_without_a_speech_engine_the_screen_says_so_and_sounds_stay(
     qtbot: QtBot, tmp_path: Path, clock: FakeClock
 ) -> None:
-    window = open_speaking_window(qtbot, tmp_path, clock, None)
-    qtbot.keyClick(window.home, Qt.Key.Key_V)
-    screen = window.voice_view
+    person = Person(qtbot, open_speaking_window(qtbot, tmp_path, clock, None), clock)
+    qtbot.keyClick(person.home, Qt.Key.Key_V)
+    screen = person.voice
     assert "no speech engine" in screen.engine_label.text()
     assert "apt install speech-dispatcher espeak-ng" in screen.engine_label.text()
     assert not screen.boxes["on"].isEnabled() and not screen.try_button.isEnabled()
     qtbot.keyClick(screen, Qt.Key.Key_Escape)
-    view = window.workout_view
-    start_morning(qtbot, window)
-    run_until(window, clock, lambda: view.phase_label.text() == "Up")
+    view = person.workout
+    person.start_morning()
+    person.run_until(lambda: view.phase_label.text() == "Up")
     assert view.cues.played == ["tick", "tick", "tick", "start"]
 
 
@@ -142,20 +142,20 @@ def test_the_other_side_is_shown_mirrored_and_the_summary_counts_each_side(
     qtbot: QtBot, tmp_path: Path, clock: FakeClock
 ) -> None:
     engine = RecordingSpeech()
-    window = open_speaking_window(qtbot, tmp_path, clock, engine)
-    view = window.workout_view
-    start_morning(qtbot, window)
-    run_until(window, clock, lambda: view.name_label.text() == "Lying hip opener")
-    run_until(window, clock, lambda: view.phase_label.text() == "Up")
+    person = Person(qtbot, open_speaking_window(qtbot, tmp_path, clock, engine), clock)
+    view = person.workout
+    person.start_morning()
+    person.run_until(lambda: view.name_label.text() == "Lying hip opener")
+    person.run_until(lambda: view.phase_label.text() == "Up")
     assert not view.picture.mirrored
-    run_until(window, clock, lambda: view.phase_label.text() == "Switch sides")
+    person.run_until(lambda: view.phase_label.text() == "Switch sides")
     assert view.picture.mirrored  # already turned round for the right side
     assert view.picture.accessibleName() == "Picture: Lying hip opener, right side (mirrored)"
     assert "Switch to the right side." in engine.spoken
-    run_until(window, clock, lambda: view.name_label.text() == "Dead bug")
+    person.run_until(lambda: view.name_label.text() == "Dead bug")
     assert not view.picture.mirrored
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     qtbot.keyClick(view, Qt.Key.Key_Return)  # end early
-    summary = window.summary.exercises.text()
+    summary = person.summary.exercises.text()
     assert "Lying hip opener</td><td>&nbsp;&nbsp;1 set: left 1, right 1" in summary
     assert "Glute bridge</td><td>&nbsp;&nbsp;1 set</td>" in summary

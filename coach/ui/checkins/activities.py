@@ -8,12 +8,16 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from coach.ui import theme
-from coach.ui.widgets import make_button, make_label, make_row
+from coach.ui.widgets import Key, key_button, make_button, make_label, make_row, pressed, set_words
+
+# Tab and Space are Qt's own, on the suggestion buttons; Enter goes on from anywhere but
+# the text box, where it adds what was typed.
+CONTINUE = Key("Continue", ("Return", "Enter"), shown="Enter")
 
 MOST = 3
 SUGGESTIONS = (
@@ -31,7 +35,7 @@ def _is_enter(event: QEvent) -> bool:
     return (
         isinstance(event, QKeyEvent)
         and event.type() == QEvent.Type.KeyPress
-        and (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter))
+        and pressed(event) in CONTINUE.keys
     )
 
 
@@ -63,7 +67,9 @@ class ActivityView(QWidget):
         self.add_button = make_button("Add", self._on_add_clicked)
         self.picked_label = make_label("", 15, bold=True)
         self.note = make_label("", 14, name="muted")  # why a typed activity was not added
-        self.continue_button = make_button("Continue", self._on_continue_clicked, primary=True)
+        self.continue_button = key_button(
+            CONTINUE, self._on_continue_clicked, primary=True, focus=True
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 48, 60, 32)
         layout.setSpacing(14)
@@ -122,9 +128,9 @@ class ActivityView(QWidget):
         self.add_button.setEnabled(not full)
         listed = "; ".join(self._picked) if self._picked else "none yet"
         self.picked_label.setText(f"Picked ({len(self._picked)} of {MOST}): {listed}")
-        words = "Continue  [Enter]" if self._picked else "Continue without activities  [Enter]"
-        self.continue_button.setText(words)
-        self.continue_button.setAccessibleName(words)
+        set_words(
+            self.continue_button, CONTINUE, None if self._picked else "Continue without activities"
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.own and _is_enter(event):

@@ -9,22 +9,17 @@ Signals:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from coach.services import BlockLine
 from coach.ui import theme
-from coach.ui.widgets import make_button, make_label, make_row, on_key
+from coach.ui.widgets import Key, bind, key_button, make_label, make_row
 
 
-@dataclass(frozen=True)
-class BlockLine:
-    """One block as the list shows it, worked out by the main window."""
-
-    id: int
-    heading: str  # when, and which routine
-    said: str  # the comparison's first sentence, or where the block has got to
+class BlocksKeys:
+    OPEN = Key("Open", ("Return", "Enter"), shown="Enter")
+    BACK = Key("Back to routines", ("Esc",))
 
 
 class BlocksView(QWidget):
@@ -45,10 +40,8 @@ class BlocksView(QWidget):
         self.list.setSpacing(6)
         theme.set_font(self.list, 15)
         self.list.itemActivated.connect(self._on_list_item_activated)
-        self.open_button = make_button("Open  [Enter]", self._on_open_clicked, primary=True)
-        self.back_button = make_button("Back to routines  [Esc]", self.done.emit)
-        for button in (self.open_button, self.back_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.open_button = key_button(BlocksKeys.OPEN, self._on_open_clicked, primary=True)
+        self.back_button = key_button(BlocksKeys.BACK, self.done.emit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 36, 48, 24)
         layout.setSpacing(14)
@@ -56,7 +49,7 @@ class BlocksView(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
         layout.addWidget(make_row(self.open_button, self.back_button))
-        on_key(self, Qt.Key.Key_Escape, self.done.emit)
+        bind(self, BlocksKeys.BACK, self.done.emit)
 
     def show_blocks(self, lines: list[BlockLine]) -> None:
         self.list.clear()

@@ -15,7 +15,15 @@ from PySide6.QtGui import QPagedPaintDevice, QPageSize, QPdfWriter, QTextDocumen
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from coach.core.progress import ALWAYS_SAID, Comparison
-from coach.ui.widgets import make_button, make_row, on_key
+from coach.ui.widgets import Key, bind, key_button, make_row, set_words
+
+
+class ComparisonKeys:
+    PDF = Key("Save as PDF", ("S",))
+    PRINT = Key("Print", ("P",))
+    NEW = Key("Start a new three-week block", ("N",))
+    BACK = Key("Back to routines", ("Esc",))
+
 
 ON_SCREEN = (
     "body, p, li, td, th { font-size: 15pt; } h1 { font-size: 26pt; } .lead { font-size: 18pt; }"
@@ -107,23 +115,20 @@ class ComparisonView(QWidget):
         self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.text.setStyleSheet("QTextBrowser { border: none; background: transparent; }")
         self.text.document().setDefaultStyleSheet(ON_SCREEN)
-        self.pdf_button = make_button("Save as PDF  [S]", self._on_pdf_clicked)
-        self.print_button = make_button("Print  [P]", self._on_print_clicked)
-        self.new_button = make_button(
-            "Start a new three-week block  [N]", self.new_block_requested.emit
-        )
-        self.back_button = make_button("Back to routines  [Esc]", self.done.emit, primary=True)
+        keys = ComparisonKeys
+        self.pdf_button = key_button(keys.PDF, self._on_pdf_clicked)
+        self.print_button = key_button(keys.PRINT, self._on_print_clicked)
+        self.new_button = key_button(keys.NEW, self.new_block_requested.emit)
+        self.back_button = key_button(keys.BACK, self.done.emit, primary=True)
         buttons = (self.back_button, self.print_button, self.pdf_button, self.new_button)
-        for button in buttons:
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 28, 40, 20)
         layout.addWidget(self.text, 1)
         layout.addWidget(make_row(*buttons))
-        on_key(self, Qt.Key.Key_S, self._on_pdf_clicked)
-        on_key(self, Qt.Key.Key_P, self._on_print_clicked)
-        on_key(self, Qt.Key.Key_N, self._on_new_key_pressed)
-        on_key(self, Qt.Key.Key_Escape, self.done.emit)
+        bind(self, keys.PDF, self._on_pdf_clicked)
+        bind(self, keys.PRINT, self._on_print_clicked)
+        bind(self, keys.NEW, self._on_new_key_pressed)
+        bind(self, keys.BACK, self.done.emit)
         self.html = ""
 
     def show_comparison(
@@ -133,9 +138,7 @@ class ComparisonView(QWidget):
         self.html = comparison_html(comparison, title, dates)
         self.text.setHtml(self.html)
         self.new_button.setVisible(current)
-        back = "Back to routines  [Esc]" if current else "Back to the list  [Esc]"
-        self.back_button.setText(back)
-        self.back_button.setAccessibleName(back)
+        set_words(self.back_button, ComparisonKeys.BACK, None if current else "Back to the list")
         self.setFocus()
 
     def _on_new_key_pressed(self) -> None:

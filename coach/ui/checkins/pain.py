@@ -17,7 +17,20 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayou
 
 from coach.core.progress import GLOBAL_IMPRESSION
 from coach.ui import theme
-from coach.ui.widgets import make_button, make_label, make_row, on_key
+from coach.ui.widgets import Key, bind, hint_line, key_button, make_button, make_label, make_row
+
+
+class PainKeys:
+    CHOOSE = Key("Choose", tuple("0123456789"), shown="0-9")
+    UP = Key("Step", ("Right", "Up"), shown="arrows", said="step (10 is one past 9)")
+    DOWN = Key("Step", ("Left", "Down"))
+    SAVE = Key("Save", ("Return", "Enter"), shown="Enter")
+    SKIP = Key("Skip", ("Esc",))
+
+
+class ImpressionKeys:
+    CHOOSE = Key("Choose", tuple("1234567"), shown="1-7")
+    SAVE = Key("Save", ("Return", "Enter"), shown="Enter", said="saves")
 
 
 def clear_choice(group: QButtonGroup) -> None:
@@ -58,11 +71,11 @@ class PainView(QWidget):
         self.high_end = make_label("", 13, name="muted")
         self.high_end.setWordWrap(False)
         ends.addWidget(self.high_end)
-        keys = make_label("Keys: 0-9 choose · arrows step (10 is one past 9)", 12, name="muted")
-        self.save_button = make_button("Save  [Enter]", self._on_save_clicked, primary=True)
-        self.skip_button = make_button("Skip  [Esc]", self.skipped.emit)
-        for button in (self.save_button, self.skip_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        keys = PainKeys
+        hints = "Keys: " + hint_line(keys.CHOOSE, keys.UP, separator=" · ")
+        keys_line = make_label(hints, 12, name="muted")
+        self.save_button = key_button(keys.SAVE, self._on_save_clicked, primary=True)
+        self.skip_button = key_button(keys.SKIP, self.skipped.emit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 56, 60, 40)
         layout.setSpacing(18)
@@ -71,17 +84,14 @@ class PainView(QWidget):
         layout.addLayout(numbers)
         layout.addLayout(ends)
         layout.addWidget(make_row(self.save_button, self.skip_button))
-        layout.addWidget(keys)
+        layout.addWidget(keys_line)
         layout.addStretch()
-        for digit in range(10):
-            on_key(self, Qt.Key(Qt.Key.Key_0 + digit), partial(self.choose, digit))
-        on_key(self, Qt.Key.Key_Right, lambda: self._step(+1))
-        on_key(self, Qt.Key.Key_Up, lambda: self._step(+1))
-        on_key(self, Qt.Key.Key_Left, lambda: self._step(-1))
-        on_key(self, Qt.Key.Key_Down, lambda: self._step(-1))
-        on_key(self, Qt.Key.Key_Return, self._on_save_clicked)
-        on_key(self, Qt.Key.Key_Enter, self._on_save_clicked)
-        on_key(self, Qt.Key.Key_Escape, self._on_escape_pressed)
+        for digit in keys.CHOOSE.keys:
+            bind(self, Key("", (digit,)), partial(self.choose, int(digit)))
+        bind(self, keys.UP, lambda: self._step(+1))
+        bind(self, keys.DOWN, lambda: self._step(-1))
+        bind(self, keys.SAVE, self._on_save_clicked)
+        bind(self, keys.SKIP, self._on_escape_pressed)
 
     def ask(
         self,
@@ -159,15 +169,14 @@ class ImpressionView(QWidget):
             self.group.addButton(button, number - 1)
             self.choices.append(button)
             layout.addWidget(button)
-            on_key(self, Qt.Key(Qt.Key.Key_1 + number - 1), button.click)
-        self.save_button = make_button("Save  [Enter]", self._on_save_clicked, primary=True)
-        self.save_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            bind(self, Key("", (str(number),)), button.click)
+        keys = ImpressionKeys
+        self.save_button = key_button(keys.SAVE, self._on_save_clicked, primary=True)
         self.group.idToggled.connect(lambda *_: self.save_button.setEnabled(self.value is not None))
-        keys = make_label("Keys: 1-7 choose · Enter saves", 12, name="muted")
-        layout.addWidget(make_row(self.save_button, keys))
+        hints = "Keys: " + hint_line(keys.CHOOSE, keys.SAVE, separator=" · ")
+        layout.addWidget(make_row(self.save_button, make_label(hints, 12, name="muted")))
         layout.addStretch()
-        on_key(self, Qt.Key.Key_Return, self._on_save_clicked)
-        on_key(self, Qt.Key.Key_Enter, self._on_save_clicked)
+        bind(self, keys.SAVE, self._on_save_clicked)
 
     def ask(self) -> None:
         clear_choice(self.group)

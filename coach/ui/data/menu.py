@@ -13,7 +13,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from coach.store.database import OpenedDatabase
+from coach.services import DataCare, ImportRefused
 
 JSON_FILTER = "JSON file, one document (*.json)"
 CSV_FILTER = "CSV files in a zip, one per table (*.zip)"
@@ -25,14 +25,12 @@ class DataMenu:
         window: QMainWindow,
         stack: QStackedWidget,
         home: QWidget,
-        database: OpenedDatabase,
-        backups: Path,
+        data: DataCare,
         now: Callable[[], datetime],
         imported: Callable[[], None],
     ) -> None:
         self._window = window
-        self._database = database
-        self._backups = backups
+        self._data = data
         self._now = now
         self._imported = imported
         menu = window.menuBar().addMenu("&Data")
@@ -58,8 +56,6 @@ class DataMenu:
         on_screen(0)
 
     def export(self) -> None:
-        from coach.store.transfer import counts, export_file
-
         suggested = Path.home() / f"hip-core-coach-{self._now().astimezone():%Y-%m-%d}.json"
         name, chosen = QFileDialog.getSaveFileName(
             self._window,
@@ -74,17 +70,15 @@ class DataMenu:
         if kind == "csv" and path.suffix.lower() != ".zip":
             path = path.with_suffix(".zip")
         try:
-            tables = export_file(self._database, path, kind, self._now())
+            written = self._data.export(path, kind)
         except OSError as error:
             QMessageBox.warning(
                 self._window, "Not exported", f"{path} could not be written: {error}"
             )
             return
-        QMessageBox.information(self._window, "Exported", f"Saved {counts(tables)} to {path}.")
+        QMessageBox.information(self._window, "Exported", f"Saved {written} to {path}.")
 
     def import_(self) -> None:
-        from coach.store.transfer import ImportRefused, counts, import_tables, read_file
-
         name, _ = QFileDialog.getOpenFileName(
             self._window,
             "Import data from an export",
@@ -94,22 +88,23 @@ class DataMenu:
         if not name:
             return
         try:
-            tables = read_file(Path(name))
+            tables = self._data.read(Path(name))
         except ImportRefused as error:
             QMessageBox.warning(self._window, "Nothing was imported", str(error))
             return
         answer = QMessageBox.question(
             self._window,
             "Import this file?",
-            f"{Path(name).name} holds {counts(tables)}.\n\nIt is added to what you have here."
-            " Nothing here is changed or removed, and anything already here is not added twice.",
+            f"{Path(name).name} holds {self._data.describe(tables)}.\n\nIt is added to what you"
+            " have here. Nothing here is changed or removed, and anything already here is not"
+            " added twice.",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        report = import_tables(self._database, tables)
+        report = self._data.merge(tables)
         self._imported()
         QMessageBox.information(self._window, "Imported", report.sentence())
 
     def _on_backups_triggered(self) -> None:
-        self._backups.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._backups)))
+        self._data.backups.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data.backups)))

@@ -23,19 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.store.database import OpenedDatabase
-from coach.ui.widgets import make_button
+from coach.services import DataCare
+from coach.ui.widgets import Key, key_button
 
-TRY_AGAIN_KEY = "Ctrl+S"
+TRY_AGAIN = Key("Try again", ("Ctrl+S",))
 
 
 class SaveGuard(QFrame):
-    def __init__(
-        self, database: OpenedDatabase, now: Callable[[], datetime], parent: QWidget
-    ) -> None:
+    def __init__(self, data: DataCare, now: Callable[[], datetime], parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("unsaved")
-        self._database = database
+        self._data = data
         self._now = now
         self._since: datetime | None = None
         self._copy_to: Path | None = None  # an export chosen on closing
@@ -43,18 +41,19 @@ class SaveGuard(QFrame):
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.try_button = make_button(f"Try again  [{TRY_AGAIN_KEY}]", self._on_try_clicked)
+        self.try_button = key_button(TRY_AGAIN, self._on_try_clicked, focus=True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 4, 12, 4)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.try_button)
-        shortcut = QShortcut(QKeySequence(TRY_AGAIN_KEY), parent)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-        shortcut.activated.connect(self._on_try_clicked)
-        database.listeners.append(self._on_unsaved)
+        for sequence in TRY_AGAIN.keys:  # from every screen of the window
+            shortcut = QShortcut(QKeySequence(sequence), parent)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(self._on_try_clicked)
+        data.when_unsaved(self._on_unsaved)
         self.setVisible(False)
-        if database.unsaved is not None:
-            self._on_unsaved(database.unsaved)
+        if data.unsaved is not None:
+            self._on_unsaved(data.unsaved)
 
     def _on_unsaved(self, reason: str) -> None:
         self._since = self._now()
@@ -75,13 +74,13 @@ class SaveGuard(QFrame):
 
     def try_again(self) -> bool:
         """Copy everything back to disk; True (and the strip goes) when it worked."""
-        if self._database.unsaved is None:
+        if self._data.unsaved is None:
             self.setVisible(False)
             return True
-        if self._database.save_again():
+        if self._data.save_again():
             self.setVisible(False)
             return True
-        self._say(self._database.unsaved, again=True)
+        self._say(self._data.unsaved, again=True)
         return False
 
     def ready_to_close(self) -> bool:
@@ -92,7 +91,7 @@ class SaveGuard(QFrame):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Your data is not saved")
         box.setText(
-            f"What you did{self._since_words()} is not saved: {self._database.unsaved}."
+            f"What you did{self._since_words()} is not saved: {self._data.unsaved}."
             " It will be lost when the program closes."
         )
         box.setInformativeText(
@@ -126,10 +125,8 @@ class SaveGuard(QFrame):
         it can be, or to the copy chosen. False when the chosen copy failed."""
         if self.try_again() or self._copy_to is None:
             return True
-        from coach.store.transfer import export_file
-
         try:
-            export_file(self._database, self._copy_to, "json", self._now())
+            self._data.export(self._copy_to, "json")
         except OSError as error:
             QMessageBox.critical(
                 self.window(),

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -25,14 +24,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.store.history import History, WorkoutDetail, WorkoutLine
+from coach.core.checkins import CheckinKind
+from coach.core.safety import HaltKind
+from coach.core.session import Outcome
+from coach.services import History, WorkoutDetail, WorkoutLine
 from coach.ui import theme
-from coach.ui.widgets import make_button, make_label, make_row, on_key
+from coach.ui.widgets import Key, bind, key_button, make_label, make_row
+
+
+class HistoryKeys:
+    DELETE = Key("Delete", ("Del",))
+    UNDO = Key("Undo delete", ("U", "Ctrl+Z"))
+    BACK = Key("Back to routines", ("Esc",))
+
 
 HALTS = {
-    "emergency": "signs that need help at once",
-    "urgent": "signs that need a doctor today",
-    "radiating": "pain spreading down the leg",
+    HaltKind.EMERGENCY: "signs that need help at once",
+    HaltKind.URGENT: "signs that need a doctor today",
+    HaltKind.RADIATING: "pain spreading down the leg",
 }
 EMPTY = (
     "No workouts yet. Each workout you start is listed here with its date, length and"
@@ -43,9 +52,9 @@ EMPTY = (
 def how_it_ended(line: WorkoutLine) -> str:
     if line.halt is not None:
         return f"Halted by the safety check: {HALTS.get(line.halt, line.halt)}"
-    if line.outcome == "finished":
+    if line.outcome is Outcome.FINISHED:
         return "Finished"
-    if line.outcome == "ended early":
+    if line.outcome is Outcome.ENDED_EARLY:
         return "Ended early"
     return "Not finished (the program was closed)"
 
@@ -95,12 +104,11 @@ class HistoryView(QWidget):
         theme.set_font(self.detail, 14)
         self.empty = make_label(EMPTY, 17)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.delete_button = make_button("Delete  [Del]", self._on_delete_clicked)
+        keys = HistoryKeys
+        self.delete_button = key_button(keys.DELETE, self._on_delete_clicked)
         self.delete_button.setObjectName("danger")
-        self.undo_button = make_button("Undo delete  [U]", self.undo)
-        self.back_button = make_button("Back to routines  [Esc]", self.leave, primary=True)
-        for button in (self.delete_button, self.undo_button, self.back_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button = key_button(keys.UNDO, self.undo)
+        self.back_button = key_button(keys.BACK, self.leave, primary=True)
         self.status = make_label("", 14, name="muted")
         self.panes = QWidget()
         panes = QHBoxLayout(self.panes)
@@ -117,12 +125,9 @@ class HistoryView(QWidget):
         layout.addWidget(self.status)
         buttons = make_row(self.delete_button, self.undo_button, self.back_button)
         layout.addWidget(buttons)
-        on_key(self, Qt.Key.Key_Delete, self._on_delete_clicked)
-        on_key(self, Qt.Key.Key_U, self.undo)
-        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
-        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo.activated.connect(self.undo)
-        on_key(self, Qt.Key.Key_Escape, self.leave)
+        bind(self, keys.DELETE, self._on_delete_clicked)
+        bind(self, keys.UNDO, self.undo)
+        bind(self, keys.BACK, self.leave)
 
     def open(self) -> None:
         self.pending = []
@@ -169,8 +174,8 @@ class HistoryView(QWidget):
             f"<h2>{escape(when(line))}</h2>",
             f"<p><b>{escape(line.routine_title)}</b><br>{escape(facts(line))}</p>",
         ]
-        before = detail.pain.get("before workout")
-        after = detail.pain.get("after workout")
+        before = detail.pain.get(CheckinKind.BEFORE_WORKOUT)
+        after = detail.pain.get(CheckinKind.AFTER_WORKOUT)
         if before is not None or after is not None:
             said = [f"before: {before}"] if before is not None else []
             said += [f"after: {after}"] if after is not None else []
@@ -201,7 +206,7 @@ class HistoryView(QWidget):
         for at, screen, verdict, halt in detail.safety:
             what = {"clear": "all clear", "warn": "go gently"}.get(verdict, "stopped")
             if halt:
-                what += f": {HALTS.get(halt, halt)}"
+                what += f": {HALTS.get(HaltKind(halt), halt) if halt in HALTS else halt}"
             parts.append(
                 f"<p>Safety check ({escape(screen)}) at {at.astimezone():%H:%M}: {what}</p>"
             )

@@ -16,13 +16,11 @@ Signals:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -33,37 +31,31 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.toml_errors import FileError
-from coach.ui.widgets import make_button, make_label, make_row, on_key
+from coach.services import HomeState, RoutineCard
+from coach.ui.widgets import (
+    Key,
+    bind,
+    hint_line,
+    key_button,
+    make_button,
+    make_label,
+    make_row,
+    set_words,
+)
 
 
-@dataclass(frozen=True)
-class RoutineCard:
-    """What the home screen shows of one routine, worked out by the main window."""
-
-    id: str
-    title: str
-    summary: str
-    minutes: int
-    trains: list[str]
-    exercises: list[str]
-    left_out: list[str]
-    last_done: datetime | None
-    own: bool
-    own_doses: list[str] = field(default_factory=list)
-
-
-def last_done_text(when: datetime | None, today: datetime) -> str:
-    if when is None:
-        return "Not done yet"
-    local = when.astimezone()
-    days = (today.astimezone().date() - local.date()).days
-    if days == 0:
-        return "Last done today"
-    if days == 1:
-        return "Last done yesterday"
-    if days < 7:
-        return f"Last done {local:%A}"
-    return f"Last done {local:%-d %B %Y}"
+class HomeKeys:
+    PROGRESS = Key("Progress", ("G",))
+    HISTORY = Key("History", ("H",))
+    BLOCKS = Key("Past blocks", ("B",))
+    PROFILE = Key("Profile", ("S",))
+    PLAN = Key("Days and reminders", ("D",))
+    VOICE = Key("Voice", ("V",))
+    LOCK = Key("What to do", ("W",))
+    BLOCK = Key("Check in", ("C",))
+    RELOAD = Key("Reload routines", ("F5",), said="reloads")
+    START = Key("Start", ("Return",), shown="Enter", said="starts one")
+    PRINT = Key("Print sheet", ("Ctrl+P",), said="prints its sheet")
 
 
 class HomeView(QWidget):
@@ -86,22 +78,21 @@ class HomeView(QWidget):
         self.print_buttons: dict[str, QPushButton] = {}
         title = make_label("Hip & Core Coach", 26, bold=True)
         title.setWordWrap(False)
-        self.settings_button = make_button("Profile  [S]", self.settings_requested.emit)
-        self.blocks_button = make_button("Past blocks  [B]", self.blocks_requested.emit)
-        self.progress_button = make_button("Progress  [G]", self.progress_requested.emit)
-        self.history_button = make_button("History  [H]", self.history_requested.emit)
+        keys = HomeKeys
+        self.settings_button = key_button(keys.PROFILE, self.settings_requested.emit, focus=True)
+        self.blocks_button = key_button(keys.BLOCKS, self.blocks_requested.emit, focus=True)
+        self.progress_button = key_button(keys.PROGRESS, self.progress_requested.emit, focus=True)
+        self.history_button = key_button(keys.HISTORY, self.history_requested.emit, focus=True)
         heading = QHBoxLayout()
         heading.addWidget(title, 1)
         heading.addWidget(self.progress_button)
         heading.addWidget(self.history_button)
         heading.addWidget(self.blocks_button)
         heading.addWidget(self.settings_button)
-        on_key(self, Qt.Key.Key_B, self._on_blocks_key_pressed)
-        on_key(self, Qt.Key.Key_G, self.progress_requested.emit)
-        on_key(self, Qt.Key.Key_H, self.history_requested.emit)
-        print_key = QShortcut(QKeySequence.StandardKey.Print, self)
-        print_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        print_key.activated.connect(self._on_print_key_pressed)
+        bind(self, keys.BLOCKS, self._on_blocks_key_pressed)
+        bind(self, keys.PROGRESS, self.progress_requested.emit)
+        bind(self, keys.HISTORY, self.history_requested.emit)
+        bind(self, keys.PRINT, self._on_print_key_pressed)
         subtitle = make_label(
             "Choose a routine. Everything you do stays on this computer.", 14, name="muted"
         )
@@ -112,7 +103,7 @@ class HomeView(QWidget):
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems_label.setAccessibleName("Routine files that could not be read")
         problem_buttons = QHBoxLayout()
-        problem_buttons.addWidget(make_button("Reload routines  [F5]", self.reload_requested.emit))
+        problem_buttons.addWidget(key_button(keys.RELOAD, self.reload_requested.emit, focus=True))
         problem_buttons.addWidget(make_button("Open my routines folder", self._open_own_dir))
         problem_buttons.addStretch()
         problems_layout = QVBoxLayout(self.problems)
@@ -124,28 +115,30 @@ class HomeView(QWidget):
         self.lock_banner.setObjectName("problems")
         self.lock_label = make_label("", 15, bold=True)
         self.lock_label.setAccessibleName("Why workouts cannot start")
-        self.lock_button = make_button("What to do  [W]", self.lock_details_requested.emit)
+        self.lock_button = key_button(keys.LOCK, self.lock_details_requested.emit, focus=True)
         lock_layout = QHBoxLayout(self.lock_banner)
         lock_layout.addWidget(self.lock_label, 1)
         lock_layout.addWidget(self.lock_button)
         self.lock_banner.hide()
         self.block_label = make_label("", 14, bold=True)
-        self.block_button = make_button("", self.comparison_requested.emit, primary=True)
+        self.block_button = key_button(
+            keys.BLOCK, self.comparison_requested.emit, primary=True, focus=True
+        )
         self.block_banner = make_row(self.block_label, self.block_button, grow=self.block_label)
         self.block_banner.hide()
-        on_key(self, Qt.Key.Key_C, self._on_block_key_pressed)
+        bind(self, keys.BLOCK, self._on_block_key_pressed)
         self.week_label = make_label("", 15, bold=True)
         self.week_label.setAccessibleName("This week")
-        self.plan_button = make_button("Days and reminders  [D]", self.plan_requested.emit)
-        self.voice_button = make_button("Voice  [V]", self.voice_requested.emit)
+        self.plan_button = key_button(keys.PLAN, self.plan_requested.emit, focus=True)
+        self.voice_button = key_button(keys.VOICE, self.voice_requested.emit, focus=True)
         week_row = make_row(
             self.week_label, self.plan_button, self.voice_button, grow=self.week_label
         )
-        on_key(self, Qt.Key.Key_D, self.plan_requested.emit)
-        on_key(self, Qt.Key.Key_V, self.voice_requested.emit)
+        bind(self, keys.PLAN, self.plan_requested.emit)
+        bind(self, keys.VOICE, self.voice_requested.emit)
         self.history_note = make_label("", 12, name="muted")
         self.history_note.hide()
-        on_key(self, Qt.Key.Key_W, self._on_lock_key_pressed)
+        bind(self, keys.LOCK, self._on_lock_key_pressed)
 
         self._cards = QVBoxLayout()
         self._cards.setSpacing(14)
@@ -174,54 +167,47 @@ class HomeView(QWidget):
         layout.addWidget(self.problems)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.footer)
-        on_key(self, Qt.Key.Key_S, self.settings_requested.emit)
-        on_key(self, Qt.Key.Key_F5, self.reload_requested.emit)
+        bind(self, keys.PROFILE, self.settings_requested.emit)
+        bind(self, keys.RELOAD, self.reload_requested.emit)
 
-    def show_routines(
-        self,
-        cards: list[RoutineCard],
-        errors: list[FileError],
-        today: datetime,
-        lock_reason: str | None = None,
-        history_note: str | None = None,
-        block_note: tuple[str, str | None] | None = None,
-        week: str = "",
-        past_blocks: bool = False,
-    ) -> None:
-        """The routines; with a lock_reason, every Start is off and the banner says why."""
-        self.week_label.setText(week)
-        self.blocks_button.setVisible(past_blocks)
+    def show_routines(self, state: HomeState) -> None:
+        """The routines; with a lock reason, every Start is off and the banner says why."""
+        self.week_label.setText(state.week)
+        self.blocks_button.setVisible(state.past_blocks)
+        block_note = state.block_note
         self.block_banner.setVisible(block_note is not None)
         if block_note is not None:
             self.block_label.setText(block_note[0])
             self.block_button.setVisible(block_note[1] is not None)
-            self.block_button.setText(block_note[1] or "")
-            self.block_button.setAccessibleName(block_note[1] or "")
-        self.history_note.setText(history_note or "")
-        self.history_note.setVisible(bool(history_note))
+            set_words(self.block_button, HomeKeys.BLOCK, block_note[1])
+        self.history_note.setText(state.history_note or "")
+        self.history_note.setVisible(bool(state.history_note))
         while self._cards.count():
             item = self._cards.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:
                 widget.setParent(None)  # gone from the screen and from findChildren at once
                 widget.deleteLater()
         self.start_buttons, self.print_buttons = {}, {}
+        cards = state.cards
         for number, card in enumerate(cards, start=1):
-            self._cards.addWidget(self._card(number, card, today))
+            self._cards.addWidget(self._card(number, card))
         if not cards:
             self._cards.addWidget(make_label("No routines could be loaded.", 16, bold=True))
-        self._show_problems(errors)
+        self._show_problems(state.errors)
+        lock_reason = state.lock_reason
         self.lock_banner.setVisible(lock_reason is not None)
         self.lock_label.setText(lock_reason or "")
         for card in cards:
             self.start_buttons[card.id].setEnabled(lock_reason is None and bool(card.exercises))
+        keys = HomeKeys
         self.footer.setText(
             f"Add your own routines as TOML files in {self._own_dir}. Keys: Tab moves between"
-            " routines, Enter starts one, Ctrl+P prints its sheet, F5 reloads."
+            f" routines, {hint_line(keys.START, keys.PRINT, keys.RELOAD, separator=', ')}."
         )
         if cards and lock_reason is None:
             self.start_buttons[cards[0].id].setFocus()
 
-    def _card(self, number: int, card: RoutineCard, today: datetime) -> QFrame:
+    def _card(self, number: int, card: RoutineCard) -> QFrame:
         frame = QFrame()
         frame.setObjectName("card")
         heading = make_label(f"{card.title}" + ("  (your own)" if card.own else ""), 19, bold=True)
@@ -246,7 +232,7 @@ class HomeView(QWidget):
             names = "; ".join(card.left_out)
             text.addWidget(make_label(f"Left out: {names}.", 12, name="muted"))
         side = QVBoxLayout()
-        last = make_label(last_done_text(card.last_done, today), 12, name="muted")
+        last = make_label(card.last_done, 12, name="muted")
         last.setAlignment(Qt.AlignmentFlag.AlignRight)
         last.setWordWrap(False)
         start = make_button("Start", lambda: self.start_requested.emit(card.id), primary=True)

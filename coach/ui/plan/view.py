@@ -21,7 +21,15 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QTimeEdit, QV
 from coach.core.calendar import Reminder
 from coach.core.plan import WEEKDAYS
 from coach.ui import theme
-from coach.ui.widgets import make_button, make_label, make_row, on_key
+from coach.ui.widgets import Key, bind, key_button, make_label, make_row
+
+
+class PlanKeys:
+    DAYS = tuple(Key(name[:3], (str(number + 1),)) for number, name in enumerate(WEEKDAYS))
+    REMIND = Key("Remind me on these days at", ("R",))
+    CALENDAR = Key("Add to my calendar (.ics)…", ("A",))
+    SAVE = Key("Save", ("Return", "Enter"), shown="Enter")
+    BACK = Key("Back", ("Esc",))
 
 
 class PlanView(QWidget):
@@ -40,19 +48,21 @@ class PlanView(QWidget):
         )
         self.days: list[QPushButton] = []
         row = QHBoxLayout()
-        for number, name in enumerate(WEEKDAYS):
-            button = make_button(f"{name[:3]}\n[{number + 1}]", self._refresh)
+        keys = PlanKeys
+        for number, (name, key) in enumerate(zip(WEEKDAYS, keys.DAYS, strict=True)):
+            button = key_button(key, self._refresh)
+            button.setText(f"{key.words}\n[{key.name}]")  # the key under the day
+            button.setAccessibleName(button.text())
             button.setAccessibleDescription(f"{name}: a workout day when on")
             button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumSize(96, 72)
             theme.set_font(button, 16, bold=True)
             row.addWidget(button)
             self.days.append(button)
-            on_key(self, Qt.Key(Qt.Key.Key_1 + number), partial(self._toggle, number))
+            bind(self, key, partial(self._toggle, number))
         row.addStretch()
         self.count = make_label("", 15, bold=True)
-        self.remind = QCheckBox("Remind me on these days at  [R]")
+        self.remind = QCheckBox(keys.REMIND.label())
         theme.set_font(self.remind, 16, bold=True)
         self.remind.setStyleSheet("QCheckBox::indicator { width: 22px; height: 22px; }")
         self.time = QTimeEdit()
@@ -68,16 +78,11 @@ class PlanView(QWidget):
             14,
             name="muted",
         )
-        self.calendar_button = make_button(
-            "Add to my calendar (.ics)…  [A]", self._on_calendar_clicked
-        )
-        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        on_key(self, Qt.Key.Key_R, self.remind.toggle)
-        on_key(self, Qt.Key.Key_A, self._on_calendar_clicked)
-        self.save_button = make_button("Save  [Enter]", self._on_save_clicked, primary=True)
-        self.back_button = make_button("Back  [Esc]", self.cancelled.emit)
-        for button in (self.save_button, self.back_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.calendar_button = key_button(keys.CALENDAR, self._on_calendar_clicked)
+        bind(self, keys.REMIND, self.remind.toggle)
+        bind(self, keys.CALENDAR, self._on_calendar_clicked)
+        self.save_button = key_button(keys.SAVE, self._on_save_clicked, primary=True)
+        self.back_button = key_button(keys.BACK, self.cancelled.emit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 56, 60, 40)
         layout.setSpacing(18)
@@ -92,9 +97,8 @@ class PlanView(QWidget):
         layout.addSpacing(6)
         layout.addWidget(make_row(self.save_button, self.back_button))
         layout.addStretch()
-        on_key(self, Qt.Key.Key_Return, self._on_save_clicked)
-        on_key(self, Qt.Key.Key_Enter, self._on_save_clicked)
-        on_key(self, Qt.Key.Key_Escape, self.cancelled.emit)
+        bind(self, keys.SAVE, self._on_save_clicked)
+        bind(self, keys.BACK, self.cancelled.emit)
 
     def edit(self, days: frozenset[int], reminder: Reminder | None = None) -> None:
         for number, button in enumerate(self.days):

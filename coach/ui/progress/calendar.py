@@ -8,55 +8,15 @@ colour-blind readers. The legend is painted in, so a saved picture keeps it.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from coach.store.stats import DayState
+from coach.core.figures import CalendarData, Day
 from coach.ui import theme
 from coach.ui.progress.charts import BLUE, VERMILLION
-
-
-class Day(Enum):
-    DONE = "Workout done"
-    HALTED = "Halted by the safety check"
-    MISSED = "A workout day without a workout"
-    REST = "Not a workout day"
-    TO_COME = "Still to come"
-
-
-@dataclass
-class CalendarData:
-    months: list[tuple[int, int]]  # (year, month), oldest first
-    days: dict[date, DayState] = field(default_factory=dict)
-    plan: frozenset[int] = frozenset()  # weekdays, Monday 0
-    first: date | None = None  # the first day the person used the program
-    today: date = field(default_factory=date.today)
-
-    def state(self, day: date) -> Day:
-        known = self.days.get(day)
-        if known is DayState.HALTED:
-            return Day.HALTED
-        if known is DayState.DONE:
-            return Day.DONE
-        if day >= self.today:
-            return Day.TO_COME
-        if day.weekday() in self.plan and self.first is not None and day >= self.first:
-            return Day.MISSED
-        return Day.REST
-
-
-def months_back(today: date, count: int) -> list[tuple[int, int]]:
-    months = []
-    year, month = today.year, today.month
-    for _ in range(count):
-        months.append((year, month))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return months[::-1]
 
 
 class CalendarChart(QWidget):
@@ -172,35 +132,14 @@ class CalendarChart(QWidget):
                 return day
         return None
 
-    def describe(self, day: date) -> str:
-        return f"{day:%A %-d %B %Y}: {self.data.state(day).value}"
-
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         day = self.day_at(event.position().toPoint())
         if day is not None:
-            text = self.describe(day)
+            text = self.data.describe(day)
             if self.underMouse():
                 QToolTip.showText(event.globalPosition().toPoint(), text, self)
             self.hovered.emit(text)
         super().mouseMoveEvent(event)
-
-    def days_shown(self) -> list[date]:
-        """Every day of the months shown, up to today."""
-        return [
-            day
-            for year, month in self.data.months
-            for day in calendar.Calendar().itermonthdates(year, month)
-            if day.month == month and day <= self.data.today
-        ]
-
-    def counts(self) -> dict[Day, int]:
-        """How many days of each kind the months shown hold."""
-        totals = dict.fromkeys(Day, 0)
-        for year, month in self.data.months:
-            for day in calendar.Calendar().itermonthdates(year, month):
-                if day.month == month:
-                    totals[self.data.state(day)] += 1
-        return totals
 
 
 def _paint_mark(painter: QPainter, cell: QRectF, state: Day) -> None:

@@ -26,7 +26,16 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 
-from coach.store.stats import Bucket, PeriodCount, PeriodExercise, PeriodPain, WorkoutPain
+from coach.core.figures import (
+    Bucket,
+    PeriodCount,
+    PeriodExercise,
+    PeriodPain,
+    WorkoutPain,
+    bar_labels,
+    number,
+    period_name,
+)
 from coach.ui import theme
 
 BLUE = QColor("#0072B2")
@@ -35,45 +44,6 @@ SKY = QColor("#56B4E9")
 VERMILLION = QColor("#D55E00")
 
 Hover = Callable[[str], None]  # the words for what is under the pointer
-
-
-def period_name(start: date, bucket: Bucket) -> str:
-    if bucket is Bucket.WEEK:
-        return f"the week of {start:%-d %B %Y}"
-    if bucket is Bucket.MONTH:
-        return f"{start:%B %Y}"
-    return f"{start:%Y}"
-
-
-def bar_labels(periods: list[date], bucket: Bucket) -> list[str]:
-    """Short labels that fit under narrow bars: the month or year only where it changes.
-
-    A category axis needs every label to differ, so a repeated one (the 14th of two
-    months) gets an invisible zero-width space.
-    """
-    labels: list[str] = []
-    for index, start in enumerate(periods):
-        earlier = periods[index - 1] if index else None
-        if bucket is Bucket.WEEK:
-            new_month = earlier is None or earlier.month != start.month
-            label = f"{start:%-d %b}" if new_month or len(periods) <= 8 else f"{start:%-d}"
-        elif bucket is Bucket.MONTH:
-            new_year = earlier is None or earlier.year != start.year
-            label = f"{start:%b %y}" if new_year and len(periods) > 8 else f"{start:%b}"
-            if new_year and len(periods) <= 8:
-                label = f"{start:%b %Y}"
-        else:
-            label = f"{start:%Y}"
-        while label in labels:
-            label += "\u200b"
-        labels.append(label)
-    return labels
-
-
-def number(value: float) -> str:
-    """6, 4.5: one decimal only when it says something."""
-    rounded = round(value, 1)
-    return f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
 
 
 def _msecs(when: date | datetime) -> float:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from enum import Enum
 from functools import partial
 from pathlib import Path
@@ -34,19 +34,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.store.stats import Bucket, PeriodExercise, ProgressStats
-from coach.ui import theme
-from coach.ui.progress.calendar import CalendarChart, CalendarData, Day, months_back
-from coach.ui.progress.charts import (
-    Built,
-    PainData,
-    exercise_chart,
-    number,
-    pain_chart,
-    period_name,
-    workouts_chart,
+from coach.core.figures import (
+    Bucket,
+    CalendarData,
+    Range,
+    bucket_for,
+    calendar_months,
+    exercise_summary,
+    first_day,
+    pain_summary,
+    periods,
+    plan_target,
+    range_start,
+    workouts_summary,
 )
-from coach.ui.widgets import make_button, make_label, make_row, on_key
+from coach.services import ProgressStats
+from coach.ui import theme
+from coach.ui.progress.calendar import CalendarChart
+from coach.ui.progress.charts import Built, PainData, exercise_chart, pain_chart, workouts_chart
+from coach.ui.widgets import Key, bind, key_button, make_label, make_row
 
 K = TypeVar("K", bound=Enum)
 
@@ -58,21 +64,29 @@ class Chart(Enum):
     CALENDAR = "calendar"
 
 
-class Range(Enum):
-    BLOCK = "this block"
-    MONTHS = "three months"
-    ALL = "everything"
-
-
 @dataclass(frozen=True)
 class Sources:
-    """What the screen reads, handed in by the main window."""
+    """What the screen reads."""
 
     stats: ProgressStats
     exercise_name: Callable[[str], str]
     plan_days: Callable[[], frozenset[int]]
     block_start: Callable[[], datetime | None]  # the current (or latest) block's start
     now: Callable[[], datetime]
+
+
+class ProgressKeys:
+    PAIN = Key("Pain", ("P",))
+    WORKOUTS = Key("Workouts", ("W",))
+    EXERCISES = Key("Exercises", ("X",))
+    CALENDAR = Key("Calendar", ("C",))
+    BLOCK = Key("This block", ("B",))
+    MONTHS = Key("Three months", ("M",))
+    ALL = Key("Everything", ("E",))
+    EARLIER = Key("Read the point before", ("Left",))
+    LATER = Key("Read the point after", ("Right",))
+    SAVE = Key("Save as picture", ("S",))
+    BACK = Key("Back to routines", ("Esc",))
 
 
 EMPTY = {
@@ -108,21 +122,14 @@ class ProgressView(QWidget):
         self.readings: list[str] = []  # each point, bar or day in words, left to right
         self.reading = 0
         heading = make_label("Your progress", 26, bold=True)
+        keys = ProgressKeys
         self.chart_buttons = self._choices(
-            [
-                (Chart.PAIN, "Pain  [P]", Qt.Key.Key_P),
-                (Chart.WORKOUTS, "Workouts  [W]", Qt.Key.Key_W),
-                (Chart.EXERCISES, "Exercises  [X]", Qt.Key.Key_X),
-                (Chart.CALENDAR, "Calendar  [C]", Qt.Key.Key_C),
-            ],
+            [(Chart.PAIN, keys.PAIN), (Chart.WORKOUTS, keys.WORKOUTS),
+             (Chart.EXERCISES, keys.EXERCISES), (Chart.CALENDAR, keys.CALENDAR)],
             self.show_chart,
-        )
+        )  # fmt: skip
         self.range_buttons = self._choices(
-            [
-                (Range.BLOCK, "This block  [B]", Qt.Key.Key_B),
-                (Range.MONTHS, "Three months  [M]", Qt.Key.Key_M),
-                (Range.ALL, "Everything  [E]", Qt.Key.Key_E),
-            ],
+            [(Range.BLOCK, keys.BLOCK), (Range.MONTHS, keys.MONTHS), (Range.ALL, keys.ALL)],
             self.show_range,
         )
         self.exercise_box = QComboBox()
@@ -147,10 +154,8 @@ class ProgressView(QWidget):
         self.caption = make_label("", 15)
         self.caption.setAccessibleName("What the chart shows")
         self.caption.setMinimumHeight(48)
-        self.save_button = make_button("Save as picture  [S]", self._on_save_clicked)
-        self.back_button = make_button("Back to routines  [Esc]", self.done.emit, primary=True)
-        for button in (self.save_button, self.back_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.save_button = key_button(keys.SAVE, self._on_save_clicked)
+        self.back_button = key_button(keys.BACK, self.done.emit, primary=True)
         charts_row = make_row(*self.chart_buttons.values())
         ranges_row = make_row(*self.range_buttons.values(), self.exercise_box)
         layout = QVBoxLayout(self)
@@ -162,22 +167,22 @@ class ProgressView(QWidget):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.caption)
         layout.addWidget(make_row(self.save_button, self.back_button))
-        on_key(self, Qt.Key.Key_S, self._on_save_clicked)
-        on_key(self, Qt.Key.Key_Left, partial(self.step, -1))
-        on_key(self, Qt.Key.Key_Right, partial(self.step, 1))
-        on_key(self, Qt.Key.Key_Escape, self.done.emit)
+        bind(self, keys.SAVE, self._on_save_clicked)
+        bind(self, keys.EARLIER, partial(self.step, -1))
+        bind(self, keys.LATER, partial(self.step, 1))
+        bind(self, keys.BACK, self.done.emit)
 
     def _choices(
-        self, items: list[tuple[K, str, Qt.Key]], choose: Callable[[K], None]
+        self, items: list[tuple[K, Key]], choose: Callable[[K], None]
     ) -> dict[K, QPushButton]:
         group = QButtonGroup(self)
         buttons = {}
-        for value, text, key in items:
-            button = make_button(text, partial(choose, value))
+        for value, key in items:
+            button = key_button(key, partial(choose, value), focus=True)
             button.setCheckable(True)
             group.addButton(button)
             buttons[value] = button
-            on_key(self, key, partial(_if_enabled, button, partial(choose, value)))
+            bind(self, key, partial(_if_enabled, button, partial(choose, value)))
         return buttons
 
     # What the person chooses.
@@ -232,21 +237,13 @@ class ProgressView(QWidget):
         return self._sources.now().astimezone().date()
 
     def _since(self) -> datetime | None:
-        if self.range is Range.BLOCK:
-            return self._sources.block_start()
-        if self.range is Range.MONTHS:
-            return self._sources.now() - timedelta(days=91)
-        return None
+        return range_start(self.range, self._sources.now(), self._sources.block_start())
 
     def _first_day(self) -> date:
-        since = self._since() or self._sources.stats.first_activity()
-        return since.astimezone().date() if since else self._today()
+        return first_day(self._since(), self._sources.stats.first_activity(), self._today())
 
     def _bucket(self, *, bars: bool) -> Bucket:
-        weeks = (self._today() - self._first_day()).days / 7
-        if weeks <= 26:
-            return Bucket.WEEK
-        return Bucket.MONTH if weeks <= 156 or not bars else Bucket.YEAR
+        return bucket_for(self._first_day(), self._today(), bars=bars)
 
     def _fill_exercises(self) -> None:
         chosen = self.exercise_box.currentData()
@@ -275,23 +272,15 @@ class ProgressView(QWidget):
                 data = PainData(average, before, after, bucket)
             if average or data.before:
                 built = pain_chart(data, first, last, self._on_hovered)
-                self.summary = _pain_summary(data)
+                self.summary = pain_summary(data.average, data.bucket)
         elif self.chart_kind is Chart.WORKOUTS:
             bucket = self._bucket(bars=True)
             counts = stats.workouts(since, bucket)
             if any(c.workouts for c in counts):
-                periods = _periods(first, last, bucket)
-                target = len(self._sources.plan_days()) * {
-                    Bucket.WEEK: 1, Bucket.MONTH: 30.44 / 7, Bucket.YEAR: 365.25 / 7
-                }[bucket]  # fmt: skip
-                built = workouts_chart(counts, periods, bucket, target, self._on_hovered)
-                total = sum(c.workouts for c in counts)
-                halted = sum(c.halted for c in counts)
-                self.summary = (
-                    f"{total} workout{'s' if total != 1 else ''} in this range"
-                    + (f", {halted} halted by the safety check" if halted else "")
-                    + f". Your plan: {number(target)} a {bucket.value}."
-                )
+                starts = periods(first, last, bucket)
+                target = plan_target(len(self._sources.plan_days()), bucket)
+                built = workouts_chart(counts, starts, bucket, target, self._on_hovered)
+                self.summary = workouts_summary(counts, target, bucket)
         elif self.chart_kind is Chart.EXERCISES:
             exercise_id = self.exercise_box.currentData()
             if exercise_id is not None:
@@ -299,7 +288,7 @@ class ProgressView(QWidget):
                 name = self._sources.exercise_name(exercise_id)
                 done = stats.exercise(exercise_id, since, bucket)
                 built = exercise_chart(name, done, bucket, first, last, self._on_hovered)
-                self.summary = _exercise_summary(name, done)
+                self.summary = exercise_summary(name, done)
         else:
             self._show_calendar(since)
             return
@@ -329,9 +318,7 @@ class ProgressView(QWidget):
             self._show(None)
             return
         first = (since or first_use).astimezone().date()
-        count = min(12, (today.year - first.year) * 12 + today.month - first.month + 1)
-        # At least three months, so a new block still shows the weeks before it.
-        months = months_back(today, max(count, 1 if self.range is Range.ALL else 3))
+        months = calendar_months(self.range, today, first)
         start = date(*months[0], 1)
         data = CalendarData(
             months=months,
@@ -341,12 +328,8 @@ class ProgressView(QWidget):
             today=today,
         )
         self.calendar.show_data(data)
-        totals = self.calendar.counts()
-        self.summary = (
-            f"In these {len(months)} months: {totals[Day.DONE]} days with a workout,"
-            f" {totals[Day.HALTED]} halted, {totals[Day.MISSED]} workout days missed."
-        )
-        self.readings = [self.calendar.describe(day) for day in self.calendar.days_shown()]
+        self.summary = data.summary()
+        self.readings = [data.describe(day) for day in data.shown()]
         self.reading = len(self.readings)
         old, self.chart = self.chart, None
         if old is not None:
@@ -388,49 +371,3 @@ class ProgressView(QWidget):
 def _if_enabled(button: QPushButton, action: Callable[[], None]) -> None:
     if button.isEnabled():
         action()
-
-
-def _periods(first: date, last: date, bucket: Bucket) -> list[date]:
-    """Every period from the one holding `first` to the one holding `last`."""
-    if bucket is Bucket.WEEK:
-        start = first - timedelta(days=first.weekday())
-        return [start + timedelta(weeks=n) for n in range((last - start).days // 7 + 1)]
-    if bucket is Bucket.MONTH:
-        months = (last.year - first.year) * 12 + last.month - first.month
-        return [
-            date(first.year + (first.month - 1 + n) // 12, (first.month - 1 + n) % 12 + 1, 1)
-            for n in range(months + 1)
-        ]
-    return [date(year, 1, 1) for year in range(first.year, last.year + 1)]
-
-
-def _pain_summary(data: PainData) -> str:
-    if data.average:
-        start, end = data.average[0], data.average[-1]
-        if len(data.average) > 1 and number(start.average) == number(end.average):
-            return (
-                f"Your average pain was {number(start.average)} in"
-                f" {period_name(start.start, data.bucket)}, and the same in"
-                f" {period_name(end.start, data.bucket)}. ← and → read each point."
-            )
-        if len(data.average) == 1:
-            return (
-                f"One average-pain check-in in this range: {number(start.average)}"
-                f" in {period_name(start.start, data.bucket)}."
-            )
-        return (
-            f"Your average pain went from {number(start.average)} in"
-            f" {period_name(start.start, data.bucket)} to {number(end.average)} in"
-            f" {period_name(end.start, data.bucket)}. ← and → read each point."
-        )
-    return "Pain before and after your workouts. ← and → read each point with its date."
-
-
-def _exercise_summary(name: str, periods: list[PeriodExercise]) -> str:
-    sets = sum(p.sets for p in periods)
-    reps = sum(p.reps for p in periods)
-    held = sum(p.hold_seconds for p in periods)
-    done = [f"{reps} reps"] if reps else []
-    if held:
-        done.append(f"{number(held / 60)} minutes held")
-    return f"{name}: {sets} sets in this range, {' and '.join(done)}."

@@ -15,7 +15,19 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from coach.core.safety import HaltMessage
 from coach.ui import theme
-from coach.ui.widgets import make_button, make_label, make_row, on_key
+from coach.ui.widgets import Key, bind, key_button, make_label, make_row
+
+
+class HaltKeys:
+    CLINICIAN = Key("A clinician has said exercise is fine", ("C",))
+    BACK = Key("Back to routines", ("Esc",))
+    CONFIRM = Key("Yes, confirm", ("Y",))
+    NOT_YET = Key("Not yet", ("N",))
+
+
+class NoticeKeys:
+    START = Key("Start the workout", ("Return", "Enter"), shown="Enter")
+    BACK = Key("Back to routines", ("Esc",))
 
 
 class HaltView(QWidget):
@@ -30,17 +42,16 @@ class HaltView(QWidget):
         self.text = make_label("", 18)
         self.action = make_label("", 20, bold=True)
         self.when = make_label("", 13, name="muted")
-        self.clinician_button = make_button(
-            "A clinician has said exercise is fine  [C]", self._on_clinician_clicked
-        )
-        self.back_button = make_button("Back to routines  [Esc]", self.done.emit, primary=True)
+        keys = HaltKeys
+        self.clinician_button = key_button(keys.CLINICIAN, self._on_clinician_clicked)
+        self.back_button = key_button(keys.BACK, self.done.emit, primary=True)
         first = make_row(self.back_button, self.clinician_button)
 
         self.confirm_question = make_label(
             "Has a GP or physiotherapist told you that exercise is fine for you now?", 16, bold=True
         )
-        self.confirm_button = make_button("Yes, confirm  [Y]", self._on_confirm_clicked)
-        self.not_yet_button = make_button("Not yet  [N]", self._on_not_yet_clicked, primary=True)
+        self.confirm_button = key_button(keys.CONFIRM, self._on_confirm_clicked)
+        self.not_yet_button = key_button(keys.NOT_YET, self._on_not_yet_clicked, primary=True)
         second = make_row(
             self.confirm_question, self.confirm_button, self.not_yet_button,
             grow=self.confirm_question,
@@ -48,9 +59,6 @@ class HaltView(QWidget):
         self.buttons = QStackedWidget()
         self.buttons.addWidget(first)
         self.buttons.addWidget(second)
-        for button in (self.clinician_button, self.back_button, self.confirm_button,
-                       self.not_yet_button):  # fmt: skip
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 56, 60, 40)
@@ -60,10 +68,10 @@ class HaltView(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.buttons)
         layout.addStretch()
-        on_key(self, Qt.Key.Key_Escape, self._on_escape_pressed)
-        on_key(self, Qt.Key.Key_C, self._on_clinician_clicked)
-        on_key(self, Qt.Key.Key_Y, self._on_confirm_clicked)
-        on_key(self, Qt.Key.Key_N, self._on_not_yet_clicked)
+        bind(self, keys.BACK, self._on_escape_pressed)
+        bind(self, keys.CLINICIAN, self._on_clinician_clicked)
+        bind(self, keys.CONFIRM, self._on_confirm_clicked)
+        bind(self, keys.NOT_YET, self._on_not_yet_clicked)
 
     def show_halt(self, message: HaltMessage, *, when: str, can_clear: bool) -> None:
         self.title.setText(message.title)
@@ -107,13 +115,9 @@ class NoticeView(QWidget):
         heading = make_label("Before you start", 28, bold=True)
         self.messages = make_label("", 17)
         self.messages.setTextFormat(Qt.TextFormat.RichText)
-        self.start_button = make_button(
-            "Start the workout  [Enter]", self.accepted.emit, primary=True
-        )
-        self.back_button = make_button("Back to routines  [Esc]", self.declined.emit)
+        self.start_button = key_button(NoticeKeys.START, self.accepted.emit, primary=True)
+        self.back_button = key_button(NoticeKeys.BACK, self.declined.emit)
         row = make_row(self.start_button, self.back_button)
-        for button in (self.start_button, self.back_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 56, 60, 40)
         layout.setSpacing(18)
@@ -121,9 +125,8 @@ class NoticeView(QWidget):
         layout.addWidget(self.messages)
         layout.addWidget(row)
         layout.addStretch()
-        on_key(self, Qt.Key.Key_Return, self.accepted.emit)
-        on_key(self, Qt.Key.Key_Enter, self.accepted.emit)
-        on_key(self, Qt.Key.Key_Escape, self.declined.emit)
+        bind(self, NoticeKeys.START, self.accepted.emit)
+        bind(self, NoticeKeys.BACK, self.declined.emit)
 
     def show_messages(self, messages: list[str]) -> None:
         from html import escape

@@ -21,7 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.ui.widgets import make_button, make_label
+from coach.ui.widgets import Key, hint_line, key_button, make_label, pressed, set_words
+
+
+class SafetyKeys:
+    YES = Key("Yes", ("Y",))
+    NO = Key("No", ("N",))
+    MOVE = Key("Move between questions", ("Up", "Down"), shown="↑ ↓")
+    CONTINUE = Key("Continue", ("Return", "Enter"), shown="Enter")
+    BACK = Key("Back", ("Esc",))
 
 
 @dataclass(frozen=True)
@@ -50,12 +58,11 @@ class QuestionRow(QFrame):
         self.setAccessibleName(ask.text)
         self.label = make_label("", 15)
         self.set_number(number)
-        self.yes = make_button("Yes  [Y]", lambda: None)
-        self.no = make_button("No  [N]", lambda: None)
+        self.yes = key_button(SafetyKeys.YES, lambda: None)
+        self.no = key_button(SafetyKeys.NO, lambda: None)
         self.group = QButtonGroup(self)
         for button in (self.yes, self.no):
             button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumWidth(96)
             self.group.addButton(button)
         self.group.buttonClicked.connect(self._on_group_button_clicked)
@@ -106,16 +113,13 @@ class SafetyView(QWidget):
         self.question_list.setWidgetResizable(True)
         self.question_list.setWidget(inner)
         self.left_label = make_label("", 14, bold=True)
-        self.continue_button = make_button(
-            "Continue  [Enter]", self._on_continue_clicked, primary=True
-        )
-        self.continue_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.back_button = make_button("Back  [Esc]", self.cancelled.emit)
-        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        keys = make_label("↑ ↓ move between questions   ·   Y yes   ·   N no", 12, name="muted")
+        keys = SafetyKeys
+        self.continue_button = key_button(keys.CONTINUE, self._on_continue_clicked, primary=True)
+        self.back_button = key_button(keys.BACK, self.cancelled.emit)
+        keys_line = make_label(hint_line(keys.MOVE, keys.YES, keys.NO), 12, name="muted")
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
-        bottom.addWidget(keys, 1)
+        bottom.addWidget(keys_line, 1)
         bottom.addWidget(self.left_label)
         bottom.addWidget(self.continue_button)
         layout = QVBoxLayout(self)
@@ -133,13 +137,13 @@ class SafetyView(QWidget):
         asks: list[Ask],
         *,
         given: dict[str, bool] | None = None,
-        button: str = "Continue  [Enter]",
+        button: str | None = None,
     ) -> None:
-        """Show the questions; `given` fills in answers the person gave before."""
+        """Show the questions; `given` fills in answers the person gave before; `button`
+        in place of "Continue"."""
         self.heading.setText(heading)
         self.intro.setText(intro)
-        self.continue_button.setText(button)
-        self.continue_button.setAccessibleName(button)
+        set_words(self.continue_button, SafetyKeys.CONTINUE, button)
         for row in self.rows:
             row.setParent(None)
             row.deleteLater()
@@ -195,21 +199,19 @@ class SafetyView(QWidget):
         return False
 
     def _on_row_key(self, row: QuestionRow, event: QKeyEvent) -> bool:
-        key = event.key()
-        if key in (Qt.Key.Key_Y, Qt.Key.Key_N):
-            row.set_answer(key == Qt.Key.Key_Y)
+        keys, key = SafetyKeys, pressed(event)
+        if key in (*keys.YES.keys, *keys.NO.keys):
+            row.set_answer(key in keys.YES.keys)
             self._move(row, +1, only_unanswered=True)
-            return True
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-            self._move(row, +1 if key == Qt.Key.Key_Down else -1)
-            return True
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        elif key in keys.MOVE.keys:
+            self._move(row, +1 if key == "Down" else -1)
+        elif key in keys.CONTINUE.keys:
             self._on_continue_clicked()
-            return True
-        if key == Qt.Key.Key_Escape:
+        elif key in keys.BACK.keys:
             self.cancelled.emit()
-            return True
-        return False
+        else:
+            return False
+        return True
 
     def _move(self, row: QuestionRow, step: int, only_unanswered: bool = False) -> None:
         shown = self._shown()

@@ -18,15 +18,23 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QSlider, QVBoxLayout, QWid
 from coach.core.cues import CueChoice, VoiceSettings
 from coach.ui import theme
 from coach.ui.voice.speech import INSTALL_HINT, Voice
-from coach.ui.widgets import make_button, make_label, make_row, on_key
+from coach.ui.widgets import Key, bind, key_button, make_label, make_row
 
-CHOICES = (
-    ("on", "Speak the cues"),
-    ("names", "Say each exercise's name and dose as it comes up"),
-    ("counts", "Count down the last three seconds"),
-    ("halfway", "Say \u201chalfway\u201d in holds of 20 seconds or more"),
-    ("next_up", "Say what is next near the end of a rest"),
-)
+CHOICES = {
+    "on": Key("Speak the cues", ("1",)),
+    "names": Key("Say each exercise's name and dose as it comes up", ("2",)),
+    "counts": Key("Count down the last three seconds", ("3",)),
+    "halfway": Key("Say \u201chalfway\u201d in holds of 20 seconds or more", ("4",)),
+    "next_up": Key("Say what is next near the end of a rest", ("5",)),
+}
+
+
+class VoiceKeys:
+    TRY = Key("Try it", ("T",))
+    SAVE = Key("Save", ("Return", "Enter"), shown="Enter")
+    BACK = Key("Back", ("Esc",))
+
+
 RATE_WORDS = {-2: "much slower", -1: "slower", 0: "normal", 1: "faster", 2: "much faster"}
 
 
@@ -45,14 +53,14 @@ class VoiceView(QWidget):
         self.boxes: dict[str, QCheckBox] = {}
         column = QVBoxLayout()
         column.setSpacing(10)
-        for number, (key, words) in enumerate(CHOICES, start=1):
-            box = QCheckBox(f"{words}  [{number}]")
-            theme.set_font(box, 16, bold=key == "on")
+        for name, key in CHOICES.items():
+            box = QCheckBox(key.label())
+            theme.set_font(box, 16, bold=name == "on")
             box.setStyleSheet("QCheckBox::indicator { width: 22px; height: 22px; }")
             box.toggled.connect(self._refresh)
             column.addWidget(box)
-            self.boxes[key] = box
-            on_key(self, Qt.Key(Qt.Key.Key_0 + number), partial(self._toggle, key))
+            self.boxes[name] = box
+            bind(self, key, partial(self._toggle, name))
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setSingleStep(10)
@@ -74,11 +82,10 @@ class VoiceView(QWidget):
         grid.addWidget(self.rate, 1, 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnMinimumWidth(0, 220)
-        self.try_button = make_button("Try it  [T]", self._on_try_clicked)
-        self.save_button = make_button("Save  [Enter]", self._on_save_clicked, primary=True)
-        self.back_button = make_button("Back  [Esc]", self.cancelled.emit)
-        for button in (self.try_button, self.save_button, self.back_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        keys = VoiceKeys
+        self.try_button = key_button(keys.TRY, self._on_try_clicked)
+        self.save_button = key_button(keys.SAVE, self._on_save_clicked, primary=True)
+        self.back_button = key_button(keys.BACK, self.cancelled.emit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 48, 60, 40)
         layout.setSpacing(16)
@@ -88,16 +95,17 @@ class VoiceView(QWidget):
         layout.addLayout(grid)
         layout.addWidget(make_row(self.try_button, self.save_button, self.back_button))
         layout.addStretch()
-        on_key(self, Qt.Key.Key_T, self._on_try_clicked)
-        on_key(self, Qt.Key.Key_Return, self._on_save_clicked)
-        on_key(self, Qt.Key.Key_Enter, self._on_save_clicked)
-        on_key(self, Qt.Key.Key_Escape, self._on_back)
+        bind(self, keys.TRY, self._on_try_clicked)
+        bind(self, keys.SAVE, self._on_save_clicked)
+        bind(self, keys.BACK, self._on_back)
 
     def edit(self, settings: VoiceSettings) -> None:
         self._describe_engine()
-        values = settings.to_dict()
+        choice = settings.choice
+        values = {"on": settings.on, "names": choice.names, "counts": choice.counts,
+                  "halfway": choice.halfway, "next_up": choice.next_up}  # fmt: skip
         for key, box in self.boxes.items():
-            box.setChecked(bool(values[key]))
+            box.setChecked(values[key])
         self.volume.setValue(round(settings.volume * 100))
         self.rate.setValue(round(settings.choice.rate * 2))
         self._refresh()

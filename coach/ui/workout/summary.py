@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from coach.core.progress import Suggestion
-from coach.ui.widgets import make_button, make_label, make_row, on_key
-from coach.ui.workout.view import WorkoutSummary
+from coach.core.progress import DoseOffer
+from coach.core.session import Outcome, WorkoutSummary
+from coach.ui.widgets import Key, bind, key_button, make_label, make_row
 
 
 def duration_text(seconds: float) -> str:
@@ -25,27 +24,10 @@ def side_text(sides: dict[str, int] | None) -> str:
     return f": left {sides.get('left', 0)}, right {sides.get('right', 0)}"
 
 
-@dataclass(frozen=True)
-class DoseOffer:
-    """A progression suggestion for one exercise, offered after a workout."""
-
-    routine_id: str
-    exercise_id: str
-    exercise_name: str
-    sets: int
-    reps: int | None
-    suggestion: Suggestion
-
-    def text(self) -> str:
-        now, then = _dose(self.sets, self.reps), _dose(self.suggestion.sets, self.suggestion.reps)
-        return f"{self.exercise_name}: {self.suggestion.why} Change {now} to {then}?"
-
-
-def _dose(sets: int, reps: int | None) -> str:
-    # No-break spaces: a dose never splits across lines.
-    if reps is not None:
-        return f"{sets}\u00a0×\u00a0{reps}"
-    return f"{sets}\u00a0set{'s' if sets != 1 else ''}"
+class SummaryKeys:
+    ACCEPT = Key("Yes, change it", ("A",))
+    DECLINE = Key("No, keep it", ("D",))
+    BACK = Key("Back to routines", ("Return",), shown="Enter")
 
 
 class SummaryView(QWidget):
@@ -67,8 +49,8 @@ class SummaryView(QWidget):
         self.exercises.setTextFormat(Qt.TextFormat.RichText)
         self.saved = make_label("", 14, name="muted")
         self.offer_label = make_label("", 15, bold=True)
-        self.accept_button = make_button("Yes, change it  [A]", self._on_accept_clicked)
-        self.decline_button = make_button("No, keep it  [D]", self._on_decline_clicked)
+        self.accept_button = key_button(SummaryKeys.ACCEPT, self._on_accept_clicked, focus=True)
+        self.decline_button = key_button(SummaryKeys.DECLINE, self._on_decline_clicked, focus=True)
         self.offer = QFrame()
         self.offer.setObjectName("card")
         offer_layout = QVBoxLayout(self.offer)
@@ -76,9 +58,10 @@ class SummaryView(QWidget):
         offer_layout.addWidget(make_row(self.accept_button, self.decline_button))
         self.offer.hide()
         self._offers: list[DoseOffer] = []
-        on_key(self, Qt.Key.Key_A, self._on_accept_clicked)
-        on_key(self, Qt.Key.Key_D, self._on_decline_clicked)
-        self.back_button = make_button("Back to routines  [Enter]", self.done.emit, primary=True)
+        bind(self, SummaryKeys.ACCEPT, self._on_accept_clicked)
+        bind(self, SummaryKeys.DECLINE, self._on_decline_clicked)
+        # Enter reaches it as the focused default button, so it keeps its focus.
+        self.back_button = key_button(SummaryKeys.BACK, self.done.emit, primary=True, focus=True)
         self.back_button.setAutoDefault(True)
         row = QHBoxLayout()
         row.addWidget(self.back_button)
@@ -101,7 +84,7 @@ class SummaryView(QWidget):
             " as soon as the disk allows (the strip above says why)."
         )
         title = summary.routine_title
-        finished = summary.outcome == "finished"
+        finished = summary.outcome is Outcome.FINISHED
         self.heading.setText(f"Well done: {title}" if finished else f"{title}: ended early")
         skipped = escape(", ".join(summary.skipped)) if summary.skipped else "nothing"
         self.details.setText(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from coach.core.routines import PlannedExercise
+from coach.core.routines import PlannedExercise, dose_text
 from coach.core.workout import Phase, PhaseKind, Workout
 
 PHASE_WORDS = {
@@ -16,13 +16,6 @@ PHASE_WORDS = {
     PhaseKind.HOLD: "Hold",
     PhaseKind.REST: "Rest",
 }
-
-
-def dose_text(planned: PlannedExercise) -> str:
-    dose = planned.dose
-    amount = f"{dose.reps} reps" if dose.reps else f"{dose.hold_seconds:g} s hold"
-    side = " a side" if dose.per_side else ""
-    return f"{dose.sets} × {amount}{side}"
 
 
 def status_text(phase: Phase) -> str:

@@ -1,19 +1,20 @@
 """The workout screen: one exercise at a time, a big countdown, full keyboard control.
 
+It draws and takes keys; the workout itself (phases, cues, the check after each
+exercise, what is saved) is a coach.core.session.WorkoutSession, asked "what now?" by one
+precise timer.
+
 Signals:
     phase_changed(Phase): a new phase began (get ready, up, hold, down, rest ...).
     workout_over(WorkoutSummary): the workout finished or was ended early.
-    halted(HaltKind, int, str): stopped for safety, with the workout's id and what
-        stopped it ("stop key" or "after exercise"); the sets done are saved.
-    exercise_dropped(str, int): the check after an exercise left it out for the rest of
-        the workout (back pain 2+ points higher), with the workout's id.
-    exercise_felt(int, str, str): workout id, exercise id, and how it felt.
+    halted(Halt): stopped for safety (the stop key, or the check after an exercise);
+        the sets done and the halt are saved.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QProgressBar,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -30,63 +30,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.cues import CueCaller
-from coach.core.routines import LoadedRoutine, PlannedExercise
-from coach.core.safety import CheckAnswer, HaltKind, after_exercise
-from coach.core.workout import (
-    Clock,
-    CountdownTick,
-    Event,
-    ExerciseSkipped,
-    Phase,
-    PhaseKind,
-    PhaseStarted,
-    SetCompleted,
-    Side,
-    State,
-    Workout,
-    WorkoutEnded,
-    WorkoutFinished,
-)
+from coach.core.progress import Feeling
+from coach.core.routines import LoadedRoutine, PlannedExercise, dose_text
+from coach.core.safety import CheckAnswer
+from coach.core.session import Step, WorkoutSession
+from coach.core.workout import Clock, PhaseKind, Side, State, Workout
 from coach.resources import Resources
-from coach.store.log import WorkoutLog
-from coach.store.safety_log import AFTER_EXERCISE, STOP_KEY
 from coach.ui import theme
 from coach.ui.voice.speech import Voice
-from coach.ui.widgets import make_button, make_label, on_key
-from coach.ui.workout.check_bar import FEELINGS, CheckBar
+from coach.ui.widgets import Key, key_button, make_label, on_key, set_words
+from coach.ui.workout.check_bar import CheckBar
 from coach.ui.workout.picture import Picture
 from coach.ui.workout.sound import CuePlayer
-from coach.ui.workout.text import PHASE_WORDS, dose_text, instruction, status_text, steps_html
+from coach.ui.workout.text import PHASE_WORDS, instruction, status_text, steps_html
 
 
-@dataclass
-class WorkoutSummary:
-    routine_title: str
-    outcome: str
-    seconds: float
-    sets_done: int
-    skipped: list[str] = field(default_factory=list)
-    # Exercise name -> sets finished, in the routine's order; only those with a set.
-    sets_by_exercise: dict[str, int] = field(default_factory=dict)
-    # Exercises done on each side: name -> sets finished on the left and on the right.
-    sides_by_exercise: dict[str, dict[str, int]] = field(default_factory=dict)
-    workout_id: int = 0
-    routine_id: str = ""
+class WorkoutKeys:
+    BACK = Key("Back", ("B", "Left"))
+    PAUSE = Key("Pause", ("Space",))
+    NEXT = Key("Next", ("N", "Right"))
+    STEPS = Key("Steps", ("I",))
+    MUTE = Key("Sound on", ("M",))
+    END = Key("End", ("Esc",))
+    STOP = Key("Stop: pain is spreading", ("P",))
+    CONFIRM_END = Key("End workout", ("Return", "Enter"), shown="Enter")
+    KEEP_GOING = Key("Keep going", ("Esc",))
 
 
 class WorkoutView(QWidget):
     phase_changed = Signal(object)
     workout_over = Signal(object)
-    halted = Signal(object, int, str)
-    exercise_dropped = Signal(str, int)
-    exercise_felt = Signal(int, str, str)
+    halted = Signal(object)
 
     def __init__(
         self,
         resources: Resources,
         cues: CuePlayer,
-        log: WorkoutLog,
+        session: WorkoutSession,
         clock: Clock,
         voice: Voice | None = None,
         parent: QWidget | None = None,
@@ -96,29 +76,18 @@ class WorkoutView(QWidget):
         self._resources = resources
         self.cues = cues
         self.voice = voice or Voice(find=lambda _parent: None)
-        self._caller = CueCaller(clock)
-        self._log = log
-        self._clock = clock
+        self.session = session
         self._rate = float(getattr(clock, "rate", 1.0))
-        self.workout: Workout | None = None
-        self._routine_title = ""
-        self._routine_id = ""
-        self._workout_id = 0
-        self._started_at = 0.0
-        self._skipped: list[str] = []
-        self._sides: dict[str, dict[str, int]] = {}  # exercise id -> side -> sets
-        self._was_paused = False
-        self._paused_by_person = False  # Space, as opposed to a hold for the check
-        # The check after an exercise: which one, and what waits on the answer.
-        self._check_for: PlannedExercise | None = None
-        self._finish_pending = False
-        self._last_exercise = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.poll)
         self._build()
         self._bind_keys()
+
+    @property
+    def workout(self) -> Workout | None:
+        return self.session.workout
 
     # Building.
 
@@ -203,15 +172,16 @@ class WorkoutView(QWidget):
         layout.addWidget(self.stop_button)  # outside the stack: always there
 
     def _build_buttons(self) -> QWidget:
-        self.back_button = make_button("Back  [B]", self._on_back_clicked)
-        self.pause_button = make_button("Pause  [Space]", self._on_pause_clicked, primary=True)
-        self.next_button = make_button("Next  [N]", self._on_next_clicked)
-        self.steps_button = make_button("Steps  [I]", self._on_steps_clicked)
+        keys = WorkoutKeys
+        self.back_button = key_button(keys.BACK, self._on_back_clicked)
+        self.pause_button = key_button(keys.PAUSE, self._on_pause_clicked, primary=True)
+        self.next_button = key_button(keys.NEXT, self._on_next_clicked)
+        self.steps_button = key_button(keys.STEPS, self._on_steps_clicked)
         self.steps_button.setCheckable(True)
-        self.mute_button = make_button("Sound on  [M]", self._on_mute_clicked)
+        self.mute_button = key_button(keys.MUTE, self._on_mute_clicked)
         self.mute_button.setCheckable(True)
-        self.end_button = make_button("End  [Esc]", self._on_end_clicked)
-        self.stop_button = make_button("Stop: pain is spreading  [P]", self._on_stop_clicked)
+        self.end_button = key_button(keys.END, self._on_end_clicked)
+        self.stop_button = key_button(keys.STOP, self._on_stop_clicked)
         self.stop_button.setObjectName("danger")
         row = QFrame()
         layout = QHBoxLayout(row)
@@ -221,9 +191,6 @@ class WorkoutView(QWidget):
         layout.addStretch()
         for button in (self.steps_button, self.mute_button, self.end_button):
             layout.addWidget(button)
-        self.stop_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for button in row.findChildren(QPushButton):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the shortcuts
         return row
 
     def _build_confirm(self) -> QWidget:
@@ -231,168 +198,109 @@ class WorkoutView(QWidget):
         box.setObjectName("problems")
         layout = QHBoxLayout(box)
         question = make_label("End this workout? The sets you finished are saved.", 15, bold=True)
-        self.confirm_end_button = make_button("End workout  [Enter]", self._on_confirm_end_clicked)
-        self.keep_going_button = make_button(
-            "Keep going  [Esc]", self._on_keep_going_clicked, primary=True
+        self.confirm_end_button = key_button(WorkoutKeys.CONFIRM_END, self._on_confirm_end_clicked)
+        self.keep_going_button = key_button(
+            WorkoutKeys.KEEP_GOING, self._on_keep_going_clicked, primary=True
         )
         layout.addWidget(question, 1)
         layout.addWidget(self.confirm_end_button)
         layout.addWidget(self.keep_going_button)
-        for button in (self.confirm_end_button, self.keep_going_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return box
 
     def _bind_keys(self) -> None:
-        self._actions = {
-            Qt.Key.Key_Space: self._on_pause_clicked,
-            Qt.Key.Key_Right: self._on_next_clicked,
-            Qt.Key.Key_N: self._on_next_clicked,
-            Qt.Key.Key_Left: self._on_back_clicked,
-            Qt.Key.Key_B: self._on_back_clicked,
-            Qt.Key.Key_M: self._on_mute_clicked,
-            Qt.Key.Key_I: self._on_steps_clicked,
-            Qt.Key.Key_P: self._on_stop_clicked,
-            Qt.Key.Key_Escape: self._on_escape_pressed,
-            Qt.Key.Key_Return: self._on_enter_pressed,
-            Qt.Key.Key_Enter: self._on_enter_pressed,
-        }
-        check_keys = [Qt.Key.Key_L, Qt.Key.Key_T, Qt.Key.Key_W, Qt.Key.Key_Y, *FEELINGS]
-        for key in [*self._actions, *check_keys]:
-            on_key(self, key, partial(self._on_key_pressed, key))
+        """Each key once; an open check takes its own keys first (N is Next, or No)."""
+        keys = WorkoutKeys
+        self._actions: list[tuple[Key, Callable[[], None]]] = [
+            (keys.PAUSE, self._on_pause_clicked), (keys.NEXT, self._on_next_clicked),
+            (keys.BACK, self._on_back_clicked), (keys.MUTE, self._on_mute_clicked),
+            (keys.STEPS, self._on_steps_clicked), (keys.STOP, self._on_stop_clicked),
+            (keys.END, self._on_escape_pressed), (keys.CONFIRM_END, self._on_enter_pressed),
+        ]  # fmt: skip
+        every = [k for key, _ in self._actions for k in key.keys]
+        every += [k for key in self.check_bar.key_table() for k in key.keys]
+        for sequence in dict.fromkeys(every):
+            on_key(self, sequence, partial(self._on_key_pressed, sequence))
 
-    def _on_key_pressed(self, key: Qt.Key) -> None:
-        """An open check takes its own keys first; every other key works as usual."""
-        if self._check_for is not None and not self._confirming() and self.check_bar.press(key):
+    def _on_key_pressed(self, sequence: str) -> None:
+        checking = self.session.checking is not None and not self._confirming()
+        if checking and self.check_bar.press(sequence):
             return
-        action = self._actions.get(key)
+        action = next((a for key, a in self._actions if sequence in key.keys), None)
         if action is not None:
             action()
 
     # Running a workout.
 
     def begin(self, loaded: LoadedRoutine, plan: list[PlannedExercise]) -> None:
-        self.workout = Workout(plan, self._clock)
-        self._routine_title = loaded.routine.title
-        self._routine_id = loaded.routine.id
-        self._workout_id = self._log.begin(loaded.routine.id, loaded.routine.title)
-        self._started_at = self._clock.now()
-        self._skipped = []
-        self._sides = {}
-        self._check_for, self._finish_pending = None, False
-        self._paused_by_person = False
-        self._last_exercise = 0
         self.controls.setCurrentIndex(0)
         self.steps_button.setChecked(False)
         self.left.setCurrentIndex(0)
         self.routine_label.setText(loaded.routine.title)
-        self._caller.reset()
-        self._caller.choice = self.voice.settings.choice
         if not self._has_sound():
-            self._set_label(self.mute_button, "No sound")
+            self.mute_button.setText("No sound")
+            self.mute_button.setAccessibleName("No sound")
             self.mute_button.setAccessibleDescription("No audio output was found on this computer")
             self.mute_button.setEnabled(False)
-        self._handle(self.workout.start())
+        self._play(self.session.begin(loaded, plan, self.voice.settings.choice))
         self.setFocus()
 
     def poll(self) -> None:
-        """Ask the workout what happened since last time, show it, and plan the next look."""
-        if self.workout is None:
-            return
-        self._handle(self.workout.update())
+        """Ask the session what happened since last time, show it, and plan the next look."""
+        if self.workout is not None:
+            self._play(self.session.update())
 
     def abandon(self) -> None:
         """The window is closing mid-workout: keep what was done, mark it ended early."""
-        if self.workout is not None and not self.workout.is_over:
-            self._handle(self.workout.end_early())
+        self._play(self.session.end_early())
 
     def _has_sound(self) -> bool:
         return self.cues.available or self.voice.speaking_cues
 
-    def _handle(self, events: list[Event]) -> None:
-        workout = self.workout
-        assert workout is not None
-        spoken = self._caller.cues(workout, events)  # asked even when muted: it keeps count
+    def _play(self, step: Step) -> None:
+        """Say, sound and show what the session answered."""
         if not self.cues.muted:  # M silences the voice and the sounds alike
-            for said in spoken:
+            for said in step.spoken:
                 self.voice.say(said)
-        cue = None
-        for event in events:
-            match event:
-                case SetCompleted():
-                    self._log.record_set(self._workout_id, event)
-                    if event.side is not None:
-                        sides = self._sides.setdefault(event.exercise_id, {"left": 0, "right": 0})
-                        sides[event.side.value] += 1
-                    cue = "done"
-                case ExerciseSkipped():
-                    self._log.record_skip(self._workout_id, event)
-                    names = {p.exercise.id: p.exercise.name for p in workout.plan}
-                    self._skipped.append(names[event.exercise_id])
-                case PhaseStarted():
-                    self.phase_changed.emit(event.phase)
-                    self._on_phase_started(event.phase)
-                    if event.phase.kind.is_work and cue is None:
-                        cue = "start"
-                case CountdownTick() if cue is None:
-                    cue = "tick"
-                case WorkoutFinished() if self._needs_check(self._last_exercise):
-                    self._finish_pending = True  # the summary waits for the last check
-                    self._open_check(self._last_exercise)
-                case WorkoutFinished() | WorkoutEnded():
-                    self._over("finished" if isinstance(event, WorkoutFinished) else "ended early")
-                    return
-        if self._finish_pending:
+        for phase in step.phases:
+            self.phase_changed.emit(phase)
+        if step.check_opened and self.session.checking is not None:
+            self.check_bar.ask(self.session.checking.exercise.name)
+            self.controls.setCurrentIndex(2)
+            self._fit_countdown()
+        if step.halted is not None:
+            self._timer.stop()
+            self.voice.stop()
+            self.controls.setCurrentIndex(0)
+            self.halted.emit(step.halted)
+            return
+        sound = step.sound if not self.voice.speaking_cues else None  # the voice says it
+        if step.summary is not None:
+            self._timer.stop()
+            if sound:
+                self.cues.play(sound)
+            self.workout_over.emit(step.summary)
+            return
+        if step.waiting_to_finish:  # the summary waits for the last check
             self._timer.stop()
             return
-        if cue and not self.voice.speaking_cues:  # the voice says what the sounds would
-            self.cues.play(cue)
+        if sound:
+            self.cues.play(sound)
         self._show()
         self._schedule()
 
-    def _over(self, outcome: str) -> None:
-        self._timer.stop()
-        self._log.finish(self._workout_id, outcome)
-        if outcome == "finished" and not self.voice.speaking_cues:
-            self.cues.play("done")
-        workout = self.workout
-        assert workout is not None
-        done = {
-            planned.exercise.name: workout.sets_done(index)
-            for index, planned in enumerate(workout.plan)
-            if workout.sets_done(index) or planned.exercise.id in self._sides
-        }
-        sides = {
-            planned.exercise.name: dict(self._sides[planned.exercise.id])
-            for planned in workout.plan
-            if planned.exercise.id in self._sides
-        }
-        summary = WorkoutSummary(
-            routine_title=self._routine_title,
-            outcome=outcome,
-            seconds=self._clock.now() - self._started_at,
-            sets_done=sum(done.values()),
-            skipped=list(self._skipped),
-            sets_by_exercise=done,
-            sides_by_exercise=sides,
-            workout_id=self._workout_id,
-            routine_id=self._routine_id,
-        )
-        self.workout = None
-        self.workout_over.emit(summary)
-
     def _schedule(self) -> None:
         self._timer.stop()
-        workout = self.workout
-        if workout is None or workout.state is not State.RUNNING:
+        if not self.session.running:
             return
-        milliseconds = workout.seconds_to_next_change() / self._rate * 1000
+        milliseconds = self.session.seconds_to_next_change() / self._rate * 1000
         self._timer.start(max(1, math.ceil(milliseconds)))
 
     # Showing.
 
     def _show(self) -> None:
         workout = self.workout
-        assert workout is not None
+        if workout is None:
+            return
         phase, planned = workout.phase, workout.planned
         exercise = planned.exercise
         # The other side is the same movement in a mirror: the picture turns round with it.
@@ -420,22 +328,17 @@ class WorkoutView(QWidget):
         )
         paused = workout.state is State.PAUSED
         self.paused_label.setVisible(paused)
-        held = self._check_for is not None and not self._paused_by_person
+        held = self.session.checking is not None and not self.session.paused_by_person
         self.paused_label.setText(
             "Waiting for your answer below." if held else "Paused. Press Space to go on."
         )
-        self._set_label(self.pause_button, "Go on  [Space]" if paused else "Pause  [Space]")
+        set_words(self.pause_button, WorkoutKeys.PAUSE, "Go on" if paused else None)
         next_words = "Start now" if phase.kind is not PhaseKind.REST else "Skip rest"
-        self._set_label(
-            self.next_button, f"{next_words}  [N]" if workout.waiting else "Skip exercise  [N]"
+        set_words(
+            self.next_button, WorkoutKeys.NEXT, next_words if workout.waiting else "Skip exercise"
         )
         self.back_button.setEnabled(not (phase.exercise_index == 0 and workout.index == 0))
         self.steps_label.setText(steps_html(planned))
-
-    @staticmethod
-    def _set_label(button: QPushButton, text: str) -> None:
-        button.setText(text)
-        button.setAccessibleName(text)
 
     def _on_controls_changed(self, index: int) -> None:
         for n in range(self.controls.count()):
@@ -495,19 +398,16 @@ class WorkoutView(QWidget):
         return self.controls.currentIndex() == 1
 
     def _on_pause_clicked(self) -> None:
-        if self.workout is None or self._confirming():
-            return
-        self.workout.toggle_pause()
-        self._paused_by_person = self.workout.state is State.PAUSED
-        self._handle([])
+        if not self._confirming():
+            self._play(self.session.toggle_pause())
 
     def _on_next_clicked(self) -> None:
-        if self.workout is not None and not self._confirming():
-            self._handle(self.workout.next())
+        if not self._confirming():
+            self._play(self.session.next())
 
     def _on_back_clicked(self) -> None:
-        if self.workout is not None and not self._confirming():
-            self._handle(self.workout.back())
+        if not self._confirming():
+            self._play(self.session.back())
 
     def _on_mute_clicked(self) -> None:
         if not self._has_sound():
@@ -516,7 +416,7 @@ class WorkoutView(QWidget):
         if self.cues.muted:
             self.voice.stop()
         self.mute_button.setChecked(self.cues.muted)
-        self._set_label(self.mute_button, "Sound off  [M]" if self.cues.muted else "Sound on  [M]")
+        set_words(self.mute_button, WorkoutKeys.MUTE, "Sound off" if self.cues.muted else None)
 
     def _on_steps_clicked(self) -> None:
         showing = self.left.currentIndex() == 0
@@ -526,10 +426,9 @@ class WorkoutView(QWidget):
     def _on_end_clicked(self) -> None:
         if self.workout is None:
             return
-        self._was_paused = self.workout.state is State.PAUSED
-        self.workout.pause()
+        step = self.session.ask_to_end()
         self.controls.setCurrentIndex(1)
-        self._handle([])
+        self._play(step)
 
     def _on_escape_pressed(self) -> None:
         if self._confirming():
@@ -542,78 +441,25 @@ class WorkoutView(QWidget):
             self._on_confirm_end_clicked()
 
     def _on_keep_going_clicked(self) -> None:
-        self.controls.setCurrentIndex(2 if self._check_for is not None else 0)
-        if self.workout is not None and not self._was_paused:
-            self.workout.resume()
-            self._handle([])
-
-    def _on_stop_clicked(self) -> None:
-        """Pain is spreading: stop at once, keep the sets done, hand over to the halt."""
-        self._halt(HaltKind.RADIATING, STOP_KEY)
-
-    def _halt(self, kind: HaltKind, screen: str) -> None:
-        if self.workout is None:
-            return
-        self._timer.stop()
-        self.voice.stop()
-        self.controls.setCurrentIndex(0)
-        self._check_for, self._finish_pending = None, False
-        self._paused_by_person = False
-        self.workout.end_early()
-        self._log.finish(self._workout_id, f"halted: {kind.value}")
-        self.workout = None
-        self.halted.emit(kind, self._workout_id, screen)
-
-    # The check after each exercise.
-
-    def _needs_check(self, exercise_index: int) -> bool:
-        workout = self.workout
-        return workout is not None and workout.sets_done(exercise_index) > 0
-
-    def _on_phase_started(self, phase: Phase) -> None:
-        workout = self.workout
-        assert workout is not None
-        left = self._last_exercise
-        self._last_exercise = phase.exercise_index
-        if phase.exercise_index > left and self._needs_check(left):
-            self._open_check(left)
-
-    def _open_check(self, exercise_index: int) -> None:
-        assert self.workout is not None
-        self._check_for = self.workout.plan[exercise_index]
-        self.workout.hold_before_work()  # the answer comes before more exercise
-        self.check_bar.ask(self._check_for.exercise.name)
-        self.controls.setCurrentIndex(2)
-        self._fit_countdown()
-
-    def _on_check_bar_felt(self, feeling: str) -> None:
-        if self._check_for is not None:
-            self.exercise_felt.emit(self._workout_id, self._check_for.exercise.id, feeling)
-
-    def _on_check_bar_answered(self, answer: CheckAnswer) -> None:
-        checked, self._check_for = self._check_for, None
-        workout = self.workout
-        if checked is None or workout is None:
-            return
-        self.controls.setCurrentIndex(0)
-        self._fit_countdown()
-        outcome = after_exercise(answer)
-        if outcome.halt is not None:
-            self._halt(outcome.halt, AFTER_EXERCISE)
-            return
-        if outcome.skip_exercise:
-            workout.drop(checked.exercise.id)
-            self.exercise_dropped.emit(checked.exercise.id, self._workout_id)
-        if self._finish_pending:
-            self._finish_pending = False
-            self._over("finished")
-            return
-        workout.hold_before_work(False)
-        if workout.state is State.PAUSED and not self._paused_by_person:
-            workout.resume()
-        self._handle([])
+        self.controls.setCurrentIndex(2 if self.session.checking is not None else 0)
+        self._play(self.session.keep_going())
 
     def _on_confirm_end_clicked(self) -> None:
         self.controls.setCurrentIndex(0)
-        if self.workout is not None:
-            self._handle(self.workout.end_early())
+        self._play(self.session.end_early())
+
+    def _on_stop_clicked(self) -> None:
+        """Pain is spreading: stop at once, keep the sets done, hand over to the halt."""
+        self._play(self.session.stop())
+
+    # The check after each exercise.
+
+    def _on_check_bar_felt(self, feeling: Feeling) -> None:
+        self.session.felt(feeling)
+
+    def _on_check_bar_answered(self, answer: CheckAnswer) -> None:
+        if self.session.checking is None:
+            return
+        self.controls.setCurrentIndex(0)
+        self._fit_countdown()
+        self._play(self.session.answer(answer))

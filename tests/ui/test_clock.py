@@ -10,21 +10,20 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pytestqt.qtbot import QtBot
-
-from coach.app import build_main_window
-from coach.core.progress import Due, three_week_status, weekly_due
+from coach.core.checkins import Due, three_week_status, weekly_due
+from coach.core.figures import DayState
 from coach.core.safety import HaltKind, PastHalt, workout_lock
+from coach.core.session import Outcome
 from coach.core.workout import SetCompleted
 from coach.resources import locate
+from coach.services import Services
 from coach.store.checkins import CheckinLog
 from coach.store.database import open_database
 from coach.store.history import History
-from coach.store.log import WorkoutLog
-from coach.store.stats import DayState, ProgressStats
+from coach.store.stats import ProgressStats
+from coach.store.workouts import WorkoutLog
 from tests.helpers import FakeClock, local_zone
-from tests.ui.conftest import RecordingCues, screened_yesterday, skip_pain
-from tests.ui.test_workout_flow import press, run_until, start_morning
+from tests.ui.conftest import MakePerson
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -43,21 +42,17 @@ def a_set(number: int = 1) -> SetCompleted:
     return SetCompleted("glute-bridge", None, number, 10, None)
 
 
-def test_the_wall_clock_moving_mid_workout_changes_no_timer(qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_wall_clock_moving_mid_workout_changes_no_timer(
+    make_person: MakePerson, clock: FakeClock
+) -> None:
     from PySide6.QtCore import Qt
 
-    data = tmp_path / "data"
-    screened_yesterday(data)
     wall = WallClock(datetime.now(UTC))
-    clock = FakeClock()
-    window = build_main_window(data, clock=clock, cues=RecordingCues(locate().sounds), now=wall)
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-    view = window.workout_view
-    start_morning(qtbot, window)
-    press(qtbot, window, Qt.Key.Key_N)  # into the first rep
-    run_until(window, clock, lambda: view.phase_label.text() == "Hold")
+    person = make_person(now=wall)
+    view = person.workout
+    person.start_morning()
+    person.press(Qt.Key.Key_N)  # into the first rep
+    person.run_until(lambda: view.phase_label.text() == "Hold")
     shown = view.countdown.text()
     wall.now -= timedelta(hours=2)  # the clock is set back...
     view.poll()
@@ -69,10 +64,10 @@ def test_the_wall_clock_moving_mid_workout_changes_no_timer(qtbot: QtBot, tmp_pa
     view.poll()
     assert view.countdown.text() == str(int(shown) - 1)
 
-    run_until(window, clock, lambda: window.stack.currentWidget() is window.checkins.view)
-    skip_pain(qtbot, window)
-    assert window.stack.currentWidget() is window.summary
-    [line] = History(window.log._database).lines()
+    person.run_until(lambda: person.on(person.pain))
+    person.skip_pain()
+    assert person.on(person.summary)
+    [line] = person.services.history.lines()
     assert line.outcome == "finished" and line.sets == 6
     assert (line.minutes() or 0) >= 1  # never a negative length, whatever the wall clock did
 
@@ -86,10 +81,10 @@ def test_a_workout_over_midnight_counts_on_the_day_it_began(tmp_path: Path) -> N
         workout = log.begin("morning-bridge-core", "Morning")
         wall.now += timedelta(minutes=10)  # Monday 00:05
         log.record_set(workout, a_set())
-        log.finish(workout, "finished")
-        checkins = CheckinLog(database, now=wall)
-        assert checkins.this_week(date(2026, 3, 8)).done == 1  # Sunday's week
-        assert checkins.this_week(date(2026, 3, 9)).done == 0  # a new week on Monday
+        log.finish(workout, Outcome.FINISHED)
+        plan = Services.open(tmp_path, locate(), now=wall).plan
+        assert plan.week(date(2026, 3, 8)).done == 1  # Sunday's week
+        assert plan.week(date(2026, 3, 9)).done == 0  # a new week on Monday
         assert ProgressStats(database).days(None) == {date(2026, 3, 8): DayState.DONE}
         [line] = History(database).lines()
         assert line.started_at.astimezone().date() == date(2026, 3, 8)
@@ -139,8 +134,7 @@ def test_after_travel_dates_follow_where_the_person_is_now(tmp_path: Path) -> No
     wall.now = datetime(2026, 3, 13, 20, 30, tzinfo=ZoneInfo("America/New_York"))
     with local_zone("America/New_York"):
         log.record_set(log.begin("morning", "Morning"), a_set())
-        checkins = CheckinLog(database, now=wall)
-        week = checkins.this_week(date(2026, 3, 13))
+        week = Services.open(tmp_path, locate(), now=wall).plan.week(date(2026, 3, 13))
         assert week.done == 2  # Monday's (02:00 here) and tonight's: both this week
         assert week.done_today
         days = ProgressStats(database).days(None)

@@ -1,20 +1,24 @@
-"""Writing workouts as they happen, and reading back what the screens need.
+"""Workouts written as they happen (the session's recorder), and read back.
 
-Rows are written through sqlmodel, imported inside the methods that use it: the
-home screen's two questions (when was each routine last done, when was it first
-done) are answered with plain sqlite3, so the window can show before SQLAlchemy
-has loaded. ``warm_up`` loads it once the window is on screen.
+Rows are written through sqlmodel, imported inside the methods that use it: what the
+home screen needs (when was each routine first and last done, which days had a workout)
+is answered with plain sqlite3, so the window can show before SQLAlchemy has loaded.
+``warm_up`` loads it once the window is on screen.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from coach.core.workout import ExerciseSkipped, SetCompleted
+from coach.core.progress import Feeling
+from coach.core.safety import HaltKind, ScreenKind
+from coach.core.session import Outcome
+from coach.core.workout import ExerciseSkipped, Now, SetCompleted, utc_now
 from coach.store.database import OpenedDatabase
 
 if TYPE_CHECKING:
@@ -22,7 +26,6 @@ if TYPE_CHECKING:
 
     from coach.store.models import SkippedExercise, Workout, WorkoutSet
 
-Now = Callable[[], datetime]
 logger = logging.getLogger(__name__)
 
 # A workout counts as done once it has at least one set.
@@ -31,6 +34,7 @@ _DONE_DATES = """
     WHERE EXISTS (SELECT 1 FROM workout_set s WHERE s.workout_id = w.id)
     GROUP BY w.routine_id
 """
+DROPPED = "back pain 2 or more points higher"
 
 
 @dataclass(frozen=True)
@@ -39,10 +43,6 @@ class DoneDates:
 
     first: datetime
     last: datetime
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def stored_time(when: datetime) -> str:
@@ -64,7 +64,8 @@ def done_days(
 
 
 class WorkoutLog:
-    """Each call commits at once: a crash loses at most the set in progress."""
+    """The session's recorder: each call commits at once, so a crash loses at most the
+    set in progress."""
 
     def __init__(self, database: OpenedDatabase, now: Now = utc_now) -> None:
         self._database = database
@@ -74,13 +75,7 @@ class WorkoutLog:
         """Load SQLAlchemy and make the schema now, so the first Start is instant."""
         _ = self._database.engine
 
-    def _session(self) -> Session:
-        from sqlmodel import Session
-
-        # Rows handed back stay readable after the session closes.
-        return Session(self._database.engine, expire_on_commit=False)
-
-    # Writing.
+    # Writing (coach.core.session.Recorder).
 
     def begin(self, routine_id: str, routine_title: str) -> int:
         from coach.store.models import Workout
@@ -131,21 +126,59 @@ class WorkoutLog:
             )
         )
 
-    def finish(self, workout_id: int, outcome: str) -> None:
+    def record_feeling(self, workout_id: int, exercise_id: str, feeling: Feeling) -> None:
+        from coach.store.models import ExerciseFeeling
+
+        at = self._now()
+        self._add(
+            lambda: ExerciseFeeling(
+                workout_id=workout_id, exercise_id=exercise_id, feeling=feeling.value, at=at
+            )
+        )
+
+    def record_drop(self, workout_id: int, exercise_id: str) -> None:
+        """Back pain rose 2+ points: the exercise was left out of this workout (kept with
+        the safety answers, as a warning)."""
+        from coach.store.models import SafetyEvent
+
+        at = self._now()
+        answers = json.dumps({"answer": DROPPED, "exercise": exercise_id}, sort_keys=True)
+        self._add(
+            lambda: SafetyEvent(
+                at=at, screen=ScreenKind.AFTER_EXERCISE.value, verdict="warn", halt=None,
+                answers=answers, workout_id=workout_id,
+            )
+        )  # fmt: skip
+
+    def finish(self, workout_id: int, outcome: Outcome) -> None:
+        ended = self._now()
+        self._database.write(lambda session: self._end(session, workout_id, outcome, ended))
+
+    def halt(self, workout_id: int, kind: HaltKind, screen: ScreenKind) -> datetime:
+        """A safety halt during the workout: its outcome and the safety event, as one fact."""
+        from coach.store.models import SafetyEvent
+
+        at = self._now()
+
+        def stop(session: Session) -> None:
+            self._end(session, workout_id, Outcome.halted(kind), at)
+            session.add(SafetyEvent(at=at, screen=screen.value, verdict="halt",
+                                    halt=kind.value, workout_id=workout_id))  # fmt: skip
+
+        self._database.write(stop)
+        return at
+
+    @staticmethod
+    def _end(session: Session, workout_id: int, outcome: Outcome, at: datetime) -> None:
         from coach.store.models import Workout
 
-        ended = self._now()
+        workout = session.get(Workout, workout_id)
+        assert workout is not None
+        workout.ended_at = at
+        workout.outcome = outcome.value
+        session.add(workout)
 
-        def end(session: Session) -> None:
-            workout = session.get(Workout, workout_id)
-            assert workout is not None
-            workout.ended_at = ended
-            workout.outcome = outcome
-            session.add(workout)
-
-        self._database.write(end)
-
-    def _add(self, row: Callable[[], WorkoutSet | SkippedExercise]) -> None:
+    def _add(self, row: Callable[[], object]) -> None:
         self._database.write(lambda session: session.add(row()))
 
     # Reading.
@@ -189,3 +222,27 @@ class WorkoutLog:
             routine: DoneDates(datetime.fromisoformat(first), datetime.fromisoformat(last))
             for routine, first, last in rows
         }
+
+    def done_days(self, since: datetime) -> list[date]:
+        """The local dates of workouts with at least one set, started since then."""
+        return done_days(self._database, since)
+
+    def feelings(
+        self, routine_id: str, exercise_id: str, since: str, last: int = 2
+    ) -> list[Feeling]:
+        """How an exercise felt in a routine's latest workouts after `since` (stored time
+        text; "" for ever), oldest first."""
+        rows = self._database.read(
+            "SELECT f.feeling FROM exercise_feeling f JOIN workout w ON w.id = f.workout_id"
+            " WHERE w.routine_id = ? AND f.exercise_id = ? AND f.at > ?"
+            " ORDER BY f.at DESC, f.id DESC LIMIT ?",
+            (routine_id, exercise_id, since, str(last)),
+        )
+        known = {feeling.value for feeling in Feeling}  # an imported word it does not know
+        return [Feeling(feeling) for (feeling,) in reversed(rows) if feeling in known]
+
+    def _session(self) -> Session:
+        from sqlmodel import Session
+
+        # Rows handed back stay readable after the session closes.
+        return Session(self._database.engine, expire_on_commit=False)

@@ -1,0 +1,326 @@
+"""One workout from Start to its summary: the phase machine, the cues, the check after
+each exercise, the count of each side, how it ended, and what was done.
+
+The workout screen hands every key and every timer tick to a :class:`WorkoutSession`
+and draws what it answers (a :class:`Step`). The session writes as it goes through a
+:class:`Recorder` (the store implements it): every set the moment it is done, and a halt
+as one fact (the workout's outcome and the safety event together).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from coach.core.cues import Cue, CueCaller, CueChoice
+from coach.core.progress import Feeling
+from coach.core.routines import LoadedRoutine, PlannedExercise
+from coach.core.safety import CheckAnswer, HaltKind, ScreenKind, after_exercise
+from coach.core.workout import (
+    Clock,
+    CountdownTick,
+    Event,
+    ExerciseSkipped,
+    Phase,
+    PhaseStarted,
+    SetCompleted,
+    State,
+    Workout,
+    WorkoutEnded,
+    WorkoutFinished,
+)
+
+
+class Outcome(StrEnum):
+    """How a workout ended, as stored. A workout the program never saw end (it was
+    killed) has no stored outcome: it reads as UNFINISHED."""
+
+    FINISHED = "finished"
+    ENDED_EARLY = "ended early"
+    HALTED_EMERGENCY = "halted: emergency"
+    HALTED_URGENT = "halted: urgent"
+    HALTED_RADIATING = "halted: radiating"
+    PAIN_ROSE = "ended: pain rose"
+    UNFINISHED = "unfinished"
+
+    @classmethod
+    def halted(cls, kind: HaltKind) -> Outcome:
+        return cls(f"halted: {kind.value}")
+
+    @classmethod
+    def stored(cls, value: str | None) -> Outcome:
+        """The outcome a stored value means: None (the program never saw the end), or a
+        word this version does not know (from an import), is UNFINISHED."""
+        known = {outcome.value for outcome in cls}
+        return cls(value) if value in known else cls.UNFINISHED
+
+    @property
+    def halt(self) -> HaltKind | None:
+        prefix = "halted: "
+        return HaltKind(self.value.removeprefix(prefix)) if self.startswith(prefix) else None
+
+
+class Recorder(Protocol):
+    """Where a workout is written as it happens; each call is one transaction."""
+
+    def begin(self, routine_id: str, routine_title: str) -> int: ...
+
+    def record_set(self, workout_id: int, done: SetCompleted) -> None: ...
+
+    def record_skip(self, workout_id: int, skipped: ExerciseSkipped) -> None: ...
+
+    def record_feeling(self, workout_id: int, exercise_id: str, feeling: Feeling) -> None: ...
+
+    def record_drop(self, workout_id: int, exercise_id: str) -> None: ...
+
+    def finish(self, workout_id: int, outcome: Outcome) -> None: ...
+
+    def halt(self, workout_id: int, kind: HaltKind, screen: ScreenKind) -> datetime: ...
+
+
+@dataclass
+class WorkoutSummary:
+    routine_title: str
+    outcome: Outcome
+    seconds: float
+    sets_done: int
+    skipped: list[str] = field(default_factory=list)
+    # Exercise name -> sets finished, in the routine's order; only those with a set.
+    sets_by_exercise: dict[str, int] = field(default_factory=dict)
+    # Exercises done on each side: name -> sets finished on the left and on the right.
+    sides_by_exercise: dict[str, dict[str, int]] = field(default_factory=dict)
+    workout_id: int = 0
+    routine_id: str = ""
+
+
+@dataclass(frozen=True)
+class Halt:
+    """The workout stopped for safety: what kind of halt, and when it was recorded."""
+
+    kind: HaltKind
+    at: datetime
+
+
+@dataclass
+class Step:
+    """What one change asks of the screen."""
+
+    spoken: list[Cue] = field(default_factory=list)  # to say now, unless muted
+    sound: str | None = None  # the sound that marks it where no voice speaks
+    phases: list[Phase] = field(default_factory=list)  # the phases that began, in order
+    check_opened: bool = False  # the check after an exercise is now asked
+    summary: WorkoutSummary | None = None  # the workout is over
+    halted: Halt | None = None  # the workout stopped for safety
+    # The workout waits on the last exercise's check before its summary: nothing runs.
+    waiting_to_finish: bool = False
+
+
+class WorkoutSession:
+    """A workout as the person lives it; :attr:`workout` is None before and after."""
+
+    def __init__(self, recorder: Recorder, clock: Clock) -> None:
+        self._recorder = recorder
+        self._clock = clock
+        self._caller = CueCaller(clock)
+        self.workout: Workout | None = None
+        self.routine_title = ""
+        self.workout_id = 0
+        self._routine_id = ""
+        self._started_at = 0.0
+        self._skipped: list[str] = []
+        self._sides: dict[str, dict[str, int]] = {}  # exercise id -> side -> sets
+        self.checking: PlannedExercise | None = None  # the exercise the check asks about
+        self._finish_pending = False
+        self._last_exercise = 0
+        self.paused_by_person = False  # Space, as opposed to a hold for the check
+        self._was_paused = False  # before the person was asked whether to end
+
+    # Starting and running.
+
+    def begin(
+        self, loaded: LoadedRoutine, plan: Sequence[PlannedExercise], choice: CueChoice
+    ) -> Step:
+        self.workout = Workout(plan, self._clock)
+        self.routine_title = loaded.routine.title
+        self._routine_id = loaded.routine.id
+        self.workout_id = self._recorder.begin(loaded.routine.id, loaded.routine.title)
+        self._started_at = self._clock.now()
+        self._skipped, self._sides = [], {}
+        self.checking, self._finish_pending = None, False
+        self.paused_by_person = False
+        self._last_exercise = 0
+        self._caller.reset()
+        self._caller.choice = choice
+        return self._step(self.workout.start())
+
+    def update(self) -> Step:
+        """What happened since last asked (the screen's timer asks)."""
+        return self._step(self.workout.update()) if self.workout is not None else Step()
+
+    @property
+    def running(self) -> bool:
+        return self.workout is not None and self.workout.state is State.RUNNING
+
+    def seconds_to_next_change(self) -> float:
+        assert self.workout is not None
+        return self.workout.seconds_to_next_change()
+
+    # What the person asks for.
+
+    def toggle_pause(self) -> Step:
+        if self.workout is None:
+            return Step()
+        self.workout.toggle_pause()
+        self.paused_by_person = self.workout.state is State.PAUSED
+        return self._step([])
+
+    def next(self) -> Step:
+        return self._step(self.workout.next()) if self.workout is not None else Step()
+
+    def back(self) -> Step:
+        return self._step(self.workout.back()) if self.workout is not None else Step()
+
+    def ask_to_end(self) -> Step:
+        """Hold everything while the person is asked whether to end."""
+        if self.workout is None:
+            return Step()
+        self._was_paused = self.workout.state is State.PAUSED
+        self.workout.pause()
+        return self._step([])
+
+    def keep_going(self) -> Step:
+        """The person chose not to end: go on as before they were asked."""
+        if self.workout is None or self._was_paused:
+            return Step()
+        self.workout.resume()
+        return self._step([])
+
+    def end_early(self) -> Step:
+        """Ended by the person (or the window closing): what was done is kept."""
+        if self.workout is None or self.workout.is_over:
+            return Step()
+        return self._step(self.workout.end_early())
+
+    def stop(self) -> Step:
+        """The stop key: pain is spreading. Stop at once; the sets done are kept."""
+        return self._halt(HaltKind.RADIATING, ScreenKind.STOP_KEY)
+
+    # The check after each exercise.
+
+    def felt(self, feeling: Feeling) -> None:
+        if self.checking is not None:
+            self._recorder.record_feeling(self.workout_id, self.checking.exercise.id, feeling)
+
+    def answer(self, answer: CheckAnswer) -> Step:
+        checked, self.checking = self.checking, None
+        workout = self.workout
+        if checked is None or workout is None:
+            return Step()
+        outcome = after_exercise(answer)
+        if outcome.halt is not None:
+            return self._halt(outcome.halt, ScreenKind.AFTER_EXERCISE)
+        if outcome.skip_exercise:
+            workout.drop(checked.exercise.id)
+            self._recorder.record_drop(self.workout_id, checked.exercise.id)
+        if self._finish_pending:
+            self._finish_pending = False
+            return self._over(Outcome.FINISHED)
+        workout.hold_before_work(False)
+        if workout.state is State.PAUSED and not self.paused_by_person:
+            workout.resume()
+        return self._step([])
+
+    # Inside.
+
+    def _step(self, events: list[Event]) -> Step:
+        workout = self.workout
+        assert workout is not None
+        step = Step(spoken=self._caller.cues(workout, events))  # asked even when muted
+        for event in events:
+            match event:
+                case SetCompleted():
+                    self._recorder.record_set(self.workout_id, event)
+                    if event.side is not None:
+                        sides = self._sides.setdefault(event.exercise_id, {"left": 0, "right": 0})
+                        sides[event.side.value] += 1
+                    step.sound = "done"
+                case ExerciseSkipped():
+                    self._recorder.record_skip(self.workout_id, event)
+                    names = {p.exercise.id: p.exercise.name for p in workout.plan}
+                    self._skipped.append(names[event.exercise_id])
+                case PhaseStarted():
+                    step.phases.append(event.phase)
+                    step.check_opened |= self._on_phase_started(event.phase)
+                    if event.phase.kind.is_work and step.sound is None:
+                        step.sound = "start"
+                case CountdownTick() if step.sound is None:
+                    step.sound = "tick"
+                case WorkoutFinished() if self._needs_check(self._last_exercise):
+                    self._finish_pending = True  # the summary waits for the last check
+                    self._open_check(self._last_exercise)
+                    step.check_opened = True
+                case WorkoutFinished() | WorkoutEnded():
+                    finished = isinstance(event, WorkoutFinished)
+                    over = self._over(Outcome.FINISHED if finished else Outcome.ENDED_EARLY)
+                    over.spoken = step.spoken
+                    return over
+        step.waiting_to_finish = self._finish_pending
+        return step
+
+    def _needs_check(self, exercise_index: int) -> bool:
+        return self.workout is not None and self.workout.sets_done(exercise_index) > 0
+
+    def _on_phase_started(self, phase: Phase) -> bool:
+        left = self._last_exercise
+        self._last_exercise = phase.exercise_index
+        if phase.exercise_index > left and self._needs_check(left):
+            self._open_check(left)
+            return True
+        return False
+
+    def _open_check(self, exercise_index: int) -> None:
+        assert self.workout is not None
+        self.checking = self.workout.plan[exercise_index]
+        self.workout.hold_before_work()  # the answer comes before more exercise
+
+    def _halt(self, kind: HaltKind, screen: ScreenKind) -> Step:
+        if self.workout is None:
+            return Step()
+        self.checking, self._finish_pending = None, False
+        self.paused_by_person = False
+        self.workout.end_early()
+        at = self._recorder.halt(self.workout_id, kind, screen)
+        self.workout = None
+        return Step(halted=Halt(kind, at))
+
+    def _over(self, outcome: Outcome) -> Step:
+        workout = self.workout
+        assert workout is not None
+        self._recorder.finish(self.workout_id, outcome)
+        done = {
+            planned.exercise.name: workout.sets_done(index)
+            for index, planned in enumerate(workout.plan)
+            if workout.sets_done(index) or planned.exercise.id in self._sides
+        }
+        sides = {
+            planned.exercise.name: dict(self._sides[planned.exercise.id])
+            for planned in workout.plan
+            if planned.exercise.id in self._sides
+        }
+        summary = WorkoutSummary(
+            routine_title=self.routine_title,
+            outcome=outcome,
+            seconds=self._clock.now() - self._started_at,
+            sets_done=sum(done.values()),
+            skipped=list(self._skipped),
+            sets_by_exercise=done,
+            sides_by_exercise=sides,
+            workout_id=self.workout_id,
+            routine_id=self._routine_id,
+        )
+        self.workout = None
+        sound = "done" if outcome is Outcome.FINISHED else None
+        return Step(sound=sound, summary=summary)

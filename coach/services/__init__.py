@@ -1,0 +1,146 @@
+"""What the window and the command line both ask for, in one place.
+
+:class:`Services` owns the catalogue, the person's plan (profile, opt-ins, own doses,
+workout days), the due routine, the printed sheet, the calendar file, dose offers, what
+each home card says, the blocks, and the stores behind them. The UI reaches the store
+only through here (and the workout session's recorder, which is the store's workout log).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from coach import paths
+from coach.core.routines import SAFETY_FILE
+from coach.core.safety import Lock, SafetyRules, load_safety, workout_lock
+from coach.core.workout import Now, utc_now
+from coach.resources import Resources
+from coach.services.blocks import BlockLine, Blocks, block_dates
+from coach.services.data import DataCare
+from coach.services.home import HomeState, RoutineCard, clearance_note, lock_reason, routine_cards
+from coach.services.person import PersonalPlan
+from coach.services.routines import RoutineFiles
+from coach.store.checkins import CheckinLog
+from coach.store.database import DatabaseError, OpenedDatabase, open_database
+from coach.store.history import History, SetLine, WorkoutDetail, WorkoutLine
+from coach.store.safety import SafetyLog
+from coach.store.settings import OPT_INS, PLAN_DAYS, PROFILE, REMINDER, VOICE, Settings
+from coach.store.stats import ProgressStats
+from coach.store.transfer import ImportRefused, Report, read_file
+from coach.store.transfer.tables import Tables
+from coach.store.workouts import WorkoutLog
+
+__all__ = [
+    "OPT_INS",
+    "PLAN_DAYS",
+    "PROFILE",
+    "REMINDER",
+    "VOICE",
+    "BlockLine",
+    "Blocks",
+    "DataCare",
+    "DatabaseError",
+    "History",
+    "HomeState",
+    "ImportRefused",
+    "PersonalPlan",
+    "ProgressStats",
+    "Report",
+    "RoutineCard",
+    "RoutineFiles",
+    "SafetyLog",
+    "Services",
+    "SetLine",
+    "Settings",
+    "WorkoutDetail",
+    "WorkoutLine",
+    "WorkoutLog",
+    "block_dates",
+]
+
+
+OWN_ROUTINES_README = """\
+Put your own routines here as .toml files; they appear beside the built-in ones.
+Copy one of the program's routine files to start from (they are in {builtin}).
+An exercises.toml here can add exercises of your own.
+"""
+
+
+class Services:
+    """Everything behind the screens, for one data folder."""
+
+    @classmethod
+    def open(cls, data_dir: Path, resources: Resources, now: Now = utc_now) -> Services:
+        """The person's data and the program's files, as the window and the CLI use them.
+
+        The data folder is made (owner only) here; one that cannot be written leaves the
+        data in memory, with a notice, and no folder for own routines is made. Raises
+        DatabaseError (a database of a newer version), SafetyFileError (the questions
+        file is broken) or OSError (the folder cannot be used at all).
+        """
+        database = open_database(paths.database_path(data_dir))
+        own = paths.user_routines_dir(data_dir)
+        if database.unsaved is None and not own.exists():
+            own.mkdir()
+            readme = OWN_ROUTINES_README.format(builtin=resources.routines)
+            (own / "README.txt").write_text(readme)
+        rules = load_safety(resources.routines / SAFETY_FILE)
+        return cls(resources=resources, data_dir=data_dir, database=database, rules=rules,
+                   now=now)  # fmt: skip
+
+    def __init__(
+        self,
+        *,
+        resources: Resources,
+        data_dir: Path,
+        database: OpenedDatabase,
+        rules: SafetyRules,
+        now: Now,
+    ) -> None:
+        self.resources = resources
+        self.rules = rules
+        self.now = now
+        self.routines = RoutineFiles(resources, paths.user_routines_dir(data_dir))
+        self.settings = Settings(database, now)
+        self.workouts = WorkoutLog(database, now)  # the workout session's recorder
+        self.safety = SafetyLog(database, now)
+        self.checkins = CheckinLog(database, now)
+        self.stats = ProgressStats(database)
+        self.history = History(database)
+        self.data = DataCare(database, paths.backups_dir(data_dir), now)
+        self.plan = PersonalPlan(
+            routines=self.routines, settings=self.settings, workouts=self.workouts,
+            checkins=self.checkins, rules=rules, resources=resources, now=now,
+        )  # fmt: skip
+        self.blocks = Blocks(self.checkins, self.plan.plan_days, self.routine_title, now)
+
+    @staticmethod
+    def read_export(path: Path) -> Tables:
+        """An export file's tables, every value checked; ImportRefused if any is wrong.
+        Needs no data folder: a file is checked before anything is opened."""
+        return read_file(path)
+
+    def today(self) -> date:
+        return self.now().astimezone().date()
+
+    def routine_title(self, routine_id: str) -> str | None:
+        loaded = self.routines.catalogue().routine(routine_id)
+        return loaded.routine.title if loaded else None
+
+    def lock(self) -> Lock | None:
+        """Why no workout may start now, or None."""
+        return workout_lock(self.safety.halts(), self.safety.clearances(), self.now())
+
+    def home(self) -> HomeState:
+        """Everything the home screen says, as things are now."""
+        catalogue = self.routines.catalogue()
+        return HomeState(
+            cards=routine_cards(catalogue, self.plan, self.now()),
+            errors=catalogue.errors,
+            week=self.plan.week().sentence(),
+            lock_reason=lock_reason(self.lock(), self.rules),
+            history_note=clearance_note(self.safety.clearances()),
+            block_note=self.blocks.note(),
+            past_blocks=bool(self.blocks.readable()),
+        )

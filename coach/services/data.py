@@ -1,0 +1,59 @@
+"""The person's data as a whole: whether it is on disk, and export and import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from coach.core.workout import Now
+from coach.store.database import OpenedDatabase
+from coach.store.transfer import Report, export_file, import_tables, read_file
+from coach.store.transfer.tables import Tables, counts
+
+
+class DataCare:
+    def __init__(self, database: OpenedDatabase, backups: Path, now: Now) -> None:
+        self._database = database
+        self.backups = backups
+        self._now = now
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self._database.path
+
+    @property
+    def notice(self) -> str | None:
+        """Said once after start-up, e.g. that a damaged file was kept aside."""
+        return self._database.notice
+
+    @property
+    def unsaved(self) -> str | None:
+        """Why the data is only in memory now (the disk refuses it), or None."""
+        return self._database.unsaved
+
+    def when_unsaved(self, listener: Callable[[str], None]) -> None:
+        """Tell `listener` why, if the data has to move to memory during the session."""
+        self._database.listeners.append(listener)
+
+    def save_again(self) -> bool:
+        """Copy what is in memory back to disk; True when the data is on disk again."""
+        return self._database.save_again()
+
+    def export(self, path: Path, kind: str) -> str:
+        """Everything, written to `path` as "json" or "csv" (a zip): what was written, in
+        words. OSError when it cannot be written."""
+        return counts(export_file(self._database, path, kind, self._now()))
+
+    @staticmethod
+    def read(path: Path) -> Tables:
+        """An export file's tables, every value checked; ImportRefused if any is wrong."""
+        return read_file(path)
+
+    @staticmethod
+    def describe(tables: Tables) -> str:
+        return counts(tables)
+
+    def merge(self, tables: Tables) -> Report:
+        """Checked tables merged in, all or nothing; what is already here is kept."""
+        return import_tables(self._database, tables)

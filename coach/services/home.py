@@ -1,0 +1,97 @@
+"""What the home screen says: each routine's card, the lock, this week, the block."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from coach.core.routines import Catalogue, dose_text
+from coach.core.safety import Lock, SafetyRules
+from coach.core.toml_errors import FileError
+from coach.core.workout import planned_minutes
+from coach.services.person import PersonalPlan
+
+
+@dataclass(frozen=True)
+class RoutineCard:
+    """What the home screen shows of one routine."""
+
+    id: str
+    title: str
+    summary: str
+    minutes: int
+    trains: list[str]
+    exercises: list[str]
+    left_out: list[str]
+    last_done: str  # "Last done yesterday"
+    own: bool
+    own_doses: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class HomeState:
+    cards: list[RoutineCard]
+    errors: list[FileError]
+    week: str  # "This week: 1 of 3 workouts done. ..."
+    lock_reason: str | None = None  # why no workout can start now
+    history_note: str | None = None  # the last clinician's all-clear
+    block_note: tuple[str, str | None] | None = None  # the banner and its button
+    past_blocks: bool = False
+
+
+def last_done_text(when: datetime | None, now: datetime) -> str:
+    if when is None:
+        return "Not done yet"
+    local = when.astimezone()
+    days = (now.astimezone().date() - local.date()).days
+    if days == 0:
+        return "Last done today"
+    if days == 1:
+        return "Last done yesterday"
+    if days < 7:
+        return f"Last done {local:%A}"
+    return f"Last done {local:%-d %B %Y}"
+
+
+def routine_cards(catalogue: Catalogue, plan: PersonalPlan, now: datetime) -> list[RoutineCard]:
+    person = plan.person()
+    done = plan.done_dates()
+    cards = []
+    for loaded in catalogue.routines:
+        planned = plan.plan(loaded, person)
+        last = done.get(loaded.routine.id)
+        own_doses = plan.own_doses(loaded.routine.id)
+        cards.append(
+            RoutineCard(
+                id=loaded.routine.id,
+                title=loaded.routine.title,
+                summary=loaded.routine.summary,
+                minutes=planned_minutes(planned),
+                trains=loaded.routine.trains,
+                exercises=[p.exercise.name for p in planned],
+                left_out=[f"{e.name} ({why})" for e, why in plan.left_out(loaded, person)],
+                last_done=last_done_text(last.last if last else None, now),
+                own=not loaded.builtin,
+                own_doses=[
+                    f"{p.exercise.name} {dose_text(p)}"
+                    for p in planned
+                    if p.exercise.id in own_doses
+                ],
+            )
+        )
+    return cards
+
+
+def lock_reason(lock: Lock | None, rules: SafetyRules) -> str | None:
+    if lock is None:
+        return None
+    return f"Workouts are stopped. {rules.halt[lock.halt].title}."
+
+
+def clearance_note(clearances: list[datetime]) -> str | None:
+    if not clearances:
+        return None
+    return (
+        "A clinician's all-clear was confirmed on"
+        f" {clearances[-1].astimezone():%-d %B %Y at %H:%M}."
+    )

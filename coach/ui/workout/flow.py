@@ -1,0 +1,89 @@
+"""From the check-ins before a workout to its summary: the workout screen, the halt it
+may end in, the check-in after it, the summary and the dose offers.
+
+Signals:
+    done(): back to the routines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from coach.core.progress import DoseOffer
+from coach.core.session import Halt, WorkoutSummary
+from coach.services import Services
+from coach.ui.checkins.flow import CheckinFlow
+from coach.ui.safety.flow import SafetyFlow
+from coach.ui.workout.summary import SummaryView
+from coach.ui.workout.view import WorkoutView
+
+
+class WorkoutFlow(QObject):
+    done = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        view: WorkoutView,
+        checkins: CheckinFlow,
+        safety: SafetyFlow,
+        show: Callable[[QWidget], None],
+        saved: Callable[[], bool],
+        parent: QObject | None = None,
+    ) -> None:
+        """`saved` tries to put everything on disk and says whether it is there."""
+        super().__init__(parent)
+        self._services = services
+        self.view = view
+        self.summary = SummaryView()
+        self._checkins = checkins
+        self._safety = safety
+        self._show = show
+        self._saved = saved
+        checkins.ready.connect(self._on_checkins_ready)
+        checkins.after_done.connect(self._on_checkins_after_done)
+        view.workout_over.connect(self._on_view_workout_over)
+        view.halted.connect(self._on_view_halted)
+        self.summary.done.connect(self.done.emit)
+        self.summary.accepted.connect(self._on_summary_accepted)
+        self.summary.declined.connect(self._on_summary_declined)
+
+    @property
+    def running(self) -> bool:
+        return self.view.workout is not None
+
+    def _on_checkins_ready(self, routine_id: str) -> None:
+        loaded = self._services.routines.catalogue().routine(routine_id)
+        if loaded is None:
+            return
+        plan = self._services.plan.plan(loaded)
+        if not plan:
+            QMessageBox.information(
+                self.view.window(), "Nothing to do", "Every exercise in this routine is left out"
+                " for you."
+            )  # fmt: skip
+            self.done.emit()
+            return
+        self.view.begin(loaded, plan)
+        self._show(self.view)
+
+    def _on_view_workout_over(self, summary: WorkoutSummary) -> None:
+        self.summary.show_summary(summary, on_disk=self._saved())
+        self.summary.offer_doses(self._services.plan.dose_offers(summary.routine_id))
+        self._checkins.after_workout(summary.workout_id)
+
+    def _on_view_halted(self, halt: Halt) -> None:
+        self._safety.show_halt(halt)
+
+    def _on_checkins_after_done(self) -> None:
+        self._show(self.summary)
+        self.summary.back_button.setFocus()
+
+    def _on_summary_accepted(self, offer: DoseOffer) -> None:
+        self._services.plan.decide(offer, accepted=True)
+
+    def _on_summary_declined(self, offer: DoseOffer) -> None:
+        self._services.plan.decide(offer, accepted=False)
