@@ -13,9 +13,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coach import instance, paths
+from coach.core.clock import Clock, MonotonicClock, Now, ScaledClock, utc_now
 from coach.core.safety import SafetyFileError
 from coach.core.session import WorkoutSession
-from coach.core.workout import Clock, MonotonicClock, Now, ScaledClock, utc_now
 from coach.resources import Resources, locate
 from coach.services import VOICE, Services
 from coach.store.backup import daily_backup

@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import TextIO
 
 from coach import paths
+from coach.core.phases import planned_minutes
 from coach.core.routines import SAFETY_FILE
 from coach.core.safety import SafetyFileError, load_safety
-from coach.core.workout import planned_minutes
 from coach.resources import locate
 from coach.services import RoutineFiles, Services
 

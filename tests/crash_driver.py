@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from coach.app import build_main_window
-from coach.core.workout import MonotonicClock, ScaledClock
+from coach.core.clock import MonotonicClock, ScaledClock
 from tests.driver import answer_checks_all_fine, start_with_all_no
 
 

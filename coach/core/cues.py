@@ -18,20 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from coach.core.clock import Clock
+from coach.core.phases import COUNTDOWN_FROM, Phase, PhaseKind, Side
 from coach.core.routines import PlannedExercise
-from coach.core.workout import (
-    COUNTDOWN_FROM,
-    Clock,
-    Event,
-    Phase,
-    PhaseKind,
-    PhaseStarted,
-    Side,
-    State,
-    Workout,
-    WorkoutEnded,
-    WorkoutFinished,
-)
+from coach.core.workout import Event, PhaseStarted, State, Workout, WorkoutEnded, WorkoutFinished
 
 HALFWAY_FROM_SECONDS = 20.0  # holds this long or longer hear "halfway"
 NEXT_UP_FROM_SECONDS = 15.0  # waits this long or longer hear "next up" near their end

@@ -15,16 +15,16 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
+from coach.core.clock import Clock
 from coach.core.cues import Cue, CueCaller, CueChoice
-from coach.core.progress import Feeling
+from coach.core.phases import Phase
+from coach.core.progression import Feeling
 from coach.core.routines import LoadedRoutine, PlannedExercise
 from coach.core.safety import CheckAnswer, HaltKind, ScreenKind, after_exercise
 from coach.core.workout import (
-    Clock,
     CountdownTick,
     Event,
     ExerciseSkipped,
-    Phase,
     PhaseStarted,
     SetCompleted,
     State,

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from coach.core.phases import planned_seconds
 from coach.core.plan import WEEKDAYS
 from coach.core.routines import Dose, Exercise, LoadedRoutine, OwnDose
 from coach.core.safety import HaltKind, SafetyRules
-from coach.core.workout import planned_seconds
 
 WEEKS = 3
 COUNT_WORDS = {1: "Once", 2: "Twice", 3: "Three times", 4: "Four times", 5: "Five times",

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach import paths
+from coach.core.clock import Now, utc_now
 from coach.core.routines import SAFETY_FILE
 from coach.core.safety import Lock, SafetyRules, load_safety, workout_lock
-from coach.core.workout import Now, utc_now
 from coach.resources import Resources
 from coach.services.blocks import BlockLine, Blocks, block_dates
 from coach.services.data import DataCare
@@ -30,6 +31,9 @@ from coach.store.stats import ProgressStats
 from coach.store.transfer import ImportRefused, Report, read_file
 from coach.store.transfer.tables import Tables
 from coach.store.workouts import WorkoutLog
+
+if TYPE_CHECKING:
+    from coach.services.progress import ProgressFigures
 
 __all__ = [
     "OPT_INS",
@@ -127,6 +131,19 @@ class Services:
     def routine_title(self, routine_id: str) -> str | None:
         loaded = self.routines.catalogue().routine(routine_id)
         return loaded.routine.title if loaded else None
+
+    def progress(self) -> ProgressFigures:
+        """The progress charts' figures (made when the screen is first opened)."""
+        from coach.services.progress import ProgressFigures
+
+        blocks = self.checkins.blocks
+        return ProgressFigures(
+            self.stats,
+            self.routines.exercise_name,
+            self.plan.plan_days,
+            lambda: blocks()[-1].started_at if blocks() else None,  # the latest block's start
+            self.now,
+        )
 
     def lock(self) -> Lock | None:
         """Why no workout may start now, or None."""

@@ -16,8 +16,8 @@ from coach.core.checkins import (
     three_week_status,
     weekly_due_in,
 )
+from coach.core.clock import Now
 from coach.core.progress import Comparison, block_comparison
-from coach.core.workout import Now
 from coach.store.checkins import CheckinLog
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from coach.core.workout import Now
+from coach.core.clock import Now
 from coach.store.database import OpenedDatabase
 from coach.store.transfer import Report, export_file, import_tables, read_file
 from coach.store.transfer.tables import Tables, counts

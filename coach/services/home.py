@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from coach.core.routines import Catalogue, dose_text
+from coach.core.catalogue import Catalogue
+from coach.core.phases import planned_minutes
+from coach.core.routines import dose_text
 from coach.core.safety import Lock, SafetyRules
 from coach.core.toml_errors import FileError
-from coach.core.workout import planned_minutes
 from coach.services.person import PersonalPlan
 
 

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from coach.core.calendar import NO_ROUTINE, plan_file
+from coach.core.clock import Now
+from coach.core.phases import planned_minutes
 from coach.core.plan import WeekStatus, due_routine, week_status
-from coach.core.progress import DoseOffer, suggest
+from coach.core.progression import DoseOffer, suggest
 from coach.core.routines import Exercise, LoadedRoutine, OwnDose, Person, PlannedExercise
 from coach.core.safety import SafetyRules
 from coach.core.sheet import Sheet
-from coach.core.workout import Now, planned_minutes
 from coach.resources import Resources
 from coach.services.routines import RoutineFiles
 from coach.store.checkins import CheckinLog

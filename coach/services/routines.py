@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coach.core.routines import Catalogue, load_catalogue
+from coach.core.catalogue import Catalogue, load_catalogue
 from coach.resources import Resources
 
 Fingerprint = tuple[tuple[str, int, int], ...]

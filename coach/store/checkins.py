@@ -10,8 +10,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from coach.core.checkins import Block, CheckinKind, CheckinRecord
+from coach.core.clock import Now, utc_now
 from coach.core.progress import GLOBAL_IMPRESSION, BlockActivity
-from coach.core.workout import Now, utc_now
 from coach.store.database import OpenedDatabase
 from coach.store.workouts import done_days, stored_time
 

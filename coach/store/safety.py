@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from coach.core.clock import Now, utc_now
 from coach.core.safety import HaltKind, PastHalt, ScreenKind, Verdict
-from coach.core.workout import Now, utc_now
 from coach.store.database import OpenedDatabase
 
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from coach.core.progress import Feeling
+from coach.core.clock import Now, utc_now
+from coach.core.progression import Feeling
 from coach.core.safety import HaltKind, ScreenKind
 from coach.core.session import Outcome
-from coach.core.workout import ExerciseSkipped, Now, SetCompleted, utc_now
+from coach.core.workout import ExerciseSkipped, SetCompleted
 from coach.store.database import OpenedDatabase
 
 if TYPE_CHECKING:

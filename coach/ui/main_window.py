@@ -166,18 +166,9 @@ class MainWindow(QMainWindow):
 
     def show_progress(self) -> ProgressView:
         if self._progress is None:
-            from coach.ui.progress.view import ProgressView, Sources
+            from coach.ui.progress.view import ProgressView
 
-            services = self.services
-            blocks = services.checkins.blocks
-            sources = Sources(
-                stats=services.stats,
-                exercise_name=services.routines.exercise_name,
-                plan_days=services.plan.plan_days,
-                block_start=lambda: blocks()[-1].started_at if blocks() else None,
-                now=services.now,
-            )
-            self._progress = ProgressView(sources)
+            self._progress = ProgressView(self.services.progress())
             self._progress.done.connect(self.go_home)
             self.stack.addWidget(self._progress)
         self._progress.open()

@@ -120,7 +120,8 @@ def bench_holds(routine: str, scale: float) -> None:
     from PySide6.QtWidgets import QApplication
 
     from coach.app import build_main_window
-    from coach.core.workout import MonotonicClock, Phase, PhaseKind, ScaledClock
+    from coach.core.clock import MonotonicClock, ScaledClock
+    from coach.core.phases import Phase, PhaseKind
     from tests.driver import answer_checks_all_fine, start_with_all_no
 
     window = build_main_window(
@@ -181,7 +182,8 @@ for _ in range(int(sys.argv[2])):
 # The biggest view: ten years at once, on every chart.
 worst = 0.0
 for key in ("pain", "workouts", "exercises", "calendar"):
-    from coach.ui.progress.view import Chart, Range
+    from coach.core.figures import Range
+    from coach.services.progress import Chart
     view.show_chart(Chart(key))
     started = time.perf_counter()
     view.show_range(Range.ALL)
@@ -239,7 +241,8 @@ def bench_sheet(runs: int) -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from coach.core.routines import SAFETY_FILE, load_catalogue
+    from coach.core.catalogue import load_catalogue
+    from coach.core.routines import SAFETY_FILE
     from coach.core.safety import load_safety
     from coach.core.sheet import build_sheet
     from coach.resources import locate

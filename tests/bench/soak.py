@@ -25,12 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from coach.core.catalogue import load_catalogue  # noqa: E402
 from coach.core.checkins import CheckinKind  # noqa: E402
-from coach.core.progress import Feeling  # noqa: E402
-from coach.core.routines import load_catalogue  # noqa: E402
+from coach.core.phases import Side  # noqa: E402
+from coach.core.progression import Feeling  # noqa: E402
 from coach.core.safety import ScreenKind, Verdict  # noqa: E402
 from coach.core.session import Outcome  # noqa: E402
-from coach.core.workout import SetCompleted, Side  # noqa: E402
+from coach.core.workout import SetCompleted  # noqa: E402
 from coach.resources import locate  # noqa: E402
 from coach.store.checkins import CheckinLog  # noqa: E402
 from coach.store.database import open_database  # noqa: E402

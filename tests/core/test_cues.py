@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from coach.core.catalogue import load_catalogue
 from coach.core.cues import (
     FINISHED_TEXT,
     Cue,
@@ -16,7 +17,7 @@ from coach.core.cues import (
     schedule,
     spoken_dose,
 )
-from coach.core.routines import PlannedExercise, load_catalogue
+from coach.core.routines import PlannedExercise
 from coach.core.workout import Event, Workout
 from coach.resources import locate
 from tests.helpers import FakeClock, exercise

@@ -7,16 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from coach.core.checkins import Due, three_week_status, weekly_due
-from coach.core.progress import (
-    ALWAYS_SAID,
-    Activity,
-    Adherence,
-    Feeling,
-    PainChange,
-    adherence,
-    compare,
-    suggest,
-)
+from coach.core.progress import ALWAYS_SAID, Activity, Adherence, PainChange, adherence, compare
+from coach.core.progression import Feeling, suggest
 
 EIGHT_OF_NINE = Adherence((3, 2, 3))
 

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coach.core.routines import LIBRARY_FILE, Catalogue, OwnDose, load_catalogue, week_number
-from coach.core.workout import planned_seconds
+from coach.core.catalogue import Catalogue, load_catalogue
+from coach.core.phases import planned_seconds
+from coach.core.routines import LIBRARY_FILE, OwnDose, week_number
 from tests.helpers import ROOT
 
 BUILTIN = ROOT / "routines"

@@ -7,22 +7,24 @@ from typing import TypeVar
 
 import pytest
 
-from coach.core.workout import (
+from coach.core.clock import ScaledClock
+from coach.core.phases import (
     FIRST_GET_READY_SECONDS,
     SWITCH_SIDE_SECONDS,
+    PhaseKind,
+    Side,
+    build_phases,
+)
+from coach.core.workout import (
     CountdownTick,
     Event,
     ExerciseSkipped,
-    PhaseKind,
     PhaseStarted,
-    ScaledClock,
     SetCompleted,
-    Side,
     State,
     Workout,
     WorkoutEnded,
     WorkoutFinished,
-    build_phases,
 )
 from tests.helpers import FakeClock, exercise
 

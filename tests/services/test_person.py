@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from coach.core.progress import Feeling
+from coach.core.progression import Feeling
 from coach.core.routines import OwnDose
 from coach.core.workout import SetCompleted
 from coach.services import PLAN_DAYS, Services

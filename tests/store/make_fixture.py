@@ -16,9 +16,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from coach.core.checkins import CheckinKind
-from coach.core.progress import Feeling
+from coach.core.phases import Side
+from coach.core.progression import Feeling
 from coach.core.safety import HaltKind, Profile, ScreenKind, Verdict
-from coach.core.workout import ExerciseSkipped, SetCompleted, Side
+from coach.core.workout import ExerciseSkipped, SetCompleted
 from coach.store.checkins import CheckinLog
 from coach.store.database import open_database
 from coach.store.safety import SafetyLog

@@ -12,9 +12,10 @@ import pytest
 
 from coach.core.checkins import CheckinKind
 from coach.core.figures import Bucket, DayState, PeriodCount, PeriodExercise, PeriodPain
+from coach.core.phases import Side
 from coach.core.safety import HaltKind, ScreenKind
 from coach.core.session import Outcome
-from coach.core.workout import SetCompleted, Side
+from coach.core.workout import SetCompleted
 from coach.store.checkins import CheckinLog
 from coach.store.database import open_database
 from coach.store.stats import (

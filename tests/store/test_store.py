@@ -13,8 +13,9 @@ import pytest
 from sqlalchemy.exc import StatementError
 from sqlmodel import SQLModel
 
+from coach.core.phases import Side
 from coach.core.session import Outcome
-from coach.core.workout import ExerciseSkipped, SetCompleted, Side
+from coach.core.workout import ExerciseSkipped, SetCompleted
 from coach.store.database import DatabaseError, open_database
 from coach.store.schema import COLUMNS, MIGRATIONS, SCHEMA_VERSION
 from coach.store.workouts import DoneDates, WorkoutLog

@@ -17,10 +17,11 @@ from hypothesis import strategies as st
 
 from coach.__main__ import main
 from coach.core.checkins import CheckinKind
-from coach.core.progress import Feeling
+from coach.core.phases import Side
+from coach.core.progression import Feeling
 from coach.core.safety import HaltKind, ScreenKind
 from coach.core.session import Outcome
-from coach.core.workout import ExerciseSkipped, SetCompleted, Side
+from coach.core.workout import ExerciseSkipped, SetCompleted
 from coach.store.checkins import CheckinLog
 from coach.store.database import OpenedDatabase, open_database
 from coach.store.safety import SafetyLog

@@ -8,8 +8,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from coach.app import build_main_window
+from coach.core.clock import Now, utc_now
 from coach.core.safety import ScreenKind, Verdict
-from coach.core.workout import Now, utc_now
 from coach.resources import locate
 from coach.store.database import open_database
 from coach.store.safety import SafetyLog

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from coach.core.workout import PhaseKind, State
+from coach.core.phases import PhaseKind
+from coach.core.workout import State
 from tests.driver import Person
 from tests.helpers import FakeClock
 from tests.ui.conftest import MakePerson

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from coach.core.checkins import CheckinKind
+from coach.core.phases import Side
 from coach.core.safety import HaltKind, ScreenKind
 from coach.core.session import Outcome
-from coach.core.workout import SetCompleted, Side
+from coach.core.workout import SetCompleted
 from coach.store.checkins import CheckinLog
 from coach.store.database import open_database
 from coach.store.history import History

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.core.figures import Bucket, Day, Range, bar_labels
-from coach.ui.progress.view import EMPTY, Chart, ProgressView
+from coach.services.progress import Chart
+from coach.ui.progress.view import EMPTY, ProgressView
 from tests.bench.synthetic import make_history
 from tests.driver import Person
 from tests.ui.conftest import MakePerson

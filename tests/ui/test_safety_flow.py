@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from coach.core.workout import PhaseKind
+from coach.core.phases import PhaseKind
 from tests.helpers import FakeClock
 from tests.ui.conftest import MakePerson, screened_yesterday
 

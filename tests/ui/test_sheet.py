@@ -14,10 +14,11 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from pytestqt.qtbot import QtBot
 
 from coach.__main__ import main
-from coach.core.routines import SAFETY_FILE, OwnDose, load_catalogue
+from coach.core.catalogue import load_catalogue
+from coach.core.clock import utc_now
+from coach.core.routines import SAFETY_FILE, OwnDose
 from coach.core.safety import Profile, load_safety
 from coach.core.sheet import build_sheet
-from coach.core.workout import utc_now
 from coach.resources import locate
 from coach.store.database import open_database
 from coach.store.settings import OWN_DOSES, PLAN_DAYS, PROFILE, Settings

@@ -7,7 +7,7 @@ fill pattern. Every chart reports what is under the pointer through `Hover`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -30,12 +30,12 @@ from coach.core.figures import (
     Bucket,
     PeriodCount,
     PeriodExercise,
-    PeriodPain,
     WorkoutPain,
     bar_labels,
     number,
     period_name,
 )
+from coach.services.progress import PainData
 from coach.ui import theme
 
 BLUE = QColor("#0072B2")
@@ -127,14 +127,6 @@ def _line(name: str, colour: QColor, style: Qt.PenStyle = Qt.PenStyle.SolidLine)
     series.setPointsVisible(True)
     series.setMarkerSize(9)
     return series
-
-
-@dataclass(frozen=True)
-class PainData:
-    average: list[PeriodPain]  # the average-pain check-ins
-    before: Sequence[PeriodPain | WorkoutPain]  # per workout in short ranges, else averaged
-    after: Sequence[PeriodPain | WorkoutPain]
-    bucket: Bucket
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,6 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
 from enum import Enum
 from functools import partial
 from pathlib import Path
@@ -34,45 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.figures import (
-    Bucket,
-    CalendarData,
-    Range,
-    bucket_for,
-    calendar_months,
-    exercise_summary,
-    first_day,
-    pain_summary,
-    periods,
-    plan_target,
-    range_start,
-    workouts_summary,
-)
-from coach.services import ProgressStats
+from coach.core.figures import CalendarData, Range
+from coach.services.progress import Chart, ProgressFigures
 from coach.ui import theme
 from coach.ui.progress.calendar import CalendarChart
-from coach.ui.progress.charts import Built, PainData, exercise_chart, pain_chart, workouts_chart
+from coach.ui.progress.charts import Built, exercise_chart, pain_chart, workouts_chart
 from coach.ui.widgets import Key, bind, key_button, make_label, make_row
 
 K = TypeVar("K", bound=Enum)
-
-
-class Chart(Enum):
-    PAIN = "pain"
-    WORKOUTS = "workouts"
-    EXERCISES = "exercises"
-    CALENDAR = "calendar"
-
-
-@dataclass(frozen=True)
-class Sources:
-    """What the screen reads."""
-
-    stats: ProgressStats
-    exercise_name: Callable[[str], str]
-    plan_days: Callable[[], frozenset[int]]
-    block_start: Callable[[], datetime | None]  # the current (or latest) block's start
-    now: Callable[[], datetime]
 
 
 class ProgressKeys:
@@ -112,9 +79,9 @@ EMPTY = {
 class ProgressView(QWidget):
     done = Signal()
 
-    def __init__(self, sources: Sources, parent: QWidget | None = None) -> None:
+    def __init__(self, figures: ProgressFigures, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._sources = sources
+        self._figures = figures
         self.chart_kind = Chart.PAIN
         self.range = Range.MONTHS
         self.chart: QChart | None = None
@@ -189,7 +156,7 @@ class ProgressView(QWidget):
 
     def open(self) -> None:
         """Show the screen afresh: this block if there is one, else three months."""
-        has_block = self._sources.block_start() is not None
+        has_block = self._figures.has_block()
         self.range_buttons[Range.BLOCK].setEnabled(has_block)
         self.range = Range.BLOCK if has_block else Range.MONTHS
         self.range_buttons[self.range].setChecked(True)
@@ -233,65 +200,35 @@ class ProgressView(QWidget):
 
     # The figures.
 
-    def _today(self) -> date:
-        return self._sources.now().astimezone().date()
-
-    def _since(self) -> datetime | None:
-        return range_start(self.range, self._sources.now(), self._sources.block_start())
-
-    def _first_day(self) -> date:
-        return first_day(self._since(), self._sources.stats.first_activity(), self._today())
-
-    def _bucket(self, *, bars: bool) -> Bucket:
-        return bucket_for(self._first_day(), self._today(), bars=bars)
-
     def _fill_exercises(self) -> None:
         chosen = self.exercise_box.currentData()
         self.exercise_box.blockSignals(True)
         self.exercise_box.clear()
-        for exercise_id, sets in self._sources.stats.exercises(self._since()):
-            name = self._sources.exercise_name(exercise_id)
-            self.exercise_box.addItem(f"{name}  ({sets} sets)", exercise_id)
+        for exercise_id, label in self._figures.exercises(self.range):
+            self.exercise_box.addItem(label, exercise_id)
         index = self.exercise_box.findData(chosen)
         self.exercise_box.setCurrentIndex(max(0, index))
         self.exercise_box.blockSignals(False)
 
     def refresh(self) -> None:
-        """Build the chosen chart for the chosen range, or say why there is none."""
-        stats, since = self._sources.stats, self._since()
-        first, last = self._first_day(), self._today()
-        built: Built | None = None
-        if self.chart_kind is Chart.PAIN:
-            bucket = self._bucket(bars=False)
-            average = stats.average_pain(since, bucket)
-            if bucket is Bucket.WEEK:
-                points = stats.workout_pain_points(since)
-                data = PainData(average, points, points, bucket)
-            else:
-                before, after = stats.workout_pain(since, bucket)
-                data = PainData(average, before, after, bucket)
-            if average or data.before:
-                built = pain_chart(data, first, last, self._on_hovered)
-                self.summary = pain_summary(data.average, data.bucket)
-        elif self.chart_kind is Chart.WORKOUTS:
-            bucket = self._bucket(bars=True)
-            counts = stats.workouts(since, bucket)
-            if any(c.workouts for c in counts):
-                starts = periods(first, last, bucket)
-                target = plan_target(len(self._sources.plan_days()), bucket)
-                built = workouts_chart(counts, starts, bucket, target, self._on_hovered)
-                self.summary = workouts_summary(counts, target, bucket)
-        elif self.chart_kind is Chart.EXERCISES:
-            exercise_id = self.exercise_box.currentData()
-            if exercise_id is not None:
-                bucket = self._bucket(bars=False)
-                name = self._sources.exercise_name(exercise_id)
-                done = stats.exercise(exercise_id, since, bucket)
-                built = exercise_chart(name, done, bucket, first, last, self._on_hovered)
-                self.summary = exercise_summary(name, done)
-        else:
-            self._show_calendar(since)
+        """Draw the chosen chart for the chosen range, or say why there is none."""
+        exercise = self.exercise_box.currentData()
+        shown = self._figures.figures(self.chart_kind, self.range, exercise)
+        if shown is not None and shown.calendar is not None:
+            self._show_calendar(shown.calendar, shown.summary)
             return
+        built: Built | None = None
+        if shown is not None:
+            self.summary = shown.summary
+            hover, first, last = self._on_hovered, shown.first, shown.last
+            if shown.pain is not None:
+                built = pain_chart(shown.pain, first, last, hover)
+            elif shown.chart is Chart.WORKOUTS:
+                built = workouts_chart(shown.counts, shown.periods, shown.bucket, shown.target,
+                                       hover)  # fmt: skip
+            else:
+                built = exercise_chart(shown.exercise, shown.done, shown.bucket, first, last,
+                                       hover)  # fmt: skip
         self._show(built)
 
     def _show(self, built: Built | None) -> None:
@@ -311,24 +248,9 @@ class ProgressView(QWidget):
         self.caption.setText(self.summary)
         self.save_button.setEnabled(chart is not None)
 
-    def _show_calendar(self, since: datetime | None) -> None:
-        stats, today = self._sources.stats, self._today()
-        first_use = stats.first_activity()
-        if first_use is None:
-            self._show(None)
-            return
-        first = (since or first_use).astimezone().date()
-        months = calendar_months(self.range, today, first)
-        start = date(*months[0], 1)
-        data = CalendarData(
-            months=months,
-            days=stats.days(datetime.combine(start, datetime.min.time()).astimezone()),
-            plan=self._sources.plan_days(),
-            first=first_use.astimezone().date(),
-            today=today,
-        )
+    def _show_calendar(self, data: CalendarData, summary: str) -> None:
         self.calendar.show_data(data)
-        self.summary = data.summary()
+        self.summary = summary
         self.readings = [data.describe(day) for day in data.shown()]
         self.reading = len(self.readings)
         old, self.chart = self.chart, None
@@ -341,7 +263,7 @@ class ProgressView(QWidget):
     # Saving.
 
     def picture_name(self) -> str:
-        return f"{self.chart_kind.value}-{self._today():%Y-%m-%d}.png"
+        return f"{self.chart_kind.value}-{self._figures.today():%Y-%m-%d}.png"
 
     def save_png(self, path: Path) -> None:
         """The chart as shown, legend and all. OSError when it cannot be written."""

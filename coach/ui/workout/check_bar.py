@@ -14,7 +14,7 @@ from functools import partial
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QStackedWidget, QVBoxLayout, QWidget
 
-from coach.core.progress import Feeling
+from coach.core.progression import Feeling
 from coach.core.safety import CheckAnswer
 from coach.ui import theme
 from coach.ui.widgets import Key, key_button, make_label, make_row

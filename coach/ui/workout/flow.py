@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from coach.core.progress import DoseOffer
+from coach.core.progression import DoseOffer
 from coach.core.session import Halt, WorkoutSummary
 from coach.services import Services
 from coach.ui.checkins.flow import CheckinFlow

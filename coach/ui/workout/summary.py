@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
-from coach.core.progress import DoseOffer
+from coach.core.progression import DoseOffer
 from coach.core.session import Outcome, WorkoutSummary
 from coach.ui.widgets import Key, bind, key_button, make_label, make_row
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
+from coach.core.phases import Phase, PhaseKind
 from coach.core.routines import PlannedExercise, dose_text
-from coach.core.workout import Phase, PhaseKind, Workout
+from coach.core.workout import Workout
 
 PHASE_WORDS = {
     PhaseKind.GET_READY: "Get ready",

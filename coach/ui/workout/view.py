@@ -18,46 +18,24 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QProgressBar,
-    QScrollArea,
-    QSizePolicy,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
-from coach.core.progress import Feeling
-from coach.core.routines import LoadedRoutine, PlannedExercise, dose_text
+from coach.core.clock import Clock
+from coach.core.progression import Feeling
+from coach.core.routines import LoadedRoutine, PlannedExercise
 from coach.core.safety import CheckAnswer
 from coach.core.session import Step, WorkoutSession
-from coach.core.workout import Clock, PhaseKind, Side, State, Workout
+from coach.core.workout import Workout
 from coach.resources import Resources
-from coach.ui import theme
 from coach.ui.voice.speech import Voice
-from coach.ui.widgets import Key, key_button, make_label, on_key, set_words
-from coach.ui.workout.check_bar import CheckBar
-from coach.ui.workout.picture import Picture
+from coach.ui.widgets import Key, on_key, set_words
+from coach.ui.workout.screen import WorkoutKeys, WorkoutScreen
 from coach.ui.workout.sound import CuePlayer
-from coach.ui.workout.text import PHASE_WORDS, instruction, status_text, steps_html
 
 
-class WorkoutKeys:
-    BACK = Key("Back", ("B", "Left"))
-    PAUSE = Key("Pause", ("Space",))
-    NEXT = Key("Next", ("N", "Right"))
-    STEPS = Key("Steps", ("I",))
-    MUTE = Key("Sound on", ("M",))
-    END = Key("End", ("Esc",))
-    STOP = Key("Stop: pain is spreading", ("P",))
-    CONFIRM_END = Key("End workout", ("Return", "Enter"), shown="Enter")
-    KEEP_GOING = Key("Keep going", ("Esc",))
-
-
-class WorkoutView(QWidget):
+class WorkoutView(WorkoutScreen):
     phase_changed = Signal(object)
     workout_over = Signal(object)
     halted = Signal(object)
@@ -71,9 +49,14 @@ class WorkoutView(QWidget):
         voice: Voice | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("workout")
-        self._resources = resources
+        keys = WorkoutKeys
+        super().__init__(resources, {
+            keys.BACK: self._on_back_clicked, keys.PAUSE: self._on_pause_clicked,
+            keys.NEXT: self._on_next_clicked, keys.STEPS: self.toggle_steps,
+            keys.MUTE: self._on_mute_clicked, keys.END: self._on_end_clicked,
+            keys.STOP: self._on_stop_clicked, keys.CONFIRM_END: self._on_confirm_end_clicked,
+            keys.KEEP_GOING: self._on_keep_going_clicked,
+        }, parent)  # fmt: skip
         self.cues = cues
         self.voice = voice or Voice(find=lambda _parent: None)
         self.session = session
@@ -82,130 +65,13 @@ class WorkoutView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.poll)
-        self._build()
+        self.check_bar.answered.connect(self._on_check_bar_answered)
+        self.check_bar.felt.connect(self._on_check_bar_felt)
         self._bind_keys()
 
     @property
     def workout(self) -> Workout | None:
         return self.session.workout
-
-    # Building.
-
-    def _build(self) -> None:
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.routine_label = make_label("", 13, name="muted")
-        self.position_label = make_label("", 13, name="muted")
-        self.routine_label.setWordWrap(False)
-        self.position_label.setWordWrap(False)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Progress through the routine")
-        top = QHBoxLayout()
-        top.addWidget(self.routine_label)
-        top.addStretch()
-        top.addWidget(self.position_label)
-
-        self.picture = Picture()
-        self.steps_label = make_label("", 15)
-        self.steps_label.setTextFormat(Qt.TextFormat.RichText)
-        self.steps_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.steps_label.setAccessibleName("Steps and cautions")
-        steps_scroll = QScrollArea()
-        steps_scroll.setWidgetResizable(True)
-        steps_scroll.setWidget(self.steps_label)
-        self.left = QStackedWidget()
-        self.left.addWidget(self.picture)
-        self.left.addWidget(steps_scroll)
-
-        self.name_label = make_label("", 26, bold=True)
-        self.phase_label = make_label("", 22, bold=True)
-        self.phase_label.setStyleSheet(f"color: {theme.ACCENT};")
-        self.countdown = make_label("", 96, bold=True)
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.countdown.setAccessibleName("Seconds left")
-        self.instruction_label = make_label("", 17)
-        self.status_label = make_label("", 17, bold=True)
-        self.next_label = make_label("", 14, name="muted")
-        self.paused_label = make_label("Paused. Press Space to go on.", 17, bold=True)
-        self.paused_label.setStyleSheet(f"color: {theme.WARN};")
-        self.paused_label.hide()
-        right = QVBoxLayout()
-        right.addWidget(self.name_label)
-        right.addSpacing(6)
-        right.addWidget(self.phase_label)
-        right.addWidget(self.countdown)
-        right.addWidget(self.instruction_label)
-        right.addSpacing(10)
-        right.addWidget(self.status_label)
-        right.addWidget(self.paused_label)
-        right.addStretch()
-        right.addWidget(self.next_label)
-        self._right = right
-        middle = QHBoxLayout()
-        middle.addWidget(self.left, 11)
-        middle.addSpacing(24)
-        middle.addLayout(right, 9)
-
-        self.controls = QStackedWidget()
-        self.controls.addWidget(self._build_buttons())
-        self.controls.addWidget(self._build_confirm())
-        self.check_bar = CheckBar()
-        self.check_bar.answered.connect(self._on_check_bar_answered)
-        self.check_bar.felt.connect(self._on_check_bar_felt)
-        self.controls.addWidget(self.check_bar)
-        self.controls.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        # As tall as the page showing, so the countdown gets the room the check bar
-        # needs only while it shows (an ignored page counts for nothing in the height).
-        self.controls.currentChanged.connect(self._on_controls_changed)
-        self._on_controls_changed(0)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 18, 28, 18)
-        layout.addLayout(top)
-        layout.addWidget(self.progress)
-        layout.addSpacing(12)
-        layout.addLayout(middle, 1)
-        layout.addSpacing(12)
-        layout.addWidget(self.controls)
-        layout.addSpacing(6)
-        layout.addWidget(self.stop_button)  # outside the stack: always there
-
-    def _build_buttons(self) -> QWidget:
-        keys = WorkoutKeys
-        self.back_button = key_button(keys.BACK, self._on_back_clicked)
-        self.pause_button = key_button(keys.PAUSE, self._on_pause_clicked, primary=True)
-        self.next_button = key_button(keys.NEXT, self._on_next_clicked)
-        self.steps_button = key_button(keys.STEPS, self._on_steps_clicked)
-        self.steps_button.setCheckable(True)
-        self.mute_button = key_button(keys.MUTE, self._on_mute_clicked)
-        self.mute_button.setCheckable(True)
-        self.end_button = key_button(keys.END, self._on_end_clicked)
-        self.stop_button = key_button(keys.STOP, self._on_stop_clicked)
-        self.stop_button.setObjectName("danger")
-        row = QFrame()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for button in (self.back_button, self.pause_button, self.next_button):
-            layout.addWidget(button)
-        layout.addStretch()
-        for button in (self.steps_button, self.mute_button, self.end_button):
-            layout.addWidget(button)
-        return row
-
-    def _build_confirm(self) -> QWidget:
-        box = QFrame()
-        box.setObjectName("problems")
-        layout = QHBoxLayout(box)
-        question = make_label("End this workout? The sets you finished are saved.", 15, bold=True)
-        self.confirm_end_button = key_button(WorkoutKeys.CONFIRM_END, self._on_confirm_end_clicked)
-        self.keep_going_button = key_button(
-            WorkoutKeys.KEEP_GOING, self._on_keep_going_clicked, primary=True
-        )
-        layout.addWidget(question, 1)
-        layout.addWidget(self.confirm_end_button)
-        layout.addWidget(self.keep_going_button)
-        return box
 
     def _bind_keys(self) -> None:
         """Each key once; an open check takes its own keys first (N is Next, or No)."""
@@ -213,7 +79,7 @@ class WorkoutView(QWidget):
         self._actions: list[tuple[Key, Callable[[], None]]] = [
             (keys.PAUSE, self._on_pause_clicked), (keys.NEXT, self._on_next_clicked),
             (keys.BACK, self._on_back_clicked), (keys.MUTE, self._on_mute_clicked),
-            (keys.STEPS, self._on_steps_clicked), (keys.STOP, self._on_stop_clicked),
+            (keys.STEPS, self.toggle_steps), (keys.STOP, self._on_stop_clicked),
             (keys.END, self._on_escape_pressed), (keys.CONFIRM_END, self._on_enter_pressed),
         ]  # fmt: skip
         every = [k for key, _ in self._actions for k in key.keys]
@@ -222,7 +88,7 @@ class WorkoutView(QWidget):
             on_key(self, sequence, partial(self._on_key_pressed, sequence))
 
     def _on_key_pressed(self, sequence: str) -> None:
-        checking = self.session.checking is not None and not self._confirming()
+        checking = self.session.checking is not None and not self.confirming()
         if checking and self.check_bar.press(sequence):
             return
         action = next((a for key, a in self._actions if sequence in key.keys), None)
@@ -285,7 +151,9 @@ class WorkoutView(QWidget):
             return
         if sound:
             self.cues.play(sound)
-        self._show()
+        if self.workout is not None:
+            held = self.session.checking is not None and not self.session.paused_by_person
+            self.show_workout(self.workout, held=held)
         self._schedule()
 
     def _schedule(self) -> None:
@@ -295,118 +163,18 @@ class WorkoutView(QWidget):
         milliseconds = self.session.seconds_to_next_change() / self._rate * 1000
         self._timer.start(max(1, math.ceil(milliseconds)))
 
-    # Showing.
-
-    def _show(self) -> None:
-        workout = self.workout
-        if workout is None:
-            return
-        phase, planned = workout.phase, workout.planned
-        exercise = planned.exercise
-        # The other side is the same movement in a mirror: the picture turns round with it.
-        mirrored = phase.side is Side.RIGHT
-        self.picture.show_file(
-            self._resources.pictures / exercise.picture,
-            f"Picture: {exercise.name}{', right side (mirrored)' if mirrored else ''}",
-            mirrored=mirrored,
-        )
-        self.name_label.setText(exercise.name)
-        self.phase_label.setText(PHASE_WORDS[phase.kind])
-        colour = theme.ACCENT if phase.kind.is_work else theme.REST
-        self.phase_label.setStyleSheet(f"color: {colour};")
-        self.countdown.setText(str(workout.shown_seconds()))
-        self.instruction_label.setText(instruction(workout))
-        self.status_label.setText(status_text(phase))
-        count = len(workout.plan)
-        self.position_label.setText(f"Exercise {phase.exercise_index + 1} of {count}")
-        self.progress.setValue(round(workout.progress() * 1000))
-        following = workout.next_exercise
-        self.next_label.setText(
-            f"Up next: {following.exercise.name} ({dose_text(following)})"
-            if following
-            else "This is the last exercise."
-        )
-        paused = workout.state is State.PAUSED
-        self.paused_label.setVisible(paused)
-        held = self.session.checking is not None and not self.session.paused_by_person
-        self.paused_label.setText(
-            "Waiting for your answer below." if held else "Paused. Press Space to go on."
-        )
-        set_words(self.pause_button, WorkoutKeys.PAUSE, "Go on" if paused else None)
-        next_words = "Start now" if phase.kind is not PhaseKind.REST else "Skip rest"
-        set_words(
-            self.next_button, WorkoutKeys.NEXT, next_words if workout.waiting else "Skip exercise"
-        )
-        self.back_button.setEnabled(not (phase.exercise_index == 0 and workout.index == 0))
-        self.steps_label.setText(steps_html(planned))
-
-    def _on_controls_changed(self, index: int) -> None:
-        for n in range(self.controls.count()):
-            vertical = QSizePolicy.Policy.Preferred if n == index else QSizePolicy.Policy.Ignored
-            page = self.controls.widget(n)
-            if page is not None:
-                page.setSizePolicy(QSizePolicy.Policy.Preferred, vertical)
-        self.controls.updateGeometry()
-        QTimer.singleShot(0, self._fit_countdown)  # again once the layout has settled
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_countdown()
-
-    def _fit_countdown(self) -> None:
-        """The countdown is the one thing to read from the mat: as big as the window allows,
-        a little smaller while the taller check below needs the room."""
-        share = 0.12 if self.controls.currentWidget() is self.check_bar else 0.17
-        pixels = max(48, min(int(self.height() * share), int(self.width() * 0.11)))
-        # Never bigger than the room the column has once the rest of it is shown, so on a
-        # small screen the words beside it are not cut off.
-        layout = self.layout()
-        if layout is not None:
-            layout.activate()
-        room = self._right.geometry()
-        if room.height() > 0:
-            self.instruction_label.show()
-            fitted = self._room_for_countdown(room.width(), room.height())
-            if fitted < 48 and self.controls.currentWidget() is self.check_bar:
-                # Short of room while the check is asked: the question comes first, and
-                # the instruction returns with the answer.
-                self.instruction_label.hide()
-                fitted = self._room_for_countdown(room.width(), room.height())
-            pixels = max(36, min(pixels, fitted))
-        font = self.countdown.font()
-        font.setPixelSize(pixels)
-        self.countdown.setFont(font)
-
-    def _room_for_countdown(self, width: int, height: int) -> int:
-        """The countdown's largest pixel size in a column of this size."""
-        others = (self.name_label, self.phase_label, self.instruction_label,
-                  self.status_label, self.paused_label, self.next_label)  # fmt: skip
-        taken = sum(
-            w.heightForWidth(width) if w.hasHeightForWidth() else w.sizeHint().height()
-            for w in others
-            if not w.isHidden()
-        )
-        spare = height - taken - 16 - self._right.spacing() * (self._right.count() - 1)
-        font = QFont(self.countdown.font())
-        font.setPixelSize(100)
-        line = QFontMetrics(font).height() / 100  # the label's height per pixel of size
-        return int(spare / line)
-
     # What the person asks for.
 
-    def _confirming(self) -> bool:
-        return self.controls.currentIndex() == 1
-
     def _on_pause_clicked(self) -> None:
-        if not self._confirming():
+        if not self.confirming():
             self._play(self.session.toggle_pause())
 
     def _on_next_clicked(self) -> None:
-        if not self._confirming():
+        if not self.confirming():
             self._play(self.session.next())
 
     def _on_back_clicked(self) -> None:
-        if not self._confirming():
+        if not self.confirming():
             self._play(self.session.back())
 
     def _on_mute_clicked(self) -> None:
@@ -418,11 +186,6 @@ class WorkoutView(QWidget):
         self.mute_button.setChecked(self.cues.muted)
         set_words(self.mute_button, WorkoutKeys.MUTE, "Sound off" if self.cues.muted else None)
 
-    def _on_steps_clicked(self) -> None:
-        showing = self.left.currentIndex() == 0
-        self.left.setCurrentIndex(1 if showing else 0)
-        self.steps_button.setChecked(showing)
-
     def _on_end_clicked(self) -> None:
         if self.workout is None:
             return
@@ -431,13 +194,13 @@ class WorkoutView(QWidget):
         self._play(step)
 
     def _on_escape_pressed(self) -> None:
-        if self._confirming():
+        if self.confirming():
             self._on_keep_going_clicked()
         else:
             self._on_end_clicked()
 
     def _on_enter_pressed(self) -> None:
-        if self._confirming():
+        if self.confirming():
             self._on_confirm_end_clicked()
 
     def _on_keep_going_clicked(self) -> None:

@@ -1,0 +1,275 @@
+"""The workout screen's widgets: one exercise at a time, a big countdown, the buttons
+with their keys, and the sizes that keep the countdown readable from the mat.
+
+coach.ui.workout.view.WorkoutView runs it; this part only builds and draws.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QProgressBar,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.core.phases import PhaseKind, Side
+from coach.core.routines import dose_text
+from coach.core.workout import State, Workout
+from coach.resources import Resources
+from coach.ui import theme
+from coach.ui.widgets import Key, key_button, make_label, set_words
+from coach.ui.workout.check_bar import CheckBar
+from coach.ui.workout.picture import Picture
+from coach.ui.workout.text import PHASE_WORDS, instruction, status_text, steps_html
+
+
+class WorkoutKeys:
+    BACK = Key("Back", ("B", "Left"))
+    PAUSE = Key("Pause", ("Space",))
+    NEXT = Key("Next", ("N", "Right"))
+    STEPS = Key("Steps", ("I",))
+    MUTE = Key("Sound on", ("M",))
+    END = Key("End", ("Esc",))
+    STOP = Key("Stop: pain is spreading", ("P",))
+    CONFIRM_END = Key("End workout", ("Return", "Enter"), shown="Enter")
+    KEEP_GOING = Key("Keep going", ("Esc",))
+
+
+class WorkoutScreen(QWidget):
+    """The widgets; `on` gives each button's key the action it does."""
+
+    def __init__(
+        self,
+        resources: Resources,
+        on: Mapping[Key, Callable[[], None]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("workout")
+        self._resources = resources
+        self._build(on)
+
+    def _build(self, on: Mapping[Key, Callable[[], None]]) -> None:
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.routine_label = make_label("", 13, name="muted")
+        self.position_label = make_label("", 13, name="muted")
+        self.routine_label.setWordWrap(False)
+        self.position_label.setWordWrap(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName("Progress through the routine")
+        top = QHBoxLayout()
+        top.addWidget(self.routine_label)
+        top.addStretch()
+        top.addWidget(self.position_label)
+
+        self.picture = Picture()
+        self.steps_label = make_label("", 15)
+        self.steps_label.setTextFormat(Qt.TextFormat.RichText)
+        self.steps_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.steps_label.setAccessibleName("Steps and cautions")
+        steps_scroll = QScrollArea()
+        steps_scroll.setWidgetResizable(True)
+        steps_scroll.setWidget(self.steps_label)
+        self.left = QStackedWidget()
+        self.left.addWidget(self.picture)
+        self.left.addWidget(steps_scroll)
+
+        self.name_label = make_label("", 26, bold=True)
+        self.phase_label = make_label("", 22, bold=True)
+        self.phase_label.setStyleSheet(f"color: {theme.ACCENT};")
+        self.countdown = make_label("", 96, bold=True)
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.countdown.setAccessibleName("Seconds left")
+        self.instruction_label = make_label("", 17)
+        self.status_label = make_label("", 17, bold=True)
+        self.next_label = make_label("", 14, name="muted")
+        self.paused_label = make_label("Paused. Press Space to go on.", 17, bold=True)
+        self.paused_label.setStyleSheet(f"color: {theme.WARN};")
+        self.paused_label.hide()
+        right = QVBoxLayout()
+        right.addWidget(self.name_label)
+        right.addSpacing(6)
+        right.addWidget(self.phase_label)
+        right.addWidget(self.countdown)
+        right.addWidget(self.instruction_label)
+        right.addSpacing(10)
+        right.addWidget(self.status_label)
+        right.addWidget(self.paused_label)
+        right.addStretch()
+        right.addWidget(self.next_label)
+        self._right = right
+        middle = QHBoxLayout()
+        middle.addWidget(self.left, 11)
+        middle.addSpacing(24)
+        middle.addLayout(right, 9)
+
+        self.controls = QStackedWidget()
+        self.controls.addWidget(self._build_buttons(on))
+        self.controls.addWidget(self._build_confirm(on))
+        self.check_bar = CheckBar()
+        self.controls.addWidget(self.check_bar)
+        self.controls.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # As tall as the page showing, so the countdown gets the room the check bar
+        # needs only while it shows (an ignored page counts for nothing in the height).
+        self.controls.currentChanged.connect(self._on_controls_changed)
+        self._on_controls_changed(0)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 18, 28, 18)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addSpacing(12)
+        layout.addLayout(middle, 1)
+        layout.addSpacing(12)
+        layout.addWidget(self.controls)
+        layout.addSpacing(6)
+        layout.addWidget(self.stop_button)  # outside the stack: always there
+
+    def _build_buttons(self, on: Mapping[Key, Callable[[], None]]) -> QWidget:
+        keys = WorkoutKeys
+        self.back_button = key_button(keys.BACK, on[keys.BACK])
+        self.pause_button = key_button(keys.PAUSE, on[keys.PAUSE], primary=True)
+        self.next_button = key_button(keys.NEXT, on[keys.NEXT])
+        self.steps_button = key_button(keys.STEPS, on[keys.STEPS])
+        self.steps_button.setCheckable(True)
+        self.mute_button = key_button(keys.MUTE, on[keys.MUTE])
+        self.mute_button.setCheckable(True)
+        self.end_button = key_button(keys.END, on[keys.END])
+        self.stop_button = key_button(keys.STOP, on[keys.STOP])
+        self.stop_button.setObjectName("danger")
+        row = QFrame()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for button in (self.back_button, self.pause_button, self.next_button):
+            layout.addWidget(button)
+        layout.addStretch()
+        for button in (self.steps_button, self.mute_button, self.end_button):
+            layout.addWidget(button)
+        return row
+
+    def _build_confirm(self, on: Mapping[Key, Callable[[], None]]) -> QWidget:
+        box = QFrame()
+        box.setObjectName("problems")
+        layout = QHBoxLayout(box)
+        question = make_label("End this workout? The sets you finished are saved.", 15, bold=True)
+        self.confirm_end_button = key_button(WorkoutKeys.CONFIRM_END, on[WorkoutKeys.CONFIRM_END])
+        self.keep_going_button = key_button(
+            WorkoutKeys.KEEP_GOING, on[WorkoutKeys.KEEP_GOING], primary=True
+        )
+        layout.addWidget(question, 1)
+        layout.addWidget(self.confirm_end_button)
+        layout.addWidget(self.keep_going_button)
+        return box
+
+    def show_workout(self, workout: Workout, *, held: bool) -> None:
+        """Everything on screen as the workout now is; `held`: it waits on the check's
+        answer (not paused by the person)."""
+        phase, planned = workout.phase, workout.planned
+        exercise = planned.exercise
+        # The other side is the same movement in a mirror: the picture turns round with it.
+        mirrored = phase.side is Side.RIGHT
+        self.picture.show_file(
+            self._resources.pictures / exercise.picture,
+            f"Picture: {exercise.name}{', right side (mirrored)' if mirrored else ''}",
+            mirrored=mirrored,
+        )
+        self.name_label.setText(exercise.name)
+        self.phase_label.setText(PHASE_WORDS[phase.kind])
+        colour = theme.ACCENT if phase.kind.is_work else theme.REST
+        self.phase_label.setStyleSheet(f"color: {colour};")
+        self.countdown.setText(str(workout.shown_seconds()))
+        self.instruction_label.setText(instruction(workout))
+        self.status_label.setText(status_text(phase))
+        count = len(workout.plan)
+        self.position_label.setText(f"Exercise {phase.exercise_index + 1} of {count}")
+        self.progress.setValue(round(workout.progress() * 1000))
+        following = workout.next_exercise
+        self.next_label.setText(
+            f"Up next: {following.exercise.name} ({dose_text(following)})"
+            if following
+            else "This is the last exercise."
+        )
+        paused = workout.state is State.PAUSED
+        self.paused_label.setVisible(paused)
+        self.paused_label.setText(
+            "Waiting for your answer below." if held else "Paused. Press Space to go on."
+        )
+        set_words(self.pause_button, WorkoutKeys.PAUSE, "Go on" if paused else None)
+        next_words = "Start now" if phase.kind is not PhaseKind.REST else "Skip rest"
+        set_words(
+            self.next_button, WorkoutKeys.NEXT, next_words if workout.waiting else "Skip exercise"
+        )
+        self.back_button.setEnabled(not (phase.exercise_index == 0 and workout.index == 0))
+        self.steps_label.setText(steps_html(planned))
+
+    def _on_controls_changed(self, index: int) -> None:
+        for n in range(self.controls.count()):
+            vertical = QSizePolicy.Policy.Preferred if n == index else QSizePolicy.Policy.Ignored
+            page = self.controls.widget(n)
+            if page is not None:
+                page.setSizePolicy(QSizePolicy.Policy.Preferred, vertical)
+        self.controls.updateGeometry()
+        QTimer.singleShot(0, self._fit_countdown)  # again once the layout has settled
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_countdown()
+
+    def _fit_countdown(self) -> None:
+        """The countdown is the one thing to read from the mat: as big as the window allows,
+        a little smaller while the taller check below needs the room."""
+        share = 0.12 if self.controls.currentWidget() is self.check_bar else 0.17
+        pixels = max(48, min(int(self.height() * share), int(self.width() * 0.11)))
+        # Never bigger than the room the column has once the rest of it is shown, so on a
+        # small screen the words beside it are not cut off.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        room = self._right.geometry()
+        if room.height() > 0:
+            self.instruction_label.show()
+            fitted = self._room_for_countdown(room.width(), room.height())
+            if fitted < 48 and self.controls.currentWidget() is self.check_bar:
+                # Short of room while the check is asked: the question comes first, and
+                # the instruction returns with the answer.
+                self.instruction_label.hide()
+                fitted = self._room_for_countdown(room.width(), room.height())
+            pixels = max(36, min(pixels, fitted))
+        font = self.countdown.font()
+        font.setPixelSize(pixels)
+        self.countdown.setFont(font)
+
+    def _room_for_countdown(self, width: int, height: int) -> int:
+        """The countdown's largest pixel size in a column of this size."""
+        others = (self.name_label, self.phase_label, self.instruction_label,
+                  self.status_label, self.paused_label, self.next_label)  # fmt: skip
+        taken = sum(
+            w.heightForWidth(width) if w.hasHeightForWidth() else w.sizeHint().height()
+            for w in others
+            if not w.isHidden()
+        )
+        spare = height - taken - 16 - self._right.spacing() * (self._right.count() - 1)
+        font = QFont(self.countdown.font())
+        font.setPixelSize(100)
+        line = QFontMetrics(font).height() / 100  # the label's height per pixel of size
+        return int(spare / line)
+
+    def toggle_steps(self) -> None:
+        showing = self.left.currentIndex() == 0
+        self.left.setCurrentIndex(1 if showing else 0)
+        self.steps_button.setChecked(showing)
+
+    def confirming(self) -> bool:
+        """Whether the person is being asked if the workout should end."""
+        return self.controls.currentIndex() == 1
