@@ -72,6 +72,14 @@ class State(StrEnum):
 
 
 class Workout:
+    """The phase machine of one workout.
+
+    It has more public members than most classes here (about twenty): what a screen
+    reads (the phase, the seconds shown, the progress, what comes next) and the
+    commands a person gives (pause, next, back, end). They all read and move one state,
+    the index and its deadline; split in two, each half would need the other's inside.
+    """
+
     def __init__(self, plan: Sequence[PlannedExercise], clock: Clock) -> None:
         if not plan:
             raise ValueError("a workout needs at least one exercise")
