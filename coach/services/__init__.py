@@ -9,8 +9,9 @@ only through here (and the workout session's recorder, which is the store's work
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coach import paths
 from coach.core.clock import Now, utc_now
@@ -24,16 +25,37 @@ from coach.services.person import PersonalPlan
 from coach.services.routines import RoutineFiles
 from coach.store.checkins import CheckinLog
 from coach.store.database import DatabaseError, OpenedDatabase, open_database
-from coach.store.history import History, SetLine, WorkoutDetail, WorkoutLine
 from coach.store.safety import SafetyLog
 from coach.store.settings import OPT_INS, PLAN_DAYS, PROFILE, REMINDER, VOICE, Settings
-from coach.store.stats import ProgressStats
-from coach.store.transfer import ImportRefused, Report, read_file
-from coach.store.transfer.tables import Tables
 from coach.store.workouts import WorkoutLog
 
 if TYPE_CHECKING:
     from coach.services.progress import ProgressFigures
+    from coach.store.history import History, SetLine, WorkoutDetail, WorkoutLine
+    from coach.store.stats import ProgressStats
+    from coach.store.transfer import ImportRefused, Report
+    from coach.store.transfer.tables import Tables
+
+# Loaded when first asked for, not at start-up: the history, the charts and export or
+# import are opened later, if at all.
+_LATER = {
+    "History": "coach.store.history",
+    "SetLine": "coach.store.history",
+    "WorkoutDetail": "coach.store.history",
+    "WorkoutLine": "coach.store.history",
+    "ProgressStats": "coach.store.stats",
+    "ImportRefused": "coach.store.transfer",
+    "Report": "coach.store.transfer",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LATER:
+        import importlib
+
+        return getattr(importlib.import_module(_LATER[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "OPT_INS",
@@ -110,8 +132,7 @@ class Services:
         self.workouts = WorkoutLog(database, now)  # the workout session's recorder
         self.safety = SafetyLog(database, now)
         self.checkins = CheckinLog(database, now)
-        self.stats = ProgressStats(database)
-        self.history = History(database)
+        self._database = database
         self.data = DataCare(database, paths.backups_dir(data_dir), now)
         self.plan = PersonalPlan(
             routines=self.routines, settings=self.settings, workouts=self.workouts,
@@ -119,10 +140,24 @@ class Services:
         )  # fmt: skip
         self.blocks = Blocks(self.checkins, self.plan.plan_days, self.routine_title, now)
 
+    @cached_property
+    def stats(self) -> ProgressStats:
+        from coach.store.stats import ProgressStats
+
+        return ProgressStats(self._database)
+
+    @cached_property
+    def history(self) -> History:
+        from coach.store.history import History
+
+        return History(self._database)
+
     @staticmethod
     def read_export(path: Path) -> Tables:
         """An export file's tables, every value checked; ImportRefused if any is wrong.
         Needs no data folder: a file is checked before anything is opened."""
+        from coach.store.transfer import read_file
+
         return read_file(path)
 
     def today(self) -> date:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coach.core.clock import Now
 from coach.store.database import OpenedDatabase
-from coach.store.transfer import Report, export_file, import_tables, read_file
-from coach.store.transfer.tables import Tables, counts
+
+if TYPE_CHECKING:  # export and import load when first used
+    from coach.store.transfer import Report
+    from coach.store.transfer.tables import Tables
 
 
 class DataCare:
@@ -43,17 +46,26 @@ class DataCare:
     def export(self, path: Path, kind: str) -> str:
         """Everything, written to `path` as "json" or "csv" (a zip): what was written, in
         words. OSError when it cannot be written."""
+        from coach.store.transfer import export_file
+        from coach.store.transfer.tables import counts
+
         return counts(export_file(self._database, path, kind, self._now()))
 
     @staticmethod
     def read(path: Path) -> Tables:
         """An export file's tables, every value checked; ImportRefused if any is wrong."""
+        from coach.store.transfer import read_file
+
         return read_file(path)
 
     @staticmethod
     def describe(tables: Tables) -> str:
+        from coach.store.transfer.tables import counts
+
         return counts(tables)
 
     def merge(self, tables: Tables) -> Report:
         """Checked tables merged in, all or nothing; what is already here is kept."""
+        from coach.store.transfer import import_tables
+
         return import_tables(self._database, tables)

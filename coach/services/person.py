@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.core.calendar import NO_ROUTINE, plan_file
 from coach.core.clock import Now
@@ -17,7 +17,6 @@ from coach.core.plan import WeekStatus, due_routine, week_status
 from coach.core.progression import DoseOffer, suggest
 from coach.core.routines import Exercise, LoadedRoutine, OwnDose, Person, PlannedExercise
 from coach.core.safety import SafetyRules
-from coach.core.sheet import Sheet
 from coach.resources import Resources
 from coach.services.routines import RoutineFiles
 from coach.store.checkins import CheckinLog
@@ -32,6 +31,9 @@ from coach.store.settings import (
     Settings,
 )
 from coach.store.workouts import DoneDates, WorkoutLog
+
+if TYPE_CHECKING:
+    from coach.core.sheet import Sheet
 
 
 class PersonalPlan:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from coach.services import DataCare, ImportRefused
+from coach.services import DataCare
 
 JSON_FILTER = "JSON file, one document (*.json)"
 CSV_FILTER = "CSV files in a zip, one per table (*.zip)"
@@ -79,6 +79,8 @@ class DataMenu:
         QMessageBox.information(self._window, "Exported", f"Saved {written} to {path}.")
 
     def import_(self) -> None:
+        from coach.services import ImportRefused
+
         name, _ = QFileDialog.getOpenFileName(
             self._window,
             "Import data from an export",
