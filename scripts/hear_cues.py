@@ -42,17 +42,18 @@ def main() -> int:
         print(f"No speech engine works here ({voice.problem or 'none found'}): nothing to"
               " hear.", file=sys.stderr)  # fmt: skip
         return 1
-    loaded = window.catalogue.routine(args.routine)
+    catalogue = window.services.routines.catalogue()
+    loaded = catalogue.routine(args.routine)
     if loaded is None:
         print(f"No routine {args.routine!r}.", file=sys.stderr)
         return 2
-    plan = loaded.plan(window.catalogue.exercises, week=args.week)
+    plan = loaded.plan(catalogue.exercises, week=args.week)
     expected = schedule(plan, voice.settings.choice)
     print(f"{loaded.routine.title}: {len(expected)} cues planned over"
           f" {expected[-1][0]:.0f} s with {voice.engine_name}.")  # fmt: skip
     app = QApplication.instance()
     assert app is not None
-    view = window.workout_view
+    view = window.screens.workout.view
     started = time.monotonic()
     said_before = 0
 
@@ -70,7 +71,7 @@ def main() -> int:
     view.workout_over.connect(lambda _summary: QTimer.singleShot(4000, app.quit))
     window.show()
     view.begin(loaded, plan)
-    window.stack.setCurrentWidget(view)
+    window.show_screen(view)
     app.exec()
     report()
     print(f"{len(voice.said)} cues said; {len(expected)} planned.")
