@@ -10,7 +10,7 @@ from coach.core.phases import planned_minutes
 from coach.core.routines import SAFETY_FILE
 from coach.core.safety import SafetyFileError, load_safety
 from coach.resources import locate
-from coach.services import RoutineFiles, Services
+from coach.services import DataCare, RoutineFiles, Services
 
 
 def _services(out: TextIO, data_dir: Path, said: str = "") -> Services | None:
@@ -79,7 +79,7 @@ def import_data(data_dir: Path, source: Path, out: TextIO) -> int:
         )
         return 1
     try:
-        tables = Services.read_export(source)
+        tables = DataCare.read(source)  # checked whole before the data folder is opened
         services = _services(out, data_dir, "nothing was imported. ")
         if services is None:
             return 1

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from coach.store.history import History, SetLine, WorkoutDetail, WorkoutLine
     from coach.store.stats import ProgressStats
     from coach.store.transfer import ImportRefused, Report
-    from coach.store.transfer.tables import Tables
 
 # Loaded when first asked for, not at start-up: the history, the charts and export or
 # import are opened later, if at all.
@@ -151,14 +150,6 @@ class Services:
         from coach.store.history import History
 
         return History(self._database)
-
-    @staticmethod
-    def read_export(path: Path) -> Tables:
-        """An export file's tables, every value checked; ImportRefused if any is wrong.
-        Needs no data folder: a file is checked before anything is opened."""
-        from coach.store.transfer import read_file
-
-        return read_file(path)
 
     def today(self) -> date:
         return self.now().astimezone().date()

@@ -53,7 +53,8 @@ class DataCare:
 
     @staticmethod
     def read(path: Path) -> Tables:
-        """An export file's tables, every value checked; ImportRefused if any is wrong."""
+        """An export file's tables, every value checked; ImportRefused if any is wrong.
+        Needs no data folder: a file is checked before anything is opened."""
         from coach.store.transfer import read_file
 
         return read_file(path)

@@ -51,10 +51,6 @@ class WorkoutFlow(QObject):
         self.summary.accepted.connect(self._on_summary_accepted)
         self.summary.declined.connect(self._on_summary_declined)
 
-    @property
-    def running(self) -> bool:
-        return self.view.workout is not None
-
     def _on_checkins_ready(self, routine_id: str) -> None:
         loaded = self._services.routines.catalogue().routine(routine_id)
         if loaded is None:
