@@ -1,0 +1,64 @@
+"""The charts' rules, with dates worked by hand."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from coach.core.figures import (
+    Bucket,
+    CalendarData,
+    Day,
+    DayState,
+    Range,
+    bucket_for,
+    calendar_months,
+    periods,
+    plan_target,
+    range_start,
+)
+
+NOW = datetime(2026, 3, 4, 18, tzinfo=UTC)  # a Wednesday
+
+
+def test_a_range_starts_at_the_block_three_months_back_or_never() -> None:
+    block = datetime(2026, 2, 9, 8, tzinfo=UTC)
+    assert range_start(Range.BLOCK, NOW, block) == block
+    assert range_start(Range.MONTHS, NOW, block) == NOW - timedelta(days=91)
+    assert range_start(Range.ALL, NOW, block) is None
+
+
+def test_figures_group_by_week_then_month_then_year_for_bars() -> None:
+    today = date(2026, 3, 4)
+    assert bucket_for(today - timedelta(weeks=26), today, bars=True) is Bucket.WEEK
+    assert bucket_for(today - timedelta(weeks=27), today, bars=True) is Bucket.MONTH
+    assert bucket_for(today - timedelta(weeks=200), today, bars=True) is Bucket.YEAR
+    assert bucket_for(today - timedelta(weeks=200), today, bars=False) is Bucket.MONTH
+
+
+def test_periods_run_from_the_one_holding_the_first_day_to_the_one_holding_the_last() -> None:
+    assert periods(date(2026, 3, 4), date(2026, 3, 16), Bucket.WEEK) == [
+        date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16),
+    ]  # fmt: skip
+    assert periods(date(2025, 11, 20), date(2026, 2, 1), Bucket.MONTH) == [
+        date(2025, 11, 1), date(2025, 12, 1), date(2026, 1, 1), date(2026, 2, 1),
+    ]  # fmt: skip
+    assert plan_target(3, Bucket.WEEK) == 3
+    assert round(plan_target(3, Bucket.MONTH), 2) == 13.05
+
+
+def test_the_calendar_tells_done_halted_missed_rest_and_to_come() -> None:
+    data = CalendarData(
+        months=calendar_months(Range.MONTHS, date(2026, 3, 4), date(2026, 3, 2)),
+        days={date(2026, 3, 2): DayState.DONE, date(2026, 3, 3): DayState.HALTED},
+        plan=frozenset({0, 2, 4}),
+        first=date(2026, 3, 1),
+        today=date(2026, 3, 4),
+    )
+    assert data.months == [(2026, 1), (2026, 2), (2026, 3)]  # at least three months
+    assert data.state(date(2026, 3, 2)) is Day.DONE
+    assert data.state(date(2026, 3, 3)) is Day.HALTED
+    assert data.state(date(2026, 2, 27)) is Day.REST  # a Friday before the first use
+    assert data.state(date(2026, 3, 4)) is Day.TO_COME  # today, not yet missed
+    counts = data.counts()
+    assert (counts[Day.DONE], counts[Day.HALTED], counts[Day.MISSED]) == (1, 1, 0)
+    assert data.shown()[-1] == date(2026, 3, 4)

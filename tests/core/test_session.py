@@ -1,0 +1,171 @@
+"""One workout from Start to its summary, with no screen: what it records and says."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from coach.core.cues import CueChoice
+from coach.core.phases import PhaseKind
+from coach.core.progression import Feeling
+from coach.core.routines import LoadedRoutine, PlannedExercise, Routine, RoutineItem
+from coach.core.safety import CheckAnswer, HaltKind, ScreenKind
+from coach.core.session import Outcome, Step, WorkoutSession
+from coach.core.workout import ExerciseSkipped, SetCompleted, State
+from tests.helpers import FakeClock, exercise
+
+AT = datetime(2026, 3, 2, 9, tzinfo=UTC)
+
+
+class Recorder:
+    """Keeps every call, as the store would write it."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[object, ...]] = []
+
+    def begin(self, routine_id: str, routine_title: str) -> int:
+        self.calls.append(("begin", routine_id))
+        return 7
+
+    def record_set(self, workout_id: int, done: SetCompleted) -> None:
+        self.calls.append(("set", done.exercise_id, done.side, done.set_number))
+
+    def record_skip(self, workout_id: int, skipped: ExerciseSkipped) -> None:
+        self.calls.append(("skip", skipped.exercise_id, skipped.sets_done))
+
+    def record_feeling(self, workout_id: int, exercise_id: str, feeling: Feeling) -> None:
+        self.calls.append(("felt", exercise_id, feeling))
+
+    def record_drop(self, workout_id: int, exercise_id: str) -> None:
+        self.calls.append(("drop", exercise_id))
+
+    def finish(self, workout_id: int, outcome: Outcome) -> None:
+        self.calls.append(("finish", outcome))
+
+    def halt(self, workout_id: int, kind: HaltKind, screen: ScreenKind) -> datetime:
+        self.calls.append(("halt", kind, screen))
+        return AT
+
+
+def routine(*planned: PlannedExercise) -> LoadedRoutine:
+    items = [RoutineItem(exercise=p.exercise.id) for p in planned]
+    return LoadedRoutine(Routine(id="r", title="R", summary="s", item=items), Path("r"), True)
+
+
+def start(*planned: PlannedExercise) -> tuple[WorkoutSession, Recorder, FakeClock, Step]:
+    recorder, clock = Recorder(), FakeClock()
+    session = WorkoutSession(recorder, clock)
+    first = session.begin(routine(*planned), list(planned), CueChoice())
+    return session, recorder, clock, first
+
+
+def run_until(session: WorkoutSession, clock: FakeClock, done: Callable[[Step], bool]) -> Step:
+    """Time passes until done(step) says so."""
+    for _ in range(10_000):
+        clock.advance(0.25)
+        step = session.update()
+        if done(step):
+            return step
+    raise AssertionError("never got there")
+
+
+def test_each_set_is_recorded_as_it_ends_and_the_summary_counts_each_side() -> None:
+    bridge, opener = exercise("bridge"), exercise("opener", per_side=True)
+    session, recorder, clock, first = start(bridge, opener)
+    assert recorder.calls == [("begin", "r")]
+    assert first.phases[0].kind is PhaseKind.GET_READY and first.spoken  # the name, said
+    step = run_until(session, clock, lambda s: s.check_opened)
+    assert ("set", "bridge", None, 1) in recorder.calls
+    assert session.checking is not None and session.checking.exercise.id == "bridge"
+    assert session.answer(CheckAnswer.FINE).summary is None
+    step = run_until(session, clock, lambda s: s.waiting_to_finish)  # the last check first
+    assert session.workout is not None and session.workout.state is State.FINISHED
+    over = session.answer(CheckAnswer.FINE)
+    assert over.summary is not None and over.sound == "done"
+    assert over.summary.outcome is Outcome.FINISHED
+    assert over.summary.sets_by_exercise == {"Bridge": 1, "Opener": 1}
+    assert over.summary.sides_by_exercise == {"Opener": {"left": 1, "right": 1}}
+    assert recorder.calls[-1] == ("finish", Outcome.FINISHED)
+    assert session.workout is None
+    assert step.spoken  # "Well done" was said when the last set ended
+
+
+def test_the_check_holds_the_next_exercise_at_its_first_movement_until_answered() -> None:
+    session, _, clock, _ = start(exercise("bridge"), exercise("tilt"))
+    run_until(session, clock, lambda s: s.check_opened)
+
+    def held(step: Step) -> bool:
+        return session.workout is not None and session.workout.state is State.PAUSED
+
+    step = run_until(session, clock, held)
+    assert step.phases and step.phases[-1].kind is PhaseKind.UP  # held at its first movement
+    assert not session.paused_by_person
+    after = session.answer(CheckAnswer.FINE)
+    assert session.workout is not None and session.workout.state is State.RUNNING
+    assert after.summary is None
+
+
+def test_the_stop_key_halts_as_one_recorded_fact_and_ends_the_workout() -> None:
+    session, recorder, clock, _ = start(exercise("bridge"), exercise("tilt"))
+    run_until(session, clock, lambda s: bool(s.phases) and s.phases[-1].kind is PhaseKind.TOP_HOLD)
+    step = session.stop()
+    assert step.halted is not None and (step.halted.kind, step.halted.at) == (
+        HaltKind.RADIATING, AT,
+    )  # fmt: skip
+    assert recorder.calls[-1] == ("halt", HaltKind.RADIATING, ScreenKind.STOP_KEY)
+    assert not any(call[0] == "finish" for call in recorder.calls)  # not written twice
+    assert session.workout is None
+
+
+def test_the_checks_answers_halt_drop_the_exercise_or_record_how_it_felt() -> None:
+    session, recorder, clock, _ = start(exercise("bridge"), exercise("tilt"))
+    run_until(session, clock, lambda s: s.check_opened)
+    step = session.answer(CheckAnswer.NUMB_GROIN)
+    assert step.halted is not None and step.halted.kind is HaltKind.EMERGENCY
+    assert recorder.calls[-1] == ("halt", HaltKind.EMERGENCY, ScreenKind.AFTER_EXERCISE)
+
+    session, recorder, clock, _ = start(exercise("bridge"), exercise("tilt"))
+    run_until(session, clock, lambda s: s.check_opened)
+    session.felt(Feeling.TOO_EASY)
+    session.answer(CheckAnswer.FINE)
+    assert ("felt", "bridge", Feeling.TOO_EASY) in recorder.calls
+
+    session, recorder, clock, _ = start(exercise("bridge"), exercise("tilt"))
+    run_until(session, clock, lambda s: s.check_opened)
+    session.answer(CheckAnswer.WORSE)
+    assert recorder.calls[-1] == ("drop", "bridge")
+    session.back()  # back goes to the tilt's start, not to the bridge left out
+    assert session.workout is not None and session.workout.planned.exercise.id == "tilt"
+
+
+def test_asked_to_end_it_pauses_and_keep_going_goes_on_as_before() -> None:
+    session, recorder, _, _ = start(exercise("bridge"))
+    session.ask_to_end()
+    assert session.workout is not None and session.workout.state is State.PAUSED
+    session.keep_going()
+    assert session.workout.state is State.RUNNING
+    session.toggle_pause()  # paused by the person, then asked: stays paused after
+    session.ask_to_end()
+    session.keep_going()
+    assert session.workout.state is State.PAUSED
+    over = session.end_early()
+    assert over.summary is not None and over.summary.outcome is Outcome.ENDED_EARLY
+    assert over.sound is None and recorder.calls[-1] == ("finish", Outcome.ENDED_EARLY)
+
+
+def test_a_skipped_exercise_is_recorded_and_named_in_the_summary() -> None:
+    session, recorder, _, _ = start(exercise("bridge"), exercise("tilt"))
+    session.next()  # start now
+    session.next()  # skip the rest of the bridge
+    assert recorder.calls[-1] == ("skip", "bridge", 0)
+    over = session.end_early()
+    assert over.summary is not None and over.summary.skipped == ["Bridge"]
+
+
+def test_outcomes_read_back_from_what_is_stored() -> None:
+    assert Outcome.halted(HaltKind.URGENT) is Outcome.HALTED_URGENT
+    assert Outcome.HALTED_URGENT.halt is HaltKind.URGENT and Outcome.FINISHED.halt is None
+    assert Outcome.stored(None) is Outcome.UNFINISHED
+    assert Outcome.stored("a word from a later version") is Outcome.UNFINISHED
+    assert Outcome.stored("ended early") is Outcome.ENDED_EARLY
