@@ -196,9 +196,11 @@ class Person:
                 self.qtbot.keyClick(self.activities.continue_button, Qt.Key.Key_Return)
 
     def start_morning(self) -> None:
-        """The morning routine by keyboard: Start, every question no, pain, the workout."""
+        """The morning routine by keyboard: Start, every question no (none when a full
+        screen was just answered), pain, the workout."""
         self.start_by_keyboard(MORNING)
-        self.answer_all_no()
+        if self.on(self.questions):
+            self.answer_all_no()
         self.answer_pain_until_workout()
         assert self.on(self.workout), "the workout did not start"
 
@@ -248,9 +250,10 @@ def start_with_all_no(window: MainWindow, routine: str) -> None:
     window.start_routine(routine)
     screens = window.screens
     questions = screens.safety.safety_view
-    for row in questions.rows:
-        row.set_answer(False)
-    questions.continue_button.click()
+    if window.showing() is questions:  # none when a full screen was just answered
+        for row in questions.rows:
+            row.set_answer(False)  # a year of birth stays blank
+        questions.continue_button.click()
     pain, activities = screens.checkins.view, screens.checkins.activity_view
     for _ in range(3):  # the block's baseline (first time), activities (none), pain now
         if window.showing() is pain:

@@ -86,6 +86,7 @@ def test_plan_gives_the_routine_as_long_as_the_window_plans_it_this_week(
     # First done ten days ago: week 2 of the block, with longer doses than week 1 (6 min).
     from datetime import UTC, datetime, timedelta
 
+    from coach.core.outcome import Outcome
     from coach.core.workout import SetCompleted
     from coach.store.database import open_database
     from coach.store.workouts import WorkoutLog
@@ -93,7 +94,8 @@ def test_plan_gives_the_routine_as_long_as_the_window_plans_it_this_week(
     database = open_database(paths.database_path(tmp_path))
     then = datetime.now(UTC) - timedelta(days=10)
     log = WorkoutLog(database, now=lambda: then)
-    workout = log.begin("morning-bridge-core", "Morning bridge & core")
+    workout = log.begin("morning-bridge-core", "Morning bridge & core", 1)
     log.record_set(workout, SetCompleted("glute-bridge", None, 1, 10, None))
+    log.finish(workout, Outcome.FINISHED)
     assert main(["--data-dir", str(tmp_path), "plan"]) == 0
     assert "Routine: Morning bridge & core, about 8 min" in capsys.readouterr().out

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import Enum
 
+from coach.core.plan import PlanHistory
+
 MONTHS_BACK = timedelta(days=91)
 MAX_CALENDAR_MONTHS = 12
 # Weeks in a month and a year, for a plan of so many workouts a week.
@@ -59,7 +61,7 @@ class PeriodPain:
 @dataclass(frozen=True)
 class PeriodCount:
     start: date
-    workouts: int  # workouts with at least one set done
+    workouts: int  # workouts done (finished, or ended after half their sets)
     halted: int  # workouts that ended on a safety halt
 
 
@@ -230,12 +232,13 @@ def calendar_months(chosen: Range, today: date, first: date) -> list[tuple[int, 
 class CalendarData:
     months: list[tuple[int, int]]  # (year, month), oldest first
     days: dict[date, DayState] = field(default_factory=dict)
-    plan: frozenset[int] = frozenset()  # weekdays, Monday 0
+    plan: PlanHistory = field(default_factory=PlanHistory)  # the workout days, as they were
     first: date | None = None  # the first day the person used the program
     today: date = field(default_factory=date.today)
 
     def state(self, day: date) -> Day:
-        """A halt wins; a planned day since the first use without a workout is missed."""
+        """A halt wins; a day planned (by the plan in force then) since the first use
+        without a workout done is missed."""
         known = self.days.get(day)
         if known is DayState.HALTED:
             return Day.HALTED
@@ -243,7 +246,7 @@ class CalendarData:
             return Day.DONE
         if day >= self.today:
             return Day.TO_COME
-        if day.weekday() in self.plan and self.first is not None and day >= self.first:
+        if self.plan.planned(day) and self.first is not None and day >= self.first:
             return Day.MISSED
         return Day.REST
 

@@ -1,15 +1,19 @@
 """Is this helping? The three-week comparison, adherence, and progression suggestions.
 
-Pure rules from CONTENT.md section 3: pain on the 0-10 scale asked the same way each
-time; a drop of 2 points or 30% counts as meaningful; a rise of 2 or more is worth a
-word with a clinician; nine workouts are planned over three weeks.
+Pure rules from CONTENT.md section 3 (version 2): pain on the 0-10 scale asked the same
+way each time; a drop of at least 2 points counts as meaningful (1 point is ordinary
+day-to-day variation at any baseline); a rise of 2 or more is worth a word with a
+clinician; workouts are counted as done only when they were, against the plan in force
+on each day of the block's 21.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
 
 from coach.core.checkins import (
     BLOCK_WEEKS,
@@ -19,12 +23,11 @@ from coach.core.checkins import (
     CheckinRecord,
     latest_of,
 )
+from coach.core.plan import PlanHistory
 
 MEANINGFUL_POINTS = 2
-MEANINGFUL_PERCENT = 30
 WORSE_POINTS = 2
-LOW_BASELINE = 3  # at or below this, there is little room to improve
-PLANNED_PER_WEEK = 3
+LOW_BASELINE = 2  # at or below this, there is little room to measure a change
 
 GLOBAL_IMPRESSION = (
     "very much improved",
@@ -42,6 +45,11 @@ ALWAYS_SAID = (
     "It is not a medical assessment.",
     "If your symptoms persist or get worse, see a clinician.",
 )
+
+
+def round_half_away(value: float) -> int:
+    """Whole number, halves away from zero (-12.5 is -13), as people round."""
+    return int(math.copysign(math.floor(abs(value) + 0.5), value))
 
 
 def _check_score(value: int, what: str) -> None:
@@ -68,15 +76,13 @@ class PainChange:
         """Change as a whole percentage of the baseline; None from a zero baseline."""
         if self.baseline == 0:
             return None
-        return round(100 * self.points / self.baseline)
+        return round_half_away(100 * self.points / self.baseline)
 
     @property
     def meaningful(self) -> bool:
-        """A drop of 2 points or 30% of the baseline (whole numbers, no rounding)."""
-        drop = -self.points
-        return drop >= MEANINGFUL_POINTS or (
-            self.baseline > 0 and drop > 0 and 100 * drop >= MEANINGFUL_PERCENT * self.baseline
-        )
+        """A drop of at least 2 points: 1 point is inside day-to-day variation, at any
+        baseline (30% of a low baseline is under 2 points)."""
+        return -self.points >= MEANINGFUL_POINTS
 
     @property
     def worse(self) -> bool:
@@ -112,13 +118,27 @@ class Activity:
     def points(self) -> int | None:
         return None if self.now is None else self.now - self.baseline
 
+    def change(self) -> str:
+        """The change in words: "easier by 2 points", "1 point harder", "no change"."""
+        if self.points is None:
+            return ""
+        size = abs(self.points)
+        unit = "point" if size == 1 else "points"
+        if self.points < 0:
+            return f"easier by {size} {unit}"
+        return f"{size} {unit} harder" if self.points > 0 else "no change"
+
 
 @dataclass(frozen=True)
 class Adherence:
-    by_week: tuple[int, ...]
-    halts: int = 0
+    """A block's workouts: done against planned, week by week, and those shown apart."""
+
+    by_week: tuple[int, ...]  # workouts done in each week
+    planned_by_week: tuple[int, ...]  # workout days the plan in force gave each week
+    halts: int = 0  # workouts and screens stopped for safety
+    short: int = 0  # ended before half their planned sets
+    unfinished: int = 0  # the program closed (or was stopped) mid-workout
     skipped_exercises: int = 0
-    planned_per_week: int = PLANNED_PER_WEEK
 
     @property
     def done(self) -> int:
@@ -126,38 +146,86 @@ class Adherence:
 
     @property
     def planned(self) -> int:
-        return self.planned_per_week * len(self.by_week)
+        return sum(self.planned_by_week)
 
     def sentence(self) -> str:
+        if self.done > self.planned:  # never "12 of 9"
+            return f"You did {self.done} workouts; your plan had {self.planned}."
         return f"You did {self.done} of {self.planned} planned workouts."
+
+    def weeks(self) -> str:
+        """Week by week: "week 1: 3 of 3, week 2: 4 (plan 3)"."""
+        return ", ".join(
+            f"week {n}: {done} of {planned}" if done <= planned
+            else f"week {n}: {done} (plan {planned})"
+            for n, (done, planned) in enumerate(zip(self.by_week, self.planned_by_week,
+                                                   strict=True), 1)
+        )  # fmt: skip
+
+    def apart(self) -> str:
+        """The workouts and halts shown apart from "done", in words."""
+        said = [
+            f"{count} {words}"
+            for count, words in (
+                (self.halts, "stopped for safety" if self.halts == 1 else "safety stops"),
+                (self.short, "ended before half of its sets" if self.short == 1
+                 else "ended before half of their sets"),
+                (self.unfinished, "not finished (the program closed)"),
+            )
+            if count
+        ]  # fmt: skip
+        skipped = self.skipped_exercises
+        exercises = f"{skipped} exercise{'s' if skipped != 1 else ''} skipped"
+        if not said:
+            return f"No safety stops, short or unfinished workouts; {exercises}."
+        return f"Not counted as done: {', '.join(said)}; {exercises}."
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str) -> Adherence | None:
+        """Figures kept with a block; None when they cannot be read back."""
+        try:
+            value = json.loads(text)
+            return cls(
+                tuple(int(n) for n in value["by_week"]),
+                tuple(int(n) for n in value["planned_by_week"]),
+                *(int(value[k]) for k in ("halts", "short", "unfinished", "skipped_exercises")),
+            )
+        except (ValueError, KeyError, TypeError):
+            return None
 
 
 @dataclass(frozen=True)
 class BlockActivity:
-    """What was done in a block: days with a workout that got a set done, safety halts,
-    and exercises skipped."""
+    """What happened in a block's days: the local days of the workouts done (one each),
+    safety halts, short and unfinished workouts, and exercises skipped."""
 
-    workout_days: list[date]
+    done_days: list[date]
     halts: int = 0
+    short: int = 0
+    unfinished: int = 0
     skipped_exercises: int = 0
 
 
 def adherence(
-    block_start: date,
-    workout_days: Iterable[date],
-    *,
-    halts: int = 0,
-    skipped_exercises: int = 0,
-    weeks: int = BLOCK_WEEKS,
-    per_week: int = PLANNED_PER_WEEK,
+    block_start: date, activity: BlockActivity, plan: PlanHistory, weeks: int = BLOCK_WEEKS
 ) -> Adherence:
-    """Workouts done in each week of the block (days outside the block do not count)."""
+    """Workouts done in each week of the block against the plan in force on each of its
+    days (days outside the block do not count)."""
     counts = [0] * weeks
-    for day in workout_days:
+    for day in activity.done_days:
         offset = (day - block_start).days
         if 0 <= offset < 7 * weeks:
             counts[offset // 7] += 1
-    return Adherence(tuple(counts), halts, skipped_exercises, per_week)
+    planned = tuple(
+        plan.planned_between(block_start + timedelta(weeks=n),
+                             block_start + timedelta(weeks=n, days=6))
+        for n in range(weeks)
+    )  # fmt: skip
+    return Adherence(tuple(counts), planned, activity.halts, activity.short,
+                     activity.unfinished, activity.skipped_exercises)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -192,7 +260,7 @@ class Comparison:
         elif self.pain is not None and self.pain.low_baseline:
             said.append(
                 f"Your pain was low at the start ({self.pain.baseline} out of 10), so there was"
-                " little room for it to improve."
+                " little room to measure a change."
             )
         if self.pain is not None and self.pain.worse:
             said.append("Your pain is 2 or more points higher: please talk to a clinician.")
@@ -236,13 +304,9 @@ def compare(
 
 
 def block_comparison(
-    block_start: date,
-    records: Sequence[CheckinRecord],
-    activity: BlockActivity,
-    *,
-    per_week: int,
+    block_start: date, records: Sequence[CheckinRecord], workouts: Adherence
 ) -> Comparison:
-    """Baseline against three weeks for one block, with the workouts done in it."""
+    """Baseline against three weeks for one block, with its workout figures."""
     baseline = next((r for r in records if r.kind == CheckinKind.BASELINE), None)
     latest = latest_of(list(records), CheckinKind.THREE_WEEKS)
     days_late = 0
@@ -263,12 +327,6 @@ def block_comparison(
         pain_now=latest.pain if latest else None,
         activities=activities,
         impression=latest.impression if latest else None,
-        workouts=adherence(
-            block_start,
-            activity.workout_days,
-            halts=activity.halts,
-            skipped_exercises=activity.skipped_exercises,
-            per_week=per_week,
-        ),
+        workouts=workouts,
         days_late=days_late,
     )

@@ -3,11 +3,17 @@ that follows (offered to the person, who accepts or declines it)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coach.core.routines import Dose
 
 MAX_REPS, MAX_SETS, MIN_REPS, MIN_SETS = 10, 3, 5, 1
+SHORTEST_HOLD = 10  # seconds
 
 
 class Feeling(StrEnum):
@@ -66,4 +72,18 @@ def suggest(feelings: Sequence[Feeling], *, sets: int, reps: int | None) -> Sugg
             return Suggestion(sets, reps - 1, "It felt too hard: one fewer rep.")
         if sets > MIN_SETS:
             return Suggestion(sets - 1, reps, "It felt too hard: one fewer set.")
+    return None
+
+
+def lighter(dose: Dose) -> Dose | None:
+    """One step lighter, after back pain rose with it: one fewer rep (down to 5), else
+    one fewer set, else a hold a quarter shorter (down to 10 s, in whole 5 s). None when
+    it is already as light as it goes."""
+    if dose.reps is not None and dose.reps > MIN_REPS:
+        return dose.model_copy(update={"reps": dose.reps - 1})
+    if dose.sets > MIN_SETS:
+        return dose.model_copy(update={"sets": dose.sets - 1})
+    if dose.hold_seconds is not None and dose.hold_seconds > SHORTEST_HOLD:
+        shorter = max(SHORTEST_HOLD, 5 * math.floor(dose.hold_seconds * 0.75 / 5 + 0.5))
+        return dose.model_copy(update={"hold_seconds": float(shorter)})
     return None

@@ -157,6 +157,7 @@ class PlannedExercise:
 
     exercise: Exercise
     dose: Dose
+    note: str | None = None  # why the dose differs today ("One step lighter: ...")
 
 
 def dose_text(planned: PlannedExercise) -> str:

@@ -1,8 +1,14 @@
-"""The safety screen's rules: questions, answers -> verdict, and when a workout may start.
+"""The safety screen's rules (version 2): questions, answers -> verdict, and the locks.
 
-The questions and messages are data (``routines/safety.toml``) so they can be
-reviewed and translated without touching code. A broken file is an error that
-stops the program: the screen must never run with questions missing.
+Three kinds of question are kept apart (CONTENT.md section 2): signs today (the short
+screen before every workout), signs that need a check (the full screen, first and then
+weekly), and standing history (asked once, in the profile). Every halt holds until the
+person confirms a clinician's all-clear for it; a question whose halt was cleared is
+asked from then on as a change since that all-clear.
+
+The questions and messages are data (``routines/safety.toml``) so they can be reviewed
+and translated without touching code. A broken file is an error that stops the program:
+the screen must never run with questions missing.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Literal, Self
@@ -20,6 +26,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from coach.core.toml_errors import FileError, describe, split_toml_error
 
 FULL_SCREEN_EVERY = timedelta(days=7)
+SCREEN_STANDS_FOR = timedelta(hours=1)  # a full screen this recent stands for the short one
+# The causes of halts that no screen question names.
+LEG = "leg-pain"  # the radiating question; the stop key and the check's L answer it too
+CHECK_NUMBNESS = "check-numbness"  # new numbness after an exercise, not in the groin
+CHECK_NUMBNESS_SERIOUS = "check-numbness-serious"  # ... with the groin, legs, bladder or bowel
+HISTORY = "history"  # standing history that no clinician has checked
+HISTORY_CHANGED = "history-changed"  # back pain new or different since that check
+_ID = r"^[a-z0-9][a-z0-9-]*$"
 
 
 class HaltKind(StrEnum):
@@ -40,6 +54,7 @@ class ScreenKind(StrEnum):
     SHORT = "short screen"
     STOP_KEY = "stop key"
     AFTER_EXERCISE = "after exercise"
+    PROFILE = "profile"
 
 
 class _Strict(BaseModel):
@@ -50,23 +65,31 @@ class HaltMessage(_Strict):
     title: str = Field(min_length=1)
     text: str = Field(min_length=1)
     action: str = Field(min_length=1)
-    sheet: str = Field(min_length=1)  # leads this kind's signs on the printed sheet
+    # The question that confirms the all-clear, on the halt screen.
+    confirm: str = Field(min_length=1)
+    sheet: str | None = None  # leads this kind's signs on the printed sheet
 
 
 class Question(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = Field(pattern=_ID)
     kind: Literal["emergency", "urgent", "radiating", "warn"]
-    text: str = Field(min_length=1)
-    short: bool = False
+    group: Literal["today", "check"]  # signs today (every workout), or signs for a check
+    text: str = Field(min_length=1)  # as the full screen asks it
+    short: str | None = None  # as the short screen asks it, where that differs
+    changed: str | None = None  # asked after its all-clear: "... since the all-clear on {date}?"
     message: str | None = None
     sign: str | None = None  # a halting question as a plain phrase, for the printed sheet
 
     @model_validator(mode="after")
-    def _warn_has_message(self) -> Self:
+    def _complete(self) -> Self:
         if self.kind == "warn" and not self.message:
             raise ValueError("a warn question needs a message")
         if self.kind != "warn" and not self.sign:
             raise ValueError("a question that halts needs a sign, for the printed sheet")
+        if self.kind != "warn" and (not self.changed or "{date}" not in self.changed):
+            raise ValueError("a question that halts needs `changed`, worded with {date}")
+        if self.short and self.group != "today":
+            raise ValueError("only a sign today has a short-screen wording")
         return self
 
     @property
@@ -77,7 +100,7 @@ class Question(_Strict):
 class Fact(_Strict):
     """A warn-only fact kept in the profile."""
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = Field(pattern=_ID)
     text: str = Field(min_length=1)
     message: str = Field(min_length=1)
     hide_tags: list[str] = Field(default_factory=list)
@@ -92,24 +115,52 @@ class Fact(_Strict):
         return self
 
 
+class HistoryItem(_Strict):
+    id: str = Field(pattern=_ID)
+    text: str = Field(min_length=1)
+
+
+class History(_Strict):
+    """Standing history: asked once, kept in the profile, never a weekly halt."""
+
+    item: list[HistoryItem] = Field(min_length=1)
+    birth_year: str = Field(min_length=1)  # the question
+    checked: str = Field(min_length=1)  # asked once after a yes
+    changed: str = Field(min_length=1)  # asked on the weekly screen after the check
+    age_message: str = Field(min_length=1)
+    older_than: int = Field(ge=1, le=120)
+    younger_than: int = Field(ge=1, le=120)
+
+
+class SheetWords(_Strict):
+    during: str = Field(min_length=1)  # under the stop box: what to do during a workout
+
+
 class SafetyRules(_Strict):
     halt: dict[HaltKind, HaltMessage]
+    sheet: SheetWords
+    message: dict[str, HaltMessage] = Field(default_factory=dict)  # by cause, where it differs
     question: list[Question] = Field(min_length=1)
     fact: list[Fact] = Field(default_factory=list)
+    history: History
 
     @model_validator(mode="after")
     def _complete(self) -> Self:
         missing = [kind.value for kind in HaltKind if kind not in self.halt]
         if missing:
             raise ValueError(f"[halt.{missing[0]}] is missing: every kind of halt needs a message")
+        if any(self.halt[kind].sheet is None for kind in HaltKind):
+            raise ValueError("every [halt.KIND] needs `sheet`, for the printed sheet")
         ids = [q.id for q in self.question] + [f.id for f in self.fact]
+        ids += [h.id for h in self.history.item]
         if len(ids) != len(set(ids)):
             twice = next(i for i in ids if ids.count(i) > 1)
             raise ValueError(f"the id '{twice}' is used twice")
-        # CONTENT.md: the screen before every workout asks the emergency and leg questions.
-        for kind in (HaltKind.EMERGENCY, HaltKind.RADIATING):
-            if not any(q.halts is kind and q.short for q in self.question):
-                raise ValueError(f"the short screen has no {kind.value} question")
+        today = [q for q in self.question if q.group == "today"]
+        if not any(q.halts is HaltKind.EMERGENCY for q in today):
+            raise ValueError("the short screen has no emergency question")
+        if not any(q.id == LEG and q.halts is HaltKind.RADIATING for q in today):
+            raise ValueError(f"the short screen needs the radiating question '{LEG}'")
         return self
 
     # The screens.
@@ -118,7 +169,15 @@ class SafetyRules(_Strict):
         return list(self.question)
 
     def short_screen(self) -> list[Question]:
-        return [q for q in self.question if q.short]
+        return [q for q in self.question if q.group == "today"]
+
+    def wording(self, question: Question, screen: ScreenKind, cleared: date | None) -> str:
+        """The question as it is asked: as a change since its all-clear, if it had one."""
+        if cleared is not None and question.changed:
+            return question.changed.format(date=f"{cleared:%-d %B %Y}")
+        if screen is ScreenKind.SHORT and question.short:
+            return question.short
+        return question.text
 
     def assess(self, questions: Iterable[Question], answers: Mapping[str, bool]) -> Verdict:
         """The verdict for a screen whose every question has an answer."""
@@ -126,15 +185,29 @@ class SafetyRules(_Strict):
         unanswered = [q.id for q in asked if q.id not in answers]
         if unanswered:
             raise ValueError(f"not every question has an answer: {', '.join(unanswered)}")
-        halts = {q.halts for q in asked if answers[q.id] and q.halts is not None}
-        for kind in _SEVERITY:
-            if kind in halts:
-                return Verdict(halt=kind)
+        # Every sign that halts is a cause, the most serious first; the most serious
+        # names the halt. Its all-clear answers them all.
+        causes = [(_SEVERITY.index(q.halts), q.id) for q in asked if answers[q.id] and q.halts]
+        if causes:
+            causes.sort(key=lambda cause: cause[0])
+            return Verdict(halt=_SEVERITY[causes[0][0]], causes=tuple(c for _, c in causes))
         warnings = [q.message for q in asked if answers[q.id] and q.message]
         return Verdict(warnings=warnings)
 
-    def profile_effects(self, profile: Profile) -> ProfileEffects:
-        """What the person's warn-only facts mean: messages, and exercises to leave out."""
+    def message_for(self, kind: HaltKind, causes: Iterable[str]) -> HaltMessage:
+        """What a halt says: its first (most serious) cause's own message where there is
+        one, else its kind's."""
+        first = next(iter(causes), None)
+        return self.message.get(first, self.halt[kind]) if first else self.halt[kind]
+
+    def signs(self, kind: HaltKind) -> list[str]:
+        """The signs that halt with this kind, as plain phrases, for the printed sheet."""
+        return [q.sign for q in self.question if q.halts is kind and q.sign]
+
+    # The profile.
+
+    def profile_effects(self, profile: Profile, today: date) -> ProfileEffects:
+        """What the person's warn-only facts and age mean: messages, exercises left out."""
         messages: list[str] = []
         hidden: dict[str, str] = {}
         for fact in self.fact:
@@ -145,13 +218,22 @@ class SafetyRules(_Strict):
                 continue
             for tag in fact.hide_tags:
                 hidden.setdefault(tag, fact.reason or fact.id)
+        age = profile.age(today)
+        history = self.history
+        if age is not None and (age > history.older_than or age < history.younger_than):
+            messages.append(history.age_message)
         return ProfileEffects(messages, hidden)
+
+    def history_said(self, profile: Profile) -> bool:
+        """Whether the person gave any standing history (a yes)."""
+        return any(profile.facts.get(item.id, False) for item in self.history.item)
 
 
 @dataclass(frozen=True)
 class Verdict:
     halt: HaltKind | None = None
     warnings: list[str] = field(default_factory=list)
+    causes: tuple[str, ...] = ()  # the questions (or checks) that halted
 
     @property
     def kind(self) -> Literal["clear", "warn", "halt"]:
@@ -162,10 +244,19 @@ class Verdict:
 
 @dataclass
 class Profile:
-    """The warn-only facts a person gave, and whether a clinician agreed (the `unless`)."""
+    """What the person told about themselves: warn-only facts and standing history (yes
+    or no), whether a clinician agreed (the `unless`), the year of birth, and when a
+    clinician checked their back pain knowing their history."""
 
     facts: dict[str, bool] = field(default_factory=dict)
     agreed: dict[str, bool] = field(default_factory=dict)
+    birth_year: int | None = None
+    history_checked: date | None = None
+    history_asked: bool = False  # the standing history was asked (first run, or once since)
+
+    def age(self, today: date) -> int | None:
+        """Age in whole years this year (the birthday may be still to come)."""
+        return None if self.birth_year is None else today.year - self.birth_year
 
 
 @dataclass(frozen=True)
@@ -182,26 +273,27 @@ class CheckAnswer(StrEnum):
     FINE = "all fine"
     LEG = "pain spread into the leg"
     NUMB = "new numbness, tingling or weakness"
-    NUMB_GROIN = "new numbness, tingling or weakness, with the groin, bottom or bladder"
+    NUMB_SERIOUS = "new numbness, tingling or weakness, with the groin, both legs, bladder or bowel"
     WORSE = "back pain 2 or more points higher"
 
 
 @dataclass(frozen=True)
 class CheckOutcome:
     halt: HaltKind | None = None
-    skip_exercise: bool = False
+    causes: tuple[str, ...] = ()
+    pain_rose: bool = False  # offer to end for today; lighter next time
 
 
 def after_exercise(answer: CheckAnswer) -> CheckOutcome:
     match answer:
         case CheckAnswer.LEG:
-            return CheckOutcome(halt=HaltKind.RADIATING)
+            return CheckOutcome(halt=HaltKind.RADIATING, causes=(LEG,))
         case CheckAnswer.NUMB:
-            return CheckOutcome(halt=HaltKind.RADIATING)
-        case CheckAnswer.NUMB_GROIN:
-            return CheckOutcome(halt=HaltKind.EMERGENCY)
+            return CheckOutcome(halt=HaltKind.RADIATING, causes=(CHECK_NUMBNESS,))
+        case CheckAnswer.NUMB_SERIOUS:
+            return CheckOutcome(halt=HaltKind.EMERGENCY, causes=(CHECK_NUMBNESS_SERIOUS,))
         case CheckAnswer.WORSE:
-            return CheckOutcome(skip_exercise=True)
+            return CheckOutcome(pain_rose=True)
     return CheckOutcome()
 
 
@@ -210,42 +302,80 @@ def after_exercise(answer: CheckAnswer) -> CheckOutcome:
 
 @dataclass(frozen=True)
 class PastHalt:
+    id: int
     at: datetime
     kind: HaltKind
+    causes: tuple[str, ...] = ()
+    cleared_at: datetime | None = None  # when a clinician's all-clear answered it
 
 
 @dataclass(frozen=True)
 class Lock:
-    """Why no workout can start now, and whether a clinician's word would lift it."""
+    """Why no workout can start now, and whether a clinician's word would lift it now."""
 
     halt: HaltKind
     since: datetime
     clinician_can_lift: bool
+    halt_id: int = 0
+    causes: tuple[str, ...] = ()
 
 
-def workout_lock(
-    halts: Iterable[PastHalt], clearances: Iterable[datetime], now: datetime
-) -> Lock | None:
-    """Emergency or urgent halts lock the rest of that local day; radiating-pain halts
-    lock until a clinician's all-clear is confirmed after them."""
+def workout_lock(halts: Iterable[PastHalt], now: datetime) -> Lock | None:
+    """Every halt not yet answered by an all-clear locks; the most serious (then the latest)
+    is the one shown. After an emergency, the all-clear is offered from the next day on."""
     today = now.astimezone().date()
-    latest_clearance = max(clearances, default=None)
-    locks = []
-    for halt in halts:
-        if halt.kind is HaltKind.RADIATING:
-            if latest_clearance is None or latest_clearance < halt.at:
-                locks.append(Lock(halt.kind, halt.at, clinician_can_lift=True))
-        elif halt.at.astimezone().date() == today:
-            locks.append(Lock(halt.kind, halt.at, clinician_can_lift=False))
+    locks = [
+        Lock(halt.kind, halt.at,
+             halt.kind is not HaltKind.EMERGENCY or halt.at.astimezone().date() < today,
+             halt.id, halt.causes)
+        for halt in halts
+        if halt.cleared_at is None
+    ]  # fmt: skip
     if not locks:
         return None
     return min(locks, key=lambda lock: (_SEVERITY.index(lock.halt), -lock.since.timestamp()))
 
 
-def screen_due(last_full_screen: datetime | None, now: datetime) -> Literal["full", "short"]:
-    """The full screen the first time and once a week has passed; the short one otherwise."""
-    if last_full_screen is None or now - last_full_screen >= FULL_SCREEN_EVERY:
+def answered_by_clearance(halts: Iterable[PastHalt], lock: Lock) -> list[int]:
+    """The halts an all-clear for this lock answers: its own, and every other not yet
+    answered that shares a cause with it (the same sign, halted again)."""
+    shared = set(lock.causes)
+    return [
+        h.id
+        for h in halts
+        if h.cleared_at is None and (h.id == lock.halt_id or shared & set(h.causes))
+    ]
+
+
+def cleared_questions(halts: Iterable[PastHalt]) -> dict[str, date]:
+    """Each cause with an all-clear, and the local date of its latest one."""
+    cleared: dict[str, date] = {}
+    for halt in halts:
+        if halt.cleared_at is None:
+            continue
+        day = halt.cleared_at.astimezone().date()
+        for cause in halt.causes:
+            cleared[cause] = max(day, cleared.get(cause, day))
+    return cleared
+
+
+def screen_due(
+    last_full_screen: datetime | None,
+    now: datetime,
+    *,
+    last_halted: bool = False,
+    history_asked: bool = True,
+) -> Literal["full", "short", "none"]:
+    """The full screen the first time, once a week has passed, and while the standing
+    history has not been asked; none when a full screen without a halt was answered in
+    the last hour (never the same questions twice in a row); the short one otherwise."""
+    if last_full_screen is None or not history_asked:
         return "full"
+    since = now - last_full_screen
+    if since >= FULL_SCREEN_EVERY:
+        return "full"
+    if timedelta(0) <= since < SCREEN_STANDS_FOR and not last_halted:
+        return "none"
     return "short"
 
 

@@ -12,15 +12,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from typing import Protocol
 
 from coach.core.clock import Clock
 from coach.core.cues import Cue, CueCaller, CueChoice
+from coach.core.outcome import Halt, Outcome, WorkoutSummary
 from coach.core.phases import Phase
 from coach.core.progression import Feeling
 from coach.core.routines import LoadedRoutine, PlannedExercise
-from coach.core.safety import CheckAnswer, HaltKind, ScreenKind, after_exercise
+from coach.core.safety import LEG, CheckAnswer, HaltKind, ScreenKind, after_exercise
 from coach.core.workout import (
     CountdownTick,
     Event,
@@ -34,39 +34,10 @@ from coach.core.workout import (
 )
 
 
-class Outcome(StrEnum):
-    """How a workout ended, as stored. A workout the program never saw end (it was
-    killed) has no stored outcome: it reads as UNFINISHED."""
-
-    FINISHED = "finished"
-    ENDED_EARLY = "ended early"
-    HALTED_EMERGENCY = "halted: emergency"
-    HALTED_URGENT = "halted: urgent"
-    HALTED_RADIATING = "halted: radiating"
-    PAIN_ROSE = "ended: pain rose"
-    UNFINISHED = "unfinished"
-
-    @classmethod
-    def halted(cls, kind: HaltKind) -> Outcome:
-        return cls(f"halted: {kind.value}")
-
-    @classmethod
-    def stored(cls, value: str | None) -> Outcome:
-        """The outcome a stored value means: None (the program never saw the end), or a
-        word this version does not know (from an import), is UNFINISHED."""
-        known = {outcome.value for outcome in cls}
-        return cls(value) if value in known else cls.UNFINISHED
-
-    @property
-    def halt(self) -> HaltKind | None:
-        prefix = "halted: "
-        return HaltKind(self.value.removeprefix(prefix)) if self.startswith(prefix) else None
-
-
 class Recorder(Protocol):
     """Where a workout is written as it happens; each call is one transaction."""
 
-    def begin(self, routine_id: str, routine_title: str) -> int: ...
+    def begin(self, routine_id: str, routine_title: str, planned_sets: int) -> int: ...
 
     def record_set(self, workout_id: int, done: SetCompleted) -> None: ...
 
@@ -74,34 +45,13 @@ class Recorder(Protocol):
 
     def record_feeling(self, workout_id: int, exercise_id: str, feeling: Feeling) -> None: ...
 
-    def record_drop(self, workout_id: int, exercise_id: str) -> None: ...
+    def record_pain_rose(self, workout_id: int, exercise_id: str) -> None: ...
 
     def finish(self, workout_id: int, outcome: Outcome) -> None: ...
 
-    def halt(self, workout_id: int, kind: HaltKind, screen: ScreenKind) -> datetime: ...
-
-
-@dataclass
-class WorkoutSummary:
-    routine_title: str
-    outcome: Outcome
-    seconds: float
-    sets_done: int
-    skipped: list[str] = field(default_factory=list)
-    # Exercise name -> sets finished, in the routine's order; only those with a set.
-    sets_by_exercise: dict[str, int] = field(default_factory=dict)
-    # Exercises done on each side: name -> sets finished on the left and on the right.
-    sides_by_exercise: dict[str, dict[str, int]] = field(default_factory=dict)
-    workout_id: int = 0
-    routine_id: str = ""
-
-
-@dataclass(frozen=True)
-class Halt:
-    """The workout stopped for safety: what kind of halt, and when it was recorded."""
-
-    kind: HaltKind
-    at: datetime
+    def halt(
+        self, workout_id: int, kind: HaltKind, screen: ScreenKind, causes: tuple[str, ...]
+    ) -> datetime: ...
 
 
 @dataclass
@@ -116,6 +66,8 @@ class Step:
     halted: Halt | None = None  # the workout stopped for safety
     # The workout waits on the last exercise's check before its summary: nothing runs.
     waiting_to_finish: bool = False
+    # Back pain rose 2 points or more: the workout pauses and asks whether to end for today.
+    pain_rose: bool = False
 
 
 class WorkoutSession:
@@ -137,6 +89,8 @@ class WorkoutSession:
         self._last_exercise = 0
         self.paused_by_person = False  # Space, as opposed to a hold for the check
         self._was_paused = False  # before the person was asked whether to end
+        self.asking_pain = False  # back pain rose: end for today, or go on?
+        self._pain_rose: list[str] = []  # exercise ids
 
     # Starting and running.
 
@@ -146,11 +100,16 @@ class WorkoutSession:
         self.workout = Workout(plan, self._clock)
         self.routine_title = loaded.routine.title
         self._routine_id = loaded.routine.id
-        self.workout_id = self._recorder.begin(loaded.routine.id, loaded.routine.title)
+        # As the sets are kept: each side's set on its own.
+        planned_sets = sum(p.dose.sets * (2 if p.dose.per_side else 1) for p in plan)
+        self.workout_id = self._recorder.begin(
+            loaded.routine.id, loaded.routine.title, planned_sets
+        )
+        self._pain_rose = []
         self._started_at = self._clock.now()
         self._skipped, self._sides = [], {}
         self.checking, self._finish_pending = None, False
-        self.paused_by_person = False
+        self.paused_by_person = self.asking_pain = False
         self._last_exercise = 0
         self._caller.reset()
         self._caller.choice = choice
@@ -171,17 +130,21 @@ class WorkoutSession:
     # What the person asks for.
 
     def toggle_pause(self) -> Step:
-        if self.workout is None:
+        if self.workout is None or self.asking_pain:
             return Step()
         self.workout.toggle_pause()
         self.paused_by_person = self.workout.state is State.PAUSED
         return self._step([])
 
     def next(self) -> Step:
-        return self._step(self.workout.next()) if self.workout is not None else Step()
+        if self.workout is None or self.asking_pain:
+            return Step()
+        return self._step(self.workout.next())
 
     def back(self) -> Step:
-        return self._step(self.workout.back()) if self.workout is not None else Step()
+        if self.workout is None or self.asking_pain:
+            return Step()
+        return self._step(self.workout.back())
 
     def ask_to_end(self) -> Step:
         """Hold everything while the person is asked whether to end."""
@@ -199,14 +162,21 @@ class WorkoutSession:
         return self._step([])
 
     def end_early(self) -> Step:
-        """Ended by the person (or the window closing): what was done is kept."""
+        """Ended by the person: what was done is kept."""
         if self.workout is None or self.workout.is_over:
             return Step()
         return self._step(self.workout.end_early())
 
+    def abandon(self) -> Step:
+        """The program is closing mid-workout: what was done is kept, as unfinished."""
+        if self.workout is None or self.workout.is_over:
+            return Step()
+        self.workout.end_early()
+        return self._over(Outcome.UNFINISHED)
+
     def stop(self) -> Step:
         """The stop key: pain is spreading. Stop at once; the sets done are kept."""
-        return self._halt(HaltKind.RADIATING, ScreenKind.STOP_KEY)
+        return self._halt(HaltKind.RADIATING, ScreenKind.STOP_KEY, (LEG,))
 
     # The check after each exercise.
 
@@ -221,10 +191,31 @@ class WorkoutSession:
             return Step()
         outcome = after_exercise(answer)
         if outcome.halt is not None:
-            return self._halt(outcome.halt, ScreenKind.AFTER_EXERCISE)
-        if outcome.skip_exercise:
-            workout.drop(checked.exercise.id)
-            self._recorder.record_drop(self.workout_id, checked.exercise.id)
+            return self._halt(outcome.halt, ScreenKind.AFTER_EXERCISE, outcome.causes)
+        if outcome.pain_rose:
+            self._recorder.record_pain_rose(self.workout_id, checked.exercise.id)
+            self._pain_rose.append(checked.exercise.id)
+            self.asking_pain = True
+            workout.pause()  # everything waits while the person decides
+            self.paused_by_person = False
+            return Step(pain_rose=True)
+        return self._go_on()
+
+    def pain_answer(self, *, end: bool) -> Step:
+        """After back pain rose: end for today (not a halt), or go on."""
+        if not self.asking_pain or self.workout is None:
+            return Step()
+        self.asking_pain = False
+        if end:
+            self._finish_pending = False
+            self.workout.end_early()
+            return self._over(Outcome.PAIN_ROSE)
+        return self._go_on()
+
+    def _go_on(self) -> Step:
+        """After the check: the summary if it was the last exercise, else on we go."""
+        workout = self.workout
+        assert workout is not None
         if self._finish_pending:
             self._finish_pending = False
             return self._over(Outcome.FINISHED)
@@ -286,15 +277,15 @@ class WorkoutSession:
         self.checking = self.workout.plan[exercise_index]
         self.workout.hold_before_work()  # the answer comes before more exercise
 
-    def _halt(self, kind: HaltKind, screen: ScreenKind) -> Step:
+    def _halt(self, kind: HaltKind, screen: ScreenKind, causes: tuple[str, ...]) -> Step:
         if self.workout is None:
             return Step()
         self.checking, self._finish_pending = None, False
-        self.paused_by_person = False
+        self.paused_by_person = self.asking_pain = False
         self.workout.end_early()
-        at = self._recorder.halt(self.workout_id, kind, screen)
+        at = self._recorder.halt(self.workout_id, kind, screen, causes)
         self.workout = None
-        return Step(halted=Halt(kind, at))
+        return Step(halted=Halt(kind, at, causes))
 
     def _over(self, outcome: Outcome) -> Step:
         workout = self.workout
@@ -320,6 +311,7 @@ class WorkoutSession:
             sides_by_exercise=sides,
             workout_id=self.workout_id,
             routine_id=self._routine_id,
+            pain_rose=list(self._pain_rose),
         )
         self.workout = None
         sound = "done" if outcome is Outcome.FINISHED else None

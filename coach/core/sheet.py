@@ -18,10 +18,6 @@ from coach.core.safety import HaltKind, SafetyRules
 WEEKS = 3
 COUNT_WORDS = {1: "Once", 2: "Twice", 3: "Three times", 4: "Four times", 5: "Five times",
                6: "Six times", 7: "Every day"}  # fmt: skip
-DURING = (
-    "During a workout: if your back pain becomes 2 or more points higher than when you"
-    " started, stop that exercise and leave it out for the rest of the workout."
-)
 
 
 @dataclass(frozen=True)
@@ -129,13 +125,7 @@ def build_sheet(
         f" started. About {minutes} minutes each time. After each workout, tick its box and"
         " write down your pain (0 = none, 10 = worst) before and after."
     )
-    stop = [
-        StopGroup(
-            rules.halt[kind].sheet,
-            [q.sign for q in rules.question if q.halts is kind and q.sign],
-        )
-        for kind in HaltKind
-    ]
+    stop = [StopGroup(rules.halt[kind].sheet or "", rules.signs(kind)) for kind in HaltKind]
     personal = []
     for exercise, reason in loaded.left_out(library, opt_in_allowed, hidden_tags):
         personal.append(f"{exercise.name} left out ({reason})")
@@ -152,7 +142,7 @@ def build_sheet(
         days=[WEEKDAYS[d] for d in days],
         exercises=exercises,
         stop=stop,
-        during=DURING,
+        during=rules.sheet.during,
         personal=said,
         printed=printed,
     )

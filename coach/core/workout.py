@@ -96,7 +96,6 @@ class Workout:
         self._paused_remaining = 0.0
         self._announced = COUNTDOWN_FROM + 1
         self._sets_done = [0] * len(self.plan)
-        self._dropped: set[str] = set()
         self._hold_at_work = False
 
     # What the screen shows.
@@ -185,8 +184,6 @@ class Workout:
                 events.append(WorkoutFinished())
                 return events
             events.extend(self._enter(self.index + 1, self._deadline))
-            if self.is_over:  # everything after was dropped
-                return events
             if self._held():
                 return events
         left = math.ceil(self._deadline - now - 1e-9)
@@ -227,9 +224,8 @@ class Workout:
             return []
         current = self.phase.exercise_index
         target = current
-        if self.index == self._first_phase_of(current) or self._is_dropped(current):
-            earlier = [i for i in range(current) if not self._is_dropped(i)]
-            target = earlier[-1] if earlier else current
+        if self.index == self._first_phase_of(current) and current > 0:
+            target = current - 1
         start = self._first_phase_of(target)
         assert start is not None
         return self._jump(start)
@@ -240,13 +236,6 @@ class Workout:
         The wait before it runs on as usual; only the exercise itself waits.
         """
         self._hold_at_work = hold
-
-    def drop(self, exercise_id: str) -> None:
-        """Leave this exercise out for the rest of the workout (Back skips it too)."""
-        self._dropped.add(exercise_id)
-
-    def _is_dropped(self, exercise_index: int) -> bool:
-        return self.plan[exercise_index].exercise.id in self._dropped
 
     def end_early(self) -> list[Event]:
         if self.is_over:
@@ -287,16 +276,6 @@ class Workout:
         return True
 
     def _enter(self, index: int, started_at: float) -> list[Event]:
-        following = self.phases[index].exercise_index
-        if self._is_dropped(following):
-            later = [i for i in range(following, len(self.plan)) if not self._is_dropped(i)]
-            if not later:
-                self.index = len(self.phases)
-                self.state = State.FINISHED
-                return [WorkoutFinished()]
-            first = self._first_phase_of(later[0])
-            assert first is not None
-            index = first
         self.index = index
         self._deadline = started_at + self.phases[index].seconds
         self._announced = COUNTDOWN_FROM + 1

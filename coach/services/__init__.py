@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING, Any
 from coach import paths
 from coach.core.clock import Now, utc_now
 from coach.core.routines import SAFETY_FILE
-from coach.core.safety import Lock, SafetyRules, load_safety, workout_lock
+from coach.core.safety import SafetyRules, load_safety
 from coach.resources import Resources
 from coach.services.blocks import BlockLine, Blocks, block_dates
 from coach.services.data import DataCare
 from coach.services.home import HomeState, RoutineCard, clearance_note, lock_reason, routine_cards
 from coach.services.person import PersonalPlan
 from coach.services.routines import RoutineFiles
+from coach.services.safety import SafetyCheck
 from coach.store.checkins import CheckinLog
 from coach.store.database import DatabaseError, OpenedDatabase, open_database
 from coach.store.safety import SafetyLog
@@ -74,6 +75,7 @@ __all__ = [
     "Report",
     "RoutineCard",
     "RoutineFiles",
+    "SafetyCheck",
     "SafetyLog",
     "Services",
     "SetLine",
@@ -129,7 +131,7 @@ class Services:
         self.routines = RoutineFiles(resources, paths.user_routines_dir(data_dir))
         self.settings = Settings(database, now)
         self.workouts = WorkoutLog(database, now)  # the workout session's recorder
-        self.safety = SafetyLog(database, now)
+        self.safety = SafetyCheck(SafetyLog(database, now), self.settings, rules, now)
         self.checkins = CheckinLog(database, now)
         self._database = database
         self.data = DataCare(database, paths.backups_dir(data_dir), now)
@@ -137,7 +139,7 @@ class Services:
             routines=self.routines, settings=self.settings, workouts=self.workouts,
             checkins=self.checkins, rules=rules, resources=resources, now=now,
         )  # fmt: skip
-        self.blocks = Blocks(self.checkins, self.plan.plan_days, self.routine_title, now)
+        self.blocks = Blocks(self.checkins, self.plan.plan_history, self.routine_title, now)
 
     @cached_property
     def stats(self) -> ProgressStats:
@@ -166,14 +168,10 @@ class Services:
         return ProgressFigures(
             self.stats,
             self.routines.exercise_name,
-            self.plan.plan_days,
+            self.plan.plan_history,
             lambda: blocks()[-1].started_at if blocks() else None,  # the latest block's start
             self.now,
         )
-
-    def lock(self) -> Lock | None:
-        """Why no workout may start now, or None."""
-        return workout_lock(self.safety.halts(), self.safety.clearances(), self.now())
 
     def home(self) -> HomeState:
         """Everything the home screen says, as things are now."""
@@ -182,8 +180,8 @@ class Services:
             cards=routine_cards(catalogue, self.plan, self.now()),
             errors=catalogue.errors,
             week=self.plan.week().sentence(),
-            lock_reason=lock_reason(self.lock(), self.rules),
-            history_note=clearance_note(self.safety.clearances()),
+            lock_reason=lock_reason(self.safety),
+            history_note=clearance_note(self.safety.last_clearance()),
             block_note=self.blocks.note(),
             past_blocks=bool(self.blocks.readable()),
         )

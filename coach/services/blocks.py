@@ -11,13 +11,15 @@ from coach.core.checkins import (
     DUE_DAY,
     Block,
     CheckinKind,
+    CheckinRecord,
     Due,
     latest_of,
     three_week_status,
     weekly_due_in,
 )
 from coach.core.clock import Now
-from coach.core.progress import Comparison, block_comparison
+from coach.core.plan import PlanHistory
+from coach.core.progress import Adherence, Comparison, adherence, block_comparison
 from coach.store.checkins import CheckinLog
 
 
@@ -41,12 +43,13 @@ class Blocks:
     def __init__(
         self,
         checkins: CheckinLog,
-        plan_days: Callable[[], frozenset[int]],
+        plan: Callable[[], PlanHistory],
         routine_title: Callable[[str], str | None],
         now: Now,
     ) -> None:
         self._checkins = checkins
-        self._plan_days = plan_days
+        self._plan = plan
+        self.book = FixingBook(checkins, self.fix_figures)
         self._title = routine_title
         self._now = now
 
@@ -99,9 +102,22 @@ class Blocks:
     def comparison(self, block: Block) -> Comparison:
         """Baseline against three weeks for one block, with the workouts done in it."""
         records = self._checkins.checkins(block.id)
+        return block_comparison(block.first_day(), records, self.workouts(block))
+
+    def workouts(self, block: Block) -> Adherence:
+        """The block's workout figures: as they were fixed when its three-week check-in
+        was given, else as they are now."""
+        kept = self._checkins.figures(block.id)
+        fixed = Adherence.from_json(kept) if kept else None
+        if fixed is not None:
+            return fixed
         activity = self._checkins.block_activity(block)
-        per_week = len(self._plan_days())
-        return block_comparison(block.first_day(), records, activity, per_week=per_week)
+        return adherence(block.first_day(), activity, self._plan())
+
+    def fix_figures(self, block_id: int) -> None:
+        block = self.find(block_id)
+        if block is not None:
+            self._checkins.fix_figures(block.id, self.workouts(block).to_json())
 
     def title(self, block: Block) -> str:
         name = self._title(block.routine_id or "")
@@ -123,3 +139,35 @@ class Blocks:
     def end_current(self) -> None:
         """The next workout starts a new block with its own baseline; this one is kept."""
         self._checkins.end_block()
+
+
+class FixingBook:
+    """The check-in book the check-in stages write to: the store's, and the moment a
+    three-week check-in is given, the block's workout figures are fixed."""
+
+    def __init__(self, checkins: CheckinLog, fix: Callable[[int], None]) -> None:
+        self._checkins = checkins
+        self._fix = fix
+
+    def current_block(self) -> Block | None:
+        return self._checkins.current_block()
+
+    def start_block(self, routine_id: str | None = None) -> int:
+        return self._checkins.start_block(routine_id)
+
+    def checkins(self, block_id: int) -> list[CheckinRecord]:
+        return self._checkins.checkins(block_id)
+
+    def record(
+        self, block_id: int, kind: CheckinKind, pain: int | None, *, workout_id: int | None = None
+    ) -> int:
+        checkin = self._checkins.record(block_id, kind, pain, workout_id=workout_id)
+        if kind is CheckinKind.THREE_WEEKS:
+            self._fix(block_id)
+        return checkin
+
+    def add_activity(self, checkin_id: int, activity: str, score: int) -> None:
+        self._checkins.add_activity(checkin_id, activity, score)
+
+    def set_impression(self, checkin_id: int, impression: str) -> None:
+        self._checkins.set_impression(checkin_id, impression)

@@ -8,9 +8,9 @@ from datetime import datetime
 from coach.core.catalogue import Catalogue
 from coach.core.phases import planned_minutes
 from coach.core.routines import dose_text
-from coach.core.safety import Lock, SafetyRules
 from coach.core.toml_errors import FileError
 from coach.services.person import PersonalPlan
+from coach.services.safety import SafetyCheck
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class RoutineCard:
     last_done: str  # "Last done yesterday"
     own: bool
     own_doses: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # "Bridge, 2 × 9 reps: one step lighter..."
 
 
 @dataclass(frozen=True)
@@ -78,21 +79,24 @@ def routine_cards(catalogue: Catalogue, plan: PersonalPlan, now: datetime) -> li
                     for p in planned
                     if p.exercise.id in own_doses
                 ],
+                notes=[
+                    f"{p.exercise.name}, {dose_text(p)}: {p.note[:1].lower()}{p.note[1:]}"
+                    for p in planned
+                    if p.note
+                ],
             )
         )
     return cards
 
 
-def lock_reason(lock: Lock | None, rules: SafetyRules) -> str | None:
+def lock_reason(safety: SafetyCheck) -> str | None:
+    lock = safety.lock()
     if lock is None:
         return None
-    return f"Workouts are stopped. {rules.halt[lock.halt].title}."
+    return f"Workouts are stopped. {safety.message(lock).title}."
 
 
-def clearance_note(clearances: list[datetime]) -> str | None:
-    if not clearances:
+def clearance_note(last: datetime | None) -> str | None:
+    if last is None:
         return None
-    return (
-        "A clinician's all-clear was confirmed on"
-        f" {clearances[-1].astimezone():%-d %B %Y at %H:%M}."
-    )
+    return f"A clinician's all-clear was confirmed on {last.astimezone():%-d %B %Y at %H:%M}."

@@ -6,6 +6,7 @@ the calendar file."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from coach.core.calendar import NO_ROUTINE, plan_file
 from coach.core.clock import Now
 from coach.core.phases import planned_minutes
-from coach.core.plan import WeekStatus, due_routine, week_status
-from coach.core.progression import DoseOffer, suggest
+from coach.core.plan import PlanHistory, WeekStatus, due_routine, week_status
+from coach.core.progression import DoseOffer, lighter, suggest
 from coach.core.routines import Exercise, LoadedRoutine, OwnDose, Person, PlannedExercise
 from coach.core.safety import SafetyRules
 from coach.resources import Resources
@@ -67,7 +68,7 @@ class PersonalPlan:
         return Person(
             first_done={routine: d.first.astimezone().date() for routine, d in done.items()},
             opt_ins=self._settings.read(OPT_INS),
-            hidden_tags=self._rules.profile_effects(profile).hidden_tags,
+            hidden_tags=self._rules.profile_effects(profile, self._today()).hidden_tags,
         )
 
     def done_dates(self) -> dict[str, DoneDates]:
@@ -77,10 +78,28 @@ class PersonalPlan:
         return dict(self._settings.read(OWN_DOSES).get(routine_id, {}))
 
     def plan(self, loaded: LoadedRoutine, person: Person | None = None) -> list[PlannedExercise]:
-        """The routine as this person does it today."""
+        """The routine as this person does it today: an exercise after which back pain
+        rose last time is one step lighter."""
         person = person or self.person()
         library = self._routines.catalogue().exercises
-        return person.plan(loaded, library, self._today(), self.own_doses(loaded.routine.id))
+        planned = person.plan(loaded, library, self._today(), self.own_doses(loaded.routine.id))
+        runs = self._workouts.pain_rose_runs(loaded.routine.id)
+        return [self._lightened(p, runs.get(p.exercise.id, 0)) for p in planned]
+
+    @staticmethod
+    def _lightened(planned: PlannedExercise, times: int) -> PlannedExercise:
+        if not times:
+            return planned
+        dose = lighter(planned.dose) or planned.dose
+        step = "One step lighter today" if dose != planned.dose else "As light as it goes"
+        if times == 1:
+            note = f"{step}: your back pain rose after it last time."
+        else:
+            note = (
+                f"{step}: your back pain rose after it in your last two workouts. Please have"
+                " a GP or physiotherapist check it before you go on with this exercise."
+            )
+        return replace(planned, dose=dose, note=note)
 
     def left_out(
         self, loaded: LoadedRoutine, person: Person | None = None
@@ -109,7 +128,16 @@ class PersonalPlan:
         return loaded.routine.title, planned_minutes(self.plan(loaded))
 
     def plan_days(self) -> frozenset[int]:
+        """The workout days in force from today."""
+        return self.plan_history().current
+
+    def plan_history(self) -> PlanHistory:
         return self._settings.read(PLAN_DAYS)
+
+    def plan_change(self, days: Iterable[int]) -> tuple[Setting[PlanHistory], PlanHistory]:
+        """The setting that makes `days` the plan from today on (earlier days keep the
+        plan they had), to be written with others in one go."""
+        return PLAN_DAYS, self.plan_history().changed(days, self._today())
 
     def week(self, today: date | None = None) -> WeekStatus:
         """Workouts done since the Monday of today's week (or that day's) against the days
@@ -117,7 +145,7 @@ class PersonalPlan:
         today = today or self._today()
         monday = today - timedelta(days=today.weekday())
         since = datetime.combine(monday, time()).astimezone()
-        return week_status(self.plan_days(), today, self._workouts.done_days(since))
+        return week_status(self.plan_history(), today, self._workouts.done_days(since))
 
     def reminder_text(self) -> str | None:
         """What the plan-day notification says, or None when there is nothing to remind
@@ -126,6 +154,25 @@ class PersonalPlan:
             return None
         title, minutes = self.due_title_and_minutes()
         return f"{title}, about {minutes} minutes. Click to start."
+
+    def pain_rose_notes(self, routine_id: str, exercise_names: dict[str, str]) -> list[str]:
+        """After a workout in which back pain rose: what happens next time, for each
+        exercise (id -> name), and a check-up after twice in a row."""
+        runs = self._workouts.pain_rose_runs(routine_id)
+        notes = []
+        for exercise_id, name in exercise_names.items():
+            if runs.get(exercise_id, 0) >= 2:
+                notes.append(
+                    f"Your back pain rose after the {name.lower()} in your last two workouts."
+                    " Please have a GP or physiotherapist check it before you go on with it;"
+                    " until then it is one step lighter."
+                )
+            elif exercise_id in runs:
+                notes.append(
+                    f"Your back pain rose after the {name.lower()}: next time it is one step"
+                    " lighter."
+                )
+        return notes
 
     # Progression.
 

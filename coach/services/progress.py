@@ -27,6 +27,7 @@ from coach.core.figures import (
     range_start,
     workouts_summary,
 )
+from coach.core.plan import PlanHistory
 from coach.store.stats import ProgressStats
 
 
@@ -68,13 +69,13 @@ class ProgressFigures:
         self,
         stats: ProgressStats,
         exercise_name: Callable[[str], str],
-        plan_days: Callable[[], frozenset[int]],
+        plan: Callable[[], PlanHistory],
         block_start: Callable[[], datetime | None],
         now: Now,
     ) -> None:
         self._stats = stats
         self._name = exercise_name
-        self._plan_days = plan_days
+        self._plan = plan
         self._block_start = block_start
         self._now = now
 
@@ -112,7 +113,7 @@ class ProgressFigures:
             counts = stats.workouts(since, bucket)
             if not any(c.workouts for c in counts):
                 return None
-            target = plan_target(len(self._plan_days()), bucket)
+            target = plan_target(len(self._plan().current), bucket)
             summary = workouts_summary(counts, target, bucket)
             starts = periods(first, today, bucket)
             return replace(shown, counts=counts, periods=starts, target=target, summary=summary)
@@ -134,7 +135,7 @@ class ProgressFigures:
         data = CalendarData(
             months=months,
             days=self._stats.days(start),
-            plan=self._plan_days(),
+            plan=self._plan(),
             first=first_use.astimezone().date(),
             today=shown.last,
         )

@@ -6,14 +6,14 @@ Every answer is written the moment it is given.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from coach.core.checkins import Block, CheckinKind, CheckinRecord
+from coach.core.checkins import DUE_DAY, Block, CheckinKind, CheckinRecord
 from coach.core.clock import Now, utc_now
 from coach.core.progress import GLOBAL_IMPRESSION, BlockActivity
 from coach.store.database import OpenedDatabase
-from coach.store.workouts import done_days, stored_time
+from coach.store.workouts import DONE, done_days, stored_time
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -175,16 +175,44 @@ class CheckinLog:
         ]
 
     def block_activity(self, block: Block) -> BlockActivity:
-        """Days with a workout that got a set done, halts, and skipped exercises."""
-        since = stored_time(block.started_at)
-        until = stored_time(block.ended_at) if block.ended_at else "9999"
-        days = done_days(self._database, block.started_at, block.ended_at)
-        [(halts,)] = self._database.read(
-            "SELECT COUNT(*) FROM safety_event WHERE verdict = 'halt' AND at >= ? AND at < ?",
-            (since, until),
-        ) or [(0,)]
-        [(skipped,)] = self._database.read(
-            "SELECT COUNT(*) FROM skipped_exercise WHERE skipped_at >= ? AND skipped_at < ?",
-            (since, until),
-        ) or [(0,)]
-        return BlockActivity(days, int(halts), int(skipped))
+        """What happened in the block's 21 local days (and before it ended): the days of
+        the workouts done, halts, short and unfinished workouts, exercises skipped."""
+        last = datetime.combine(block.first_day() + timedelta(days=DUE_DAY), time())
+        until = last.astimezone()  # local midnight after day 21
+        if block.ended_at is not None:
+            until = min(until, block.ended_at)
+        window = (stored_time(block.started_at), stored_time(until))
+
+        def count(query: str) -> int:
+            rows = self._database.read(query, window)
+            return int(rows[0][0]) if rows else 0
+
+        in_window = "w.started_at >= ? AND w.started_at < ?"
+        return BlockActivity(
+            done_days(self._database, block.started_at, until),
+            halts=count("SELECT COUNT(*) FROM safety_event WHERE verdict = 'halt'"
+                        " AND at >= ? AND at < ?"),
+            short=count(f"SELECT COUNT(*) FROM workout w WHERE {in_window} AND w.outcome IN"
+                        f" ('ended early', 'ended: pain rose') AND NOT {DONE}"),
+            unfinished=count(f"SELECT COUNT(*) FROM workout w WHERE {in_window} AND"
+                             " (w.outcome IS NULL OR w.outcome = 'unfinished')"),
+            skipped_exercises=count("SELECT COUNT(*) FROM skipped_exercise"
+                                    " WHERE skipped_at >= ? AND skipped_at < ?"),
+        )  # fmt: skip
+
+    def figures(self, block_id: int) -> str | None:
+        """The block's workout figures as they were fixed (JSON), or None."""
+        rows = self._database.read("SELECT figures FROM block WHERE id = ?", (str(block_id),))
+        return rows[0][0] if rows else None
+
+    def fix_figures(self, block_id: int, figures: str) -> None:
+        """Keep the block's workout figures as they are now; once kept, they stay."""
+        from coach.store.models import Block as BlockRow
+
+        def fix(session: Session) -> None:
+            block = session.get(BlockRow, block_id)
+            if block is not None and block.figures is None:
+                block.figures = figures
+                session.add(block)
+
+        self._database.write(fix)

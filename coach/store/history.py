@@ -15,18 +15,20 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from coach.core.checkins import CheckinKind
-from coach.core.safety import HaltKind
-from coach.core.session import Outcome
+from coach.core.outcome import Outcome, counts_as_done
+from coach.core.safety import HaltKind, ScreenKind
 from coach.store.database import OpenedDatabase
+from coach.store.workouts import pain_rose_exercise
 
 _HALTS = {kind.value for kind in HaltKind}
 
-_LINES = """
+_HALT = "FROM safety_event e WHERE e.workout_id = w.id AND e.verdict = 'halt' ORDER BY e.at"
+_LINES = f"""
 SELECT w.id, w.routine_title, w.started_at, w.ended_at, w.outcome,
     (SELECT COUNT(*) FROM workout_set s WHERE s.workout_id = w.id),
-    (SELECT e.halt FROM safety_event e WHERE e.workout_id = w.id AND e.verdict = 'halt'
-     ORDER BY e.at LIMIT 1),
-    (SELECT MAX(s.completed_at) FROM workout_set s WHERE s.workout_id = w.id)
+    (SELECT e.halt {_HALT} LIMIT 1), (SELECT e.screen {_HALT} LIMIT 1),
+    (SELECT MAX(s.completed_at) FROM workout_set s WHERE s.workout_id = w.id),
+    w.planned_sets
 FROM workout w ORDER BY w.started_at DESC, w.id DESC
 """
 
@@ -41,6 +43,13 @@ class WorkoutLine:
     sets: int
     halt: HaltKind | None  # when a safety halt ended it
     last_set_at: datetime | None
+    halt_screen: ScreenKind | None = None  # where that halt came from
+    planned_sets: int | None = None
+
+    @property
+    def done(self) -> bool:
+        """Whether it counts as done (finished, or ended after half its sets)."""
+        return counts_as_done(self.outcome, self.sets, self.planned_sets)
 
     def minutes(self) -> int | None:
         end = self.ended_at or self.last_set_at
@@ -59,13 +68,24 @@ class SetLine:
 
 
 @dataclass(frozen=True)
+class SafetyLine:
+    """A safety answer tied to the workout: the check after an exercise, or a halt."""
+
+    at: datetime
+    screen: str
+    verdict: str
+    halt: HaltKind | None
+    exercise: str | None = None  # the exercise after which back pain rose
+
+
+@dataclass(frozen=True)
 class WorkoutDetail:
     line: WorkoutLine
     sets: list[SetLine]
     skipped: list[tuple[str, int]]  # exercise, sets done before the skip
     pain: dict[CheckinKind, int | None]  # before and after the workout, 0-10
     feelings: list[tuple[str, str]]  # exercise, "too easy" / "about right" / "too hard"
-    safety: list[tuple[datetime, str, str, str | None]]  # when, screen, verdict, halt
+    safety: list[SafetyLine]
 
 
 # Deleting a workout: its own rows go with it; check-ins and safety answers not tied to
@@ -84,7 +104,8 @@ _DELETE_WORKOUT = (
 
 
 def _line(row: tuple[object, ...]) -> WorkoutLine:
-    id_, title, started, ended, outcome, sets, halt, last = row
+    id_, title, started, ended, outcome, sets, halt, screen, last, planned = row
+    screens = {kind.value for kind in ScreenKind}
     return WorkoutLine(
         id=int(str(id_)),
         routine_title=str(title),
@@ -94,6 +115,15 @@ def _line(row: tuple[object, ...]) -> WorkoutLine:
         sets=int(str(sets)),
         halt=HaltKind(str(halt)) if halt in _HALTS else None,
         last_set_at=datetime.fromisoformat(str(last)) if last else None,
+        halt_screen=ScreenKind(str(screen)) if screen in screens else None,
+        planned_sets=int(str(planned)) if planned is not None else None,
+    )
+
+
+def _safety_line(at: str, screen: str, verdict: str, halt: str | None, answers: str) -> SafetyLine:
+    kind = HaltKind(halt) if halt in _HALTS else None
+    return SafetyLine(
+        datetime.fromisoformat(at), screen, verdict, kind, pain_rose_exercise(answers)
     )
 
 
@@ -130,7 +160,8 @@ class History:
             (str(workout_id),),
         )
         safety = read(
-            "SELECT at, screen, verdict, halt FROM safety_event WHERE workout_id = ? ORDER BY at",
+            "SELECT at, screen, verdict, halt, answers FROM safety_event WHERE workout_id = ?"
+            " ORDER BY at",
             (str(workout_id),),
         )
         return WorkoutDetail(
@@ -139,7 +170,7 @@ class History:
             skipped=[(str(e), int(n)) for e, n in skipped],
             pain={CheckinKind(kind): value for kind, value in pain},
             feelings=[(str(e), str(f)) for e, f in feelings],
-            safety=[(datetime.fromisoformat(at), s, v, h) for at, s, v, h in safety],
+            safety=[_safety_line(*row) for row in safety],
         )
 
     def delete(self, workout_ids: Iterable[int]) -> None:

@@ -33,8 +33,13 @@ class Workout(SQLModel, table=True):
     routine_title: str
     started_at: datetime = Field(sa_type=UTCDateTime)
     ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    # "finished", "ended early", or None while running (or if the program was killed).
+    # coach.core.outcome.Outcome's value, or None while running (or if the program was
+    # killed): "finished", "ended early", "halted: radiating", "ended: pain rose"...
     outcome: str | None = None
+    # The sets the workout planned, each side's on its own as its sets are kept, to tell
+    # one ended early after half of them (done) from a short one (schema 4; None for
+    # older workouts).
+    planned_sets: int | None = None
 
 
 class WorkoutSet(SQLModel, table=True):
@@ -73,10 +78,15 @@ class SafetyEvent(SQLModel, table=True):
     halt: str | None = None  # "emergency", "urgent", "radiating"
     answers: str = "{}"  # JSON: question id -> yes/no, as the person gave them
     workout_id: int | None = Field(default=None, foreign_key="workout.id")
+    # A halt's causes (JSON list of question ids or checks), and the clinician's all-clear
+    # that answered it: it holds until then (schema 4).
+    cause: str | None = None
+    clearance_id: int | None = Field(default=None, foreign_key="clinician_clearance.id")
 
 
 class ClinicianClearance(SQLModel, table=True):
-    """The person confirmed a clinician said exercise is fine, after a radiating-pain halt."""
+    """The person confirmed a clinician saw them and said exercise is fine; the halts it
+    answers point at it (safety_event.clearance_id)."""
 
     __tablename__ = "clinician_clearance"
 
@@ -99,6 +109,8 @@ class Block(SQLModel, table=True):
     started_at: datetime = Field(sa_type=UTCDateTime)
     routine_id: str | None = None  # the routine the person chose to follow, if any
     ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The block's workout figures, fixed (JSON) once its three-week check-in is given.
+    figures: str | None = None
 
 
 class Checkin(SQLModel, table=True):

@@ -1,4 +1,5 @@
-"""Safety screens, halts and clinician confirmations, each kept with its time.
+"""Safety screens, halts and clinician confirmations, each kept with its time; each halt
+with its causes, and the all-clear that answered it.
 
 As in workouts.py, what the home screen needs at start-up (the lock, when the full
 screen is due) is read with plain sqlite3; writes go through sqlmodel.
@@ -7,13 +8,27 @@ screen is due) is read with plain sqlite3; writes go through sqlmodel.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.core.clock import Now, utc_now
 from coach.core.safety import HaltKind, PastHalt, ScreenKind, Verdict
 from coach.store.database import OpenedDatabase
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+_KINDS = {kind.value for kind in HaltKind}
+
+
+def _causes(text: str | None) -> tuple[str, ...]:
+    """A halt's stored causes (a JSON list of names); none from a file damaged by hand."""
+    try:
+        value = json.loads(text or "[]")
+    except ValueError:
+        return ()
+    return tuple(c for c in value if isinstance(c, str)) if isinstance(value, list) else ()
 
 
 class SafetyLog:
@@ -39,25 +54,49 @@ class SafetyLog:
                     verdict=verdict.kind,
                     halt=verdict.halt.value if verdict.halt else None,
                     answers=text,
+                    cause=json.dumps(list(verdict.causes)) if verdict.halt else None,
                 )
             )
         )
         return at
 
-    def record_clearance(self) -> datetime:
-        from coach.store.models import ClinicianClearance
+    def clear(self, halt_ids: Iterable[int]) -> datetime:
+        """A clinician's all-clear, confirmed by the person, answering these halts: the
+        confirmation and its links, together."""
+        from coach.store.models import ClinicianClearance, SafetyEvent
 
-        at = self._now()
-        self._database.write(lambda session: session.add(ClinicianClearance(at=at)))
+        at, ids = self._now(), list(halt_ids)
+
+        def confirm(session: Session) -> None:
+            clearance = ClinicianClearance(at=at)
+            session.add(clearance)
+            session.flush()
+            for halt_id in ids:
+                halt = session.get(SafetyEvent, halt_id)
+                if halt is not None:
+                    halt.clearance_id = clearance.id
+                    session.add(halt)
+
+        self._database.write(confirm)
         return at
 
     # Reading.
 
     def halts(self) -> list[PastHalt]:
+        """Every halt, oldest first, with its causes and the all-clear that answered it."""
         rows = self._database.read(
-            "SELECT at, halt FROM safety_event WHERE verdict = 'halt' ORDER BY at"
+            "SELECT e.id, e.at, e.halt, e.cause, c.at FROM safety_event e"
+            " LEFT JOIN clinician_clearance c ON c.id = e.clearance_id"
+            " WHERE e.verdict = 'halt' ORDER BY e.at, e.id"
         )
-        return [PastHalt(datetime.fromisoformat(at), HaltKind(kind)) for at, kind in rows]
+        return [
+            PastHalt(
+                int(halt_id), datetime.fromisoformat(at), HaltKind(kind), _causes(cause),
+                datetime.fromisoformat(cleared) if cleared else None,
+            )
+            for halt_id, at, kind, cause, cleared in rows
+            if kind in _KINDS
+        ]  # fmt: skip
 
     def clearances(self) -> list[datetime]:
         rows = self._database.read("SELECT at FROM clinician_clearance ORDER BY at")
@@ -65,10 +104,32 @@ class SafetyLog:
 
     def last_full_screen(self) -> datetime | None:
         """When the last full screen was completed (whatever its verdict)."""
+        last = self._last_full()
+        return last[0] if last else None
+
+    def last_full_screen_halted(self) -> bool:
+        last = self._last_full()
+        return bool(last and last[1])
+
+    def last_full_answers(self) -> dict[str, Any]:
+        """The answers given on the last full screen (none from a row damaged by hand)."""
+        last = self._last_full()
+        try:
+            answers = json.loads(last[2]) if last else {}
+        except ValueError:
+            return {}
+        return answers if isinstance(answers, dict) else {}
+
+    def _last_full(self) -> tuple[datetime, bool, str] | None:
         rows = self._database.read(
-            "SELECT MAX(at) FROM safety_event WHERE screen = ?", (ScreenKind.FULL.value,)
+            "SELECT at, verdict, answers FROM safety_event WHERE screen = ?"
+            " ORDER BY at DESC, id DESC LIMIT 1",
+            (ScreenKind.FULL.value,),
         )
-        return datetime.fromisoformat(rows[0][0]) if rows and rows[0][0] else None
+        if not rows:
+            return None
+        at, verdict, answers = rows[0]
+        return datetime.fromisoformat(at), verdict == "halt", answers or "{}"
 
     def events(self) -> list[tuple[datetime, str, str, str | None]]:
         """Every screen and check, oldest first: when, which, verdict, halt."""

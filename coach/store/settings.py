@@ -13,7 +13,7 @@ import json
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from functools import cache
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -21,7 +21,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, 
 
 from coach.core.calendar import Reminder
 from coach.core.cues import CueChoice, VoiceSettings
-from coach.core.plan import checked_days
+from coach.core.plan import ALWAYS, PlanHistory, PlanPeriod, checked_days
 from coach.core.routines import OwnDose
 from coach.core.safety import Profile
 from coach.store.database import OpenedDatabase
@@ -37,6 +37,9 @@ class _Shape(BaseModel):
 class _Profile(_Shape):
     facts: dict[str, bool] = {}
     agreed: dict[str, bool] = {}
+    birth_year: int | None = Field(None, ge=1900, le=2100)
+    history_checked: _Day | None = None  # when a clinician checked, knowing the history
+    history_asked: bool = False  # the standing history was asked (first run, or once)
 
 
 class _Dose(_Shape):
@@ -64,8 +67,37 @@ def _a_time(text: str) -> str:
     return text
 
 
+def _a_day(text: str) -> str:
+    date.fromisoformat(text)  # ValueError: not a day
+    return text
+
+
 _Weekday = Annotated[int, Field(ge=0, le=6)]
 _Time = Annotated[str, AfterValidator(_a_time)]
+_Day = Annotated[str, AfterValidator(_a_day)]
+
+
+class _PlanPeriod(_Shape):
+    start: _Day = Field(alias="from")
+    days: Annotated[list[_Weekday], Field(min_length=1)]
+
+
+# Plan days as kept before they had dates (a plain list), or each plan with its first day.
+_PlanDays = (
+    Annotated[list[_Weekday], Field(min_length=1)]
+    | Annotated[list[_PlanPeriod], Field(min_length=1)]
+)
+
+
+def _plan_history(stored: list[int] | list[_PlanPeriod]) -> PlanHistory:
+    if all(isinstance(day, int) for day in stored):
+        return PlanHistory((PlanPeriod(ALWAYS, checked_days(stored)),))
+    periods = sorted(
+        (PlanPeriod(date.fromisoformat(p.start), frozenset(p.days))
+         for p in stored if isinstance(p, _PlanPeriod)),
+        key=lambda period: period.start,
+    )  # fmt: skip
+    return PlanHistory(tuple(periods))
 
 
 @dataclass(frozen=True, eq=False)  # one of each, told apart by itself
@@ -109,21 +141,32 @@ _VALUE_WORDS = {
 
 PROFILE = Setting(
     "profile", _Profile, Profile(),
-    load=lambda v: Profile(facts=dict(v.facts), agreed=dict(v.agreed)),
-    dump=lambda p: {"facts": p.facts, "agreed": p.agreed},
+    load=lambda v: Profile(
+        facts=dict(v.facts), agreed=dict(v.agreed), birth_year=v.birth_year,
+        history_checked=date.fromisoformat(v.history_checked) if v.history_checked else None,
+        history_asked=v.history_asked),
+    dump=lambda p: {
+        "facts": p.facts, "agreed": p.agreed, "birth_year": p.birth_year,
+        "history_checked": p.history_checked.isoformat() if p.history_checked else None,
+        "history_asked": p.history_asked},
     says='an object with "facts" and "agreed"',
     words={"bool_type": "should hold only true or false answers",
            "dict_type": "should be an object of yes/no answers",
-           "extra_forbidden": 'should hold only "facts" and "agreed"'},
+           "extra_forbidden": 'should hold only "facts", "agreed" and the standing history',
+           "greater_than_equal": "should give a year of birth from 1900 on",
+           "less_than_equal": "should give a year of birth before 2100",
+           "int_type": "should give the year of birth as a whole number"},
 )  # fmt: skip
 OPT_INS: Setting[frozenset[str]] = Setting(
     "opt_in", list[str], frozenset(),
     load=frozenset, dump=sorted, says="a list of exercise ids",
 )  # fmt: skip
 PLAN_DAYS = Setting(
-    "plan days", Annotated[list[_Weekday], Field(min_length=1)], checked_days([]),
-    load=checked_days, dump=sorted,
-    says="a list of one or more weekdays from 0 (Monday) to 6",
+    "plan days", _PlanDays, PlanHistory(),
+    load=_plan_history,
+    dump=lambda h: [{"from": p.start.isoformat(), "days": sorted(p.days)} for p in h.periods],
+    says="a list of one or more weekdays from 0 (Monday) to 6, or of plans with their"
+    " first day",
 )  # fmt: skip
 OWN_DOSES = Setting(
     "own doses", dict[str, dict[str, _Dose]], dict[str, dict[str, OwnDose]](),

@@ -20,7 +20,7 @@ from coach.core.figures import (
     WorkoutPain,
 )
 from coach.store.database import OpenedDatabase
-from coach.store.workouts import stored_time
+from coach.store.workouts import DONE, stored_time
 
 # The average-pain questions: at the start of a block, after weeks 1 and 2, at three weeks.
 AVERAGE_KINDS = (CheckinKind.BASELINE, CheckinKind.WEEKLY, CheckinKind.THREE_WEEKS)
@@ -100,11 +100,11 @@ class ProgressStats:
         return [WorkoutPain(datetime.fromisoformat(at), b, a) for at, b, a in rows]
 
     def workouts(self, since: datetime | None, bucket: Bucket) -> list[PeriodCount]:
-        """Workouts with at least one set, and those halted, per period."""
+        """Workouts done (finished, or ended after half their sets), and those halted,
+        per period."""
         period = _period("w.started_at", bucket)
         rows = self._database.read(
-            f"SELECT {period} AS p,"
-            " SUM(EXISTS (SELECT 1 FROM workout_set s WHERE s.workout_id = w.id)),"
+            f"SELECT {period} AS p, SUM({DONE}),"
             " SUM(EXISTS (SELECT 1 FROM safety_event e"
             "            WHERE e.workout_id = w.id AND e.verdict = 'halt'))"
             " FROM workout w WHERE w.started_at >= ? GROUP BY p ORDER BY p",
@@ -141,8 +141,7 @@ class ProgressStats:
         """Local days with a workout done, or with a safety halt (a halt wins)."""
         rows = self._database.read(
             "SELECT date(w.started_at, 'localtime') AS d, 'done' FROM workout w"
-            " WHERE w.started_at >= ?"
-            " AND EXISTS (SELECT 1 FROM workout_set s WHERE s.workout_id = w.id)"
+            f" WHERE w.started_at >= ? AND {DONE}"
             " UNION SELECT date(at, 'localtime'), 'halted' FROM safety_event"
             " WHERE verdict = 'halt' AND at >= ?",
             self._since(since) * 2,

@@ -16,9 +16,9 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from coach.core.clock import Now, utc_now
+from coach.core.outcome import Outcome
 from coach.core.progression import Feeling
 from coach.core.safety import HaltKind, ScreenKind
-from coach.core.session import Outcome
 from coach.core.workout import ExerciseSkipped, SetCompleted
 from coach.store.database import OpenedDatabase
 
@@ -29,18 +29,35 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# A workout counts as done once it has at least one set.
-_DONE_DATES = """
+# A workout that counts as done, as coach.core.outcome.counts_as_done says, in SQL: it
+# finished with a set done, or was ended by the person after half its planned sets.
+_SETS = "(SELECT COUNT(*) FROM workout_set s WHERE s.workout_id = w.id)"
+DONE = (
+    f"((w.outcome = 'finished' AND {_SETS} > 0) OR (w.outcome IN ('ended early',"
+    f" 'ended: pain rose') AND 2 * {_SETS} >= COALESCE(w.planned_sets, 2)))"
+)
+_DONE_DATES = f"""
     SELECT w.routine_id, MIN(w.started_at), MAX(w.started_at) FROM workout w
-    WHERE EXISTS (SELECT 1 FROM workout_set s WHERE s.workout_id = w.id)
-    GROUP BY w.routine_id
+    WHERE {DONE} GROUP BY w.routine_id
 """
-DROPPED = "back pain 2 or more points higher"
+PAIN_ROSE = "back pain 2 or more points higher"
+
+
+def pain_rose_exercise(text: str | None) -> str | None:
+    """The exercise of a stored "back pain rose" answer, or None."""
+    try:
+        said = json.loads(text or "{}")
+    except ValueError:
+        return None
+    if isinstance(said, dict) and said.get("answer") == PAIN_ROSE:
+        exercise = said.get("exercise")
+        return exercise if isinstance(exercise, str) else None
+    return None
 
 
 @dataclass(frozen=True)
 class DoneDates:
-    """When a routine was first and last done (a workout with at least one set)."""
+    """When a routine was first and last done (finished, or ended after half its sets)."""
 
     first: datetime
     last: datetime
@@ -54,11 +71,11 @@ def stored_time(when: datetime) -> str:
 def done_days(
     database: OpenedDatabase, since: datetime, until: datetime | None = None
 ) -> list[date]:
-    """The local dates of workouts with at least one set, started in [since, until)."""
+    """The local dates of the workouts done (one for each), started in [since, until)."""
     end = stored_time(until) if until else "9999"
     rows = database.read(
-        "SELECT w.started_at FROM workout w WHERE w.started_at >= ? AND w.started_at < ?"
-        " AND EXISTS (SELECT 1 FROM workout_set s WHERE s.workout_id = w.id)",
+        f"SELECT w.started_at FROM workout w WHERE w.started_at >= ? AND w.started_at < ?"
+        f" AND {DONE}",
         (stored_time(since), end),
     )
     return [datetime.fromisoformat(started).astimezone().date() for (started,) in rows]
@@ -78,15 +95,16 @@ class WorkoutLog:
 
     # Writing (coach.core.session.Recorder).
 
-    def begin(self, routine_id: str, routine_title: str) -> int:
+    def begin(self, routine_id: str, routine_title: str, planned_sets: int | None = None) -> int:
         from coach.store.models import Workout
 
         started = self._now()
 
         def add(session: Session) -> int:
             workout = Workout(
-                routine_id=routine_id, routine_title=routine_title, started_at=started
-            )
+                routine_id=routine_id, routine_title=routine_title, started_at=started,
+                planned_sets=planned_sets,
+            )  # fmt: skip
             session.add(workout)
             session.flush()
             assert workout.id is not None
@@ -137,13 +155,13 @@ class WorkoutLog:
             )
         )
 
-    def record_drop(self, workout_id: int, exercise_id: str) -> None:
-        """Back pain rose 2+ points: the exercise was left out of this workout (kept with
-        the safety answers, as a warning)."""
+    def record_pain_rose(self, workout_id: int, exercise_id: str) -> None:
+        """Back pain rose 2+ points after this exercise (kept with the safety answers, as a
+        warning)."""
         from coach.store.models import SafetyEvent
 
         at = self._now()
-        answers = json.dumps({"answer": DROPPED, "exercise": exercise_id}, sort_keys=True)
+        answers = json.dumps({"answer": PAIN_ROSE, "exercise": exercise_id}, sort_keys=True)
         self._add(
             lambda: SafetyEvent(
                 at=at, screen=ScreenKind.AFTER_EXERCISE.value, verdict="warn", halt=None,
@@ -155,7 +173,9 @@ class WorkoutLog:
         ended = self._now()
         self._database.write(lambda session: self._end(session, workout_id, outcome, ended))
 
-    def halt(self, workout_id: int, kind: HaltKind, screen: ScreenKind) -> datetime:
+    def halt(
+        self, workout_id: int, kind: HaltKind, screen: ScreenKind, causes: tuple[str, ...]
+    ) -> datetime:
         """A safety halt during the workout: its outcome and the safety event, as one fact."""
         from coach.store.models import SafetyEvent
 
@@ -164,7 +184,8 @@ class WorkoutLog:
         def stop(session: Session) -> None:
             self._end(session, workout_id, Outcome.halted(kind), at)
             session.add(SafetyEvent(at=at, screen=screen.value, verdict="halt",
-                                    halt=kind.value, workout_id=workout_id))  # fmt: skip
+                                    halt=kind.value, workout_id=workout_id,
+                                    cause=json.dumps(list(causes))))  # fmt: skip
 
         self._database.write(stop)
         return at
@@ -225,8 +246,31 @@ class WorkoutLog:
         }
 
     def done_days(self, since: datetime) -> list[date]:
-        """The local dates of workouts with at least one set, started since then."""
+        """The local dates of the workouts done, started since then."""
         return done_days(self._database, since)
+
+    def pain_rose_runs(self, routine_id: str) -> dict[str, int]:
+        """For each exercise after which back pain rose 2+ points in the routine's latest
+        workout (with a set done): in how many of its latest two in a row it rose."""
+        latest = [
+            str(workout_id)
+            for (workout_id,) in self._database.read(
+                f"SELECT w.id FROM workout w WHERE w.routine_id = ? AND {_SETS} > 0"
+                " ORDER BY w.started_at DESC, w.id DESC LIMIT 2",
+                (routine_id,),
+            )
+        ]
+        rose: list[set[str]] = []
+        for workout_id in latest:
+            rows = self._database.read(
+                "SELECT answers FROM safety_event WHERE workout_id = ? AND verdict = 'warn'",
+                (workout_id,),
+            )
+            rose.append({e for (text,) in rows if (e := pain_rose_exercise(text))})
+        runs: dict[str, int] = {}
+        for exercise in rose[0] if rose else set():
+            runs[exercise] = 2 if len(rose) > 1 and exercise in rose[1] else 1
+        return runs
 
     def feelings(
         self, routine_id: str, exercise_id: str, since: str, last: int = 2

@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         self.screens.safety.edit_profile(opt_in)
 
     def _on_home_lock_details_requested(self) -> None:
-        lock = self.services.lock()
+        lock = self.services.safety.lock()
         if lock is not None:
             self.screens.safety.show_lock(lock)
 

@@ -185,6 +185,7 @@ def _stop_box(pen: _Pen, sheet: Sheet, width: float) -> _Block:
     bullet = pen.mm(3.5)
     title = ("Stop and get help if", _font(14, bold=True))
     title_h = pen.text_height(*title, width) + pen.mm(2)
+    # The emergency signs beside the signs for a doctor today and pain down a leg.
     columns = [sheet.stop[:1], sheet.stop[1:]]
 
     def group_height(groups: list[StopGroup]) -> float:

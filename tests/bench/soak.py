@@ -27,10 +27,10 @@ sys.path.insert(0, str(ROOT))
 
 from coach.core.catalogue import load_catalogue  # noqa: E402
 from coach.core.checkins import CheckinKind  # noqa: E402
+from coach.core.outcome import Outcome  # noqa: E402
 from coach.core.phases import Side  # noqa: E402
 from coach.core.progression import Feeling  # noqa: E402
 from coach.core.safety import ScreenKind, Verdict  # noqa: E402
-from coach.core.session import Outcome  # noqa: E402
 from coach.core.workout import SetCompleted  # noqa: E402
 from coach.resources import locate  # noqa: E402
 from coach.store.checkins import CheckinLog  # noqa: E402

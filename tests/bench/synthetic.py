@@ -92,13 +92,14 @@ def make_history(data_dir: Path, years: int, daily: bool, end: date, seed: int =
                 continue
             routine = DAILY if daily else BRIDGE_CORE
             workout_id = db.execute(
-                "INSERT INTO workout (routine_id, routine_title, started_at, ended_at, outcome)"
-                " VALUES (?, ?, ?, ?, 'finished')",
+                "INSERT INTO workout (routine_id, routine_title, started_at, ended_at, outcome,"
+                " planned_sets) VALUES (?, ?, ?, ?, 'finished', ?)",
                 (
                     "morning-bridge-core",
                     "Morning bridge & core",
                     _text(at),
                     _text(at + timedelta(minutes=14)),
+                    sum(sets * (2 if per_side else 1) for _, per_side, _, _, sets in routine),
                 ),
             ).lastrowid
             db.execute(
@@ -125,15 +126,18 @@ def make_history(data_dir: Path, years: int, daily: bool, end: date, seed: int =
             )
             if any(day >= halt for halt in halts):  # the first workout on or after the day
                 halts = {halt for halt in halts if halt > day}
-                db.execute(
-                    "INSERT INTO safety_event (at, screen, verdict, halt, answers, workout_id)"
-                    " VALUES (?, 'after exercise', 'halt', 'radiating', ?, ?)",
-                    (_text(at + timedelta(minutes=6)), HALT_ANSWERS, workout_id),
-                )
-                db.execute("UPDATE workout SET outcome = 'ended early' WHERE id = ?", (workout_id,))
-                db.execute(  # a clinician's all-clear a few days later
+                clearance = db.execute(  # a clinician's all-clear a few days later
                     "INSERT INTO clinician_clearance (at) VALUES (?)",
                     (_text(at + timedelta(days=3)),),
+                ).lastrowid
+                db.execute(
+                    "INSERT INTO safety_event (at, screen, verdict, halt, answers, workout_id,"
+                    " cause, clearance_id) VALUES (?, 'after exercise', 'halt', 'radiating', ?,"
+                    " ?, '[\"leg-pain\"]', ?)",
+                    (_text(at + timedelta(minutes=6)), HALT_ANSWERS, workout_id, clearance),
+                )
+                db.execute(
+                    "UPDATE workout SET outcome = 'halted: radiating' WHERE id = ?", (workout_id,)
                 )
             else:
                 db.execute(

@@ -16,6 +16,7 @@ from coach.core.figures import (
     plan_target,
     range_start,
 )
+from coach.core.plan import ALWAYS, PlanHistory, PlanPeriod
 
 NOW = datetime(2026, 3, 4, 18, tzinfo=UTC)  # a Wednesday
 
@@ -50,7 +51,7 @@ def test_the_calendar_tells_done_halted_missed_rest_and_to_come() -> None:
     data = CalendarData(
         months=calendar_months(Range.MONTHS, date(2026, 3, 4), date(2026, 3, 2)),
         days={date(2026, 3, 2): DayState.DONE, date(2026, 3, 3): DayState.HALTED},
-        plan=frozenset({0, 2, 4}),
+        plan=PlanHistory((PlanPeriod(ALWAYS, frozenset({0, 2, 4})),)),
         first=date(2026, 3, 1),
         today=date(2026, 3, 4),
     )
@@ -62,3 +63,17 @@ def test_the_calendar_tells_done_halted_missed_rest_and_to_come() -> None:
     counts = data.counts()
     assert (counts[Day.DONE], counts[Day.HALTED], counts[Day.MISSED]) == (1, 1, 0)
     assert data.shown()[-1] == date(2026, 3, 4)
+
+
+def test_a_missed_day_is_one_the_plan_in_force_then_asked_for() -> None:
+    # Mon-Wed-Fri, then from Wednesday 11 March only Tuesdays and Thursdays.
+    plan = PlanHistory((PlanPeriod(ALWAYS, frozenset({0, 2, 4})),)).changed(
+        {1, 3}, date(2026, 3, 11)
+    )
+    data = CalendarData(months=[(2026, 3)], plan=plan, first=date(2026, 3, 1),
+                        today=date(2026, 3, 20))  # fmt: skip
+    assert data.state(date(2026, 3, 9)) is Day.MISSED  # a Monday under the old plan
+    assert data.state(date(2026, 3, 10)) is Day.REST  # a Tuesday under the old plan
+    assert data.state(date(2026, 3, 11)) is Day.REST  # Wednesday: the new plan from today
+    assert data.state(date(2026, 3, 12)) is Day.MISSED  # a Thursday under the new one
+    assert data.state(date(2026, 3, 16)) is Day.REST

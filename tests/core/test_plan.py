@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from coach.core.plan import DEFAULT_DAYS, checked_days, week_status
+from coach.core.plan import ALWAYS, DEFAULT_DAYS, PlanHistory, PlanPeriod, checked_days, week_status
 
 WEDNESDAY = date(2026, 3, 4)
 MONDAY = WEDNESDAY - timedelta(days=2)
@@ -53,3 +53,29 @@ def test_done_today_and_a_finished_week() -> None:
 )
 def test_a_stored_plan_is_checked_when_read(stored: list[object], days: set[int]) -> None:
     assert checked_days(stored) == days
+
+
+def test_more_done_than_planned_is_never_four_of_three() -> None:
+    days = [MONDAY, MONDAY + timedelta(days=1), WEDNESDAY, WEDNESDAY + timedelta(days=1)]
+    status = week_status(DEFAULT_DAYS, WEDNESDAY + timedelta(days=1), days)
+    assert status.sentence() == (
+        "This week: 4 workouts done; your plan has 3. Today's workout is done."
+    )
+
+
+def test_a_plan_change_applies_from_the_day_it_is_made() -> None:
+    plan = PlanHistory((PlanPeriod(ALWAYS, DEFAULT_DAYS),)).changed({1, 3}, WEDNESDAY)
+    assert plan.current == {1, 3}
+    assert plan.days_on(MONDAY) == DEFAULT_DAYS and plan.days_on(WEDNESDAY) == {1, 3}
+    # This week: Monday by the old plan, then Thursday by the new one.
+    assert plan.planned_between(MONDAY, MONDAY + timedelta(days=6)) == 2
+    assert week_status(plan, WEDNESDAY, [MONDAY]).sentence() == (
+        "This week: 1 of 2 workouts done. Next workout day: Thursday."
+    )
+    # A second change the same day replaces the first; an earlier day keeps its plan.
+    again = plan.changed({4}, WEDNESDAY)
+    assert [p.days for p in again.periods] == [DEFAULT_DAYS, {4}]
+    with pytest.raises(ValueError, match="one or more weekdays"):
+        plan.changed(set(), WEDNESDAY)
+    with pytest.raises(ValueError, match="one or more weekdays"):
+        plan.changed({7}, WEDNESDAY)

@@ -6,12 +6,22 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from coach.core.cues import CueChoice
+from coach.core.outcome import Outcome, counts_as_done
 from coach.core.phases import PhaseKind
 from coach.core.progression import Feeling
 from coach.core.routines import LoadedRoutine, PlannedExercise, Routine, RoutineItem
-from coach.core.safety import CheckAnswer, HaltKind, ScreenKind
-from coach.core.session import Outcome, Step, WorkoutSession
+from coach.core.safety import (
+    CHECK_NUMBNESS,
+    CHECK_NUMBNESS_SERIOUS,
+    LEG,
+    CheckAnswer,
+    HaltKind,
+    ScreenKind,
+)
+from coach.core.session import Step, WorkoutSession
 from coach.core.workout import ExerciseSkipped, SetCompleted, State
 from tests.helpers import FakeClock, exercise
 
@@ -24,8 +34,8 @@ class Recorder:
     def __init__(self) -> None:
         self.calls: list[tuple[object, ...]] = []
 
-    def begin(self, routine_id: str, routine_title: str) -> int:
-        self.calls.append(("begin", routine_id))
+    def begin(self, routine_id: str, routine_title: str, planned_sets: int) -> int:
+        self.calls.append(("begin", routine_id, planned_sets))
         return 7
 
     def record_set(self, workout_id: int, done: SetCompleted) -> None:
@@ -37,14 +47,16 @@ class Recorder:
     def record_feeling(self, workout_id: int, exercise_id: str, feeling: Feeling) -> None:
         self.calls.append(("felt", exercise_id, feeling))
 
-    def record_drop(self, workout_id: int, exercise_id: str) -> None:
-        self.calls.append(("drop", exercise_id))
+    def record_pain_rose(self, workout_id: int, exercise_id: str) -> None:
+        self.calls.append(("pain rose", exercise_id))
 
     def finish(self, workout_id: int, outcome: Outcome) -> None:
         self.calls.append(("finish", outcome))
 
-    def halt(self, workout_id: int, kind: HaltKind, screen: ScreenKind) -> datetime:
-        self.calls.append(("halt", kind, screen))
+    def halt(
+        self, workout_id: int, kind: HaltKind, screen: ScreenKind, causes: tuple[str, ...]
+    ) -> datetime:
+        self.calls.append(("halt", kind, screen, causes))
         return AT
 
 
@@ -73,7 +85,7 @@ def run_until(session: WorkoutSession, clock: FakeClock, done: Callable[[Step], 
 def test_each_set_is_recorded_as_it_ends_and_the_summary_counts_each_side() -> None:
     bridge, opener = exercise("bridge"), exercise("opener", per_side=True)
     session, recorder, clock, first = start(bridge, opener)
-    assert recorder.calls == [("begin", "r")]
+    assert recorder.calls == [("begin", "r", 3)]  # a set, and one on each side
     assert first.phases[0].kind is PhaseKind.GET_READY and first.spoken  # the name, said
     step = run_until(session, clock, lambda s: s.check_opened)
     assert ("set", "bridge", None, 1) in recorder.calls
@@ -113,17 +125,26 @@ def test_the_stop_key_halts_as_one_recorded_fact_and_ends_the_workout() -> None:
     assert step.halted is not None and (step.halted.kind, step.halted.at) == (
         HaltKind.RADIATING, AT,
     )  # fmt: skip
-    assert recorder.calls[-1] == ("halt", HaltKind.RADIATING, ScreenKind.STOP_KEY)
+    assert recorder.calls[-1] == ("halt", HaltKind.RADIATING, ScreenKind.STOP_KEY, (LEG,))
     assert not any(call[0] == "finish" for call in recorder.calls)  # not written twice
     assert session.workout is None
 
 
-def test_the_checks_answers_halt_drop_the_exercise_or_record_how_it_felt() -> None:
+def test_the_checks_answers_halt_with_their_cause_or_record_how_it_felt() -> None:
     session, recorder, clock, _ = start(exercise("bridge"), exercise("tilt"))
     run_until(session, clock, lambda s: s.check_opened)
-    step = session.answer(CheckAnswer.NUMB_GROIN)
+    step = session.answer(CheckAnswer.NUMB_SERIOUS)
     assert step.halted is not None and step.halted.kind is HaltKind.EMERGENCY
-    assert recorder.calls[-1] == ("halt", HaltKind.EMERGENCY, ScreenKind.AFTER_EXERCISE)
+    assert step.halted.causes == (CHECK_NUMBNESS_SERIOUS,)
+    assert recorder.calls[-1] == (
+        "halt", HaltKind.EMERGENCY, ScreenKind.AFTER_EXERCISE, (CHECK_NUMBNESS_SERIOUS,)
+    )  # fmt: skip
+
+    session, recorder, clock, _ = start(exercise("bridge"), exercise("tilt"))
+    run_until(session, clock, lambda s: s.check_opened)
+    step = session.answer(CheckAnswer.NUMB)  # "no" to the groin, legs, bladder and bowel
+    assert step.halted is not None and step.halted.kind is HaltKind.RADIATING
+    assert step.halted.causes == (CHECK_NUMBNESS,)  # the numbness words, not the leg pain's
 
     session, recorder, clock, _ = start(exercise("bridge"), exercise("tilt"))
     run_until(session, clock, lambda s: s.check_opened)
@@ -131,12 +152,76 @@ def test_the_checks_answers_halt_drop_the_exercise_or_record_how_it_felt() -> No
     session.answer(CheckAnswer.FINE)
     assert ("felt", "bridge", Feeling.TOO_EASY) in recorder.calls
 
+
+def test_back_pain_that_rose_pauses_and_offers_to_end_for_today() -> None:
     session, recorder, clock, _ = start(exercise("bridge"), exercise("tilt"))
     run_until(session, clock, lambda s: s.check_opened)
+    step = session.answer(CheckAnswer.WORSE)
+    assert step.pain_rose and step.halted is None
+    assert recorder.calls[-1] == ("pain rose", "bridge")
+    assert session.asking_pain and session.workout is not None
+    assert session.workout.state is State.PAUSED
+    clock.advance(60)  # nothing moves while the person decides, and no key starts it again
+    assert session.update().phases == []
+    assert session.toggle_pause().phases == [] and session.next().phases == []
+    assert session.workout.state is State.PAUSED
+    over = session.pain_answer(end=True)
+    assert over.summary is not None and over.summary.outcome is Outcome.PAIN_ROSE
+    assert over.summary.pain_rose == ["bridge"]
+    assert recorder.calls[-1] == ("finish", Outcome.PAIN_ROSE)
+    assert not any(call[0] == "halt" for call in recorder.calls)  # not a halt
+
+
+def test_after_back_pain_rose_the_person_may_go_on_without_that_exercise() -> None:
+    session, _, clock, _ = start(exercise("bridge"), exercise("tilt"))
+    run_until(session, clock, lambda s: s.check_opened)
     session.answer(CheckAnswer.WORSE)
-    assert recorder.calls[-1] == ("drop", "bridge")
-    session.back()  # back goes to the tilt's start, not to the bridge left out
-    assert session.workout is not None and session.workout.planned.exercise.id == "tilt"
+    step = session.pain_answer(end=False)
+    assert step.summary is None and not session.asking_pain
+    assert session.workout is not None and session.workout.state is State.RUNNING
+    assert session.workout.planned.exercise.id == "tilt"
+    run_until(session, clock, lambda s: s.waiting_to_finish)
+    over = session.answer(CheckAnswer.FINE)
+    assert over.summary is not None and over.summary.outcome is Outcome.FINISHED
+    assert over.summary.pain_rose == ["bridge"]
+
+
+def test_back_pain_rising_after_the_last_exercise_still_asks_before_the_summary() -> None:
+    session, _, clock, _ = start(exercise("bridge"))
+    run_until(session, clock, lambda s: s.waiting_to_finish)
+    assert session.answer(CheckAnswer.WORSE).pain_rose
+    over = session.pain_answer(end=False)
+    assert over.summary is not None and over.summary.outcome is Outcome.FINISHED
+
+
+def test_closing_the_program_mid_workout_keeps_it_as_unfinished() -> None:
+    session, recorder, clock, _ = start(exercise("bridge"), exercise("tilt"))
+    run_until(session, clock, lambda s: s.check_opened)
+    over = session.abandon()
+    assert over.summary is not None and over.summary.outcome is Outcome.UNFINISHED
+    assert recorder.calls[-1] == ("finish", Outcome.UNFINISHED)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "sets", "planned", "done"),
+    [
+        (Outcome.FINISHED, 6, 6, True),
+        (Outcome.FINISHED, 0, 6, False),  # every exercise skipped
+        (Outcome.ENDED_EARLY, 3, 6, True),  # half its sets
+        (Outcome.ENDED_EARLY, 2, 5, False),  # short
+        (Outcome.ENDED_EARLY, 3, 5, True),
+        (Outcome.PAIN_ROSE, 3, 6, True),  # ended by the person, not a halt
+        (Outcome.PAIN_ROSE, 1, 6, False),
+        (Outcome.ENDED_EARLY, 1, None, True),  # from before the plan was kept
+        (Outcome.ENDED_EARLY, 0, None, False),
+        (Outcome.HALTED_RADIATING, 6, 6, False),  # a halt is never done
+        (Outcome.HALTED_EMERGENCY, 1, 6, False),
+        (Outcome.HALTED_URGENT, 6, 6, False),
+        (Outcome.UNFINISHED, 6, 6, False),  # the program closed
+    ],
+)
+def test_what_counts_as_done(outcome: Outcome, sets: int, planned: int | None, done: bool) -> None:
+    assert counts_as_done(outcome, sets, planned) is done
 
 
 def test_asked_to_end_it_pauses_and_keep_going_goes_on_as_before() -> None:

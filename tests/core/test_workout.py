@@ -319,36 +319,6 @@ def test_a_scaled_clock_runs_faster_from_where_it_started() -> None:
         ScaledClock(base, 0)
 
 
-def test_a_dropped_exercise_is_skipped_for_the_rest_of_the_workout() -> None:
-    clock = FakeClock()
-    plan = [exercise("a", hold=10), exercise("b", hold=10), exercise("a", hold=10)]
-    workout = Workout(plan, clock)
-    workout.start()
-    workout.skip_wait()
-    clock.advance(10)
-    workout.update()  # "a" done; now getting ready for "b"
-    workout.drop("a")
-    assert workout.phase.exercise_index == 1
-    workout.back()
-    assert workout.phase.exercise_index == 1  # Back does not return to "a"
-    events = run_to_end(workout, clock)
-    done = [e.exercise_id for e in of(SetCompleted, events)]
-    assert done == ["b"]  # the second "a" is left out too
-    assert isinstance(events[-1], WorkoutFinished)
-
-
-def test_dropping_everything_that_is_left_finishes_the_workout() -> None:
-    clock = FakeClock()
-    workout = Workout([exercise("a", hold=10), exercise("b", hold=10)], clock)
-    workout.start()
-    workout.skip_wait()
-    workout.drop("b")
-    clock.advance(10)
-    events = workout.update()
-    assert [type(e) for e in events] == [SetCompleted, WorkoutFinished]
-    assert workout.state is State.FINISHED
-
-
 def test_a_hold_stops_exactly_at_the_next_work_phase_even_after_a_late_update() -> None:
     clock = FakeClock()
     workout = Workout([exercise("a", hold=10), exercise("b", reps=3)], clock)

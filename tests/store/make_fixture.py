@@ -17,8 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from coach.core.checkins import CheckinKind
 from coach.core.phases import Side
+from coach.core.plan import PlanHistory
+from coach.core.progress import Adherence
 from coach.core.progression import Feeling
-from coach.core.safety import HaltKind, Profile, ScreenKind, Verdict
+from coach.core.safety import LEG, HaltKind, Profile, ScreenKind, Verdict
 from coach.core.workout import ExerciseSkipped, SetCompleted
 from coach.store.checkins import CheckinLog
 from coach.store.database import open_database
@@ -31,18 +33,20 @@ START = datetime(2026, 3, 2, 8, tzinfo=UTC)
 
 
 def make(path: Path) -> None:
-    """One of everything, as the program writes it: a workout ended early by a halt."""
+    """One of everything, as the program writes it: a workout ended early by a halt, the
+    all-clear that answered it, a block with its figures fixed."""
     database = open_database(path)
     now = [START]
     log, checkins = WorkoutLog(database, lambda: now[0]), CheckinLog(database, lambda: now[0])
     safety = SafetyLog(database, lambda: now[0])
     safety.record(ScreenKind.FULL, Verdict(), {"leg-pain": False})
     Settings(database, lambda: now[0]).write(
-        (PROFILE, Profile(facts={"age": True})), (PLAN_DAYS, frozenset({0, 2, 4}))
+        (PROFILE, Profile(facts={"long-lasting": True}, birth_year=1970, history_asked=True)),
+        (PLAN_DAYS, PlanHistory().changed({0, 2, 4}, START.date())),
     )
     block = checkins.start_block("morning-bridge-core")
     checkins.record(block, CheckinKind.BASELINE, 6, activities={"Putting on socks": 7})
-    workout = log.begin("morning-bridge-core", "Morning bridge & core")
+    workout = log.begin("morning-bridge-core", "Morning bridge & core", 8)
     checkins.record(block, CheckinKind.BEFORE_WORKOUT, 5, workout_id=workout)
     now[0] += timedelta(minutes=2)
     log.record_set(workout, SetCompleted("glute-bridge", None, 1, 10, None))
@@ -50,10 +54,11 @@ def make(path: Path) -> None:
     log.record_skip(workout, ExerciseSkipped("dead-bug", 0))
     log.record_feeling(workout, "glute-bridge", Feeling.ABOUT_RIGHT)
     now[0] += timedelta(minutes=2)
-    log.halt(workout, HaltKind.RADIATING, ScreenKind.STOP_KEY)
+    log.halt(workout, HaltKind.RADIATING, ScreenKind.STOP_KEY, (LEG,))
     checkins.record(block, CheckinKind.AFTER_WORKOUT, 4, workout_id=workout)
     now[0] += timedelta(days=3)
-    safety.record_clearance()
+    safety.clear([halt.id for halt in safety.halts()])
+    checkins.fix_figures(block, Adherence((1, 0, 0), (3, 3, 3), halts=1).to_json())
     database.engine.dispose()  # close the program's connections
     with sqlite3.connect(path) as connection:  # one file, nothing left in the write-ahead log
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")

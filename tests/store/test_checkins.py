@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from coach.core.checkins import CheckinKind
+from coach.core.outcome import Outcome
 from coach.core.progress import BlockActivity
 from coach.core.safety import HaltKind, ScreenKind
 from coach.core.workout import ExerciseSkipped, SetCompleted
@@ -49,20 +50,53 @@ def test_an_out_of_range_answer_is_refused_and_nothing_is_saved(tmp_path: Path) 
     assert log.checkins(block_id) == []
 
 
-def test_a_blocks_activity_counts_its_days_halts_and_skips(tmp_path: Path) -> None:
+def test_a_blocks_activity_counts_its_21_days_and_shows_the_rest_apart(tmp_path: Path) -> None:
     calendar = Calendar()
     database = open_database(tmp_path / "coach.db")
     checkins, workouts = CheckinLog(database, now=calendar), WorkoutLog(database, now=calendar)
+    bridge = SetCompleted("glute-bridge", None, 1, 10, None)
     block_id = checkins.start_block("morning-bridge-core")
-    workout = workouts.begin("morning-bridge-core", "Morning")
-    workouts.record_set(workout, SetCompleted("glute-bridge", None, 1, 10, None))
-    workouts.record_skip(workout, ExerciseSkipped("bird-dog", 0))
-    calendar.now += timedelta(days=1)
-    halted = workouts.begin("morning-bridge-core", "Morning")
-    workouts.halt(halted, HaltKind.RADIATING, ScreenKind.STOP_KEY)
-    calendar.now += timedelta(days=30)
-    workouts.begin("morning-bridge-core", "Morning")  # after the block ended: not in it
+
+    def workout(sets: int, planned: int, outcome: Outcome | None) -> int:
+        started = workouts.begin("morning-bridge-core", "Morning", planned)
+        for _ in range(sets):
+            workouts.record_set(started, bridge)
+        if outcome is not None:
+            workouts.finish(started, outcome)
+        calendar.now += timedelta(days=1)
+        return started
+
+    done = workout(2, 2, Outcome.FINISHED)
+    workouts.record_skip(done, ExerciseSkipped("bird-dog", 0))
+    workout(2, 4, Outcome.ENDED_EARLY)  # half its sets: done
+    workout(1, 4, Outcome.ENDED_EARLY)  # short
+    workout(1, 4, Outcome.PAIN_ROSE)  # short too
+    workout(3, 4, None)  # the program closed
+    halted = workouts.begin("morning-bridge-core", "Morning", 4)
+    workouts.record_set(halted, bridge)
+    workouts.halt(halted, HaltKind.RADIATING, ScreenKind.STOP_KEY, ("leg-pain",))
+    calendar.now = START + timedelta(days=20, hours=1)  # the last of its 21 days
+    last = workout(2, 2, Outcome.FINISHED)
+    calendar.now = START + timedelta(days=21)  # day 22: outside the block's 21 days
+    workout(2, 2, Outcome.FINISHED)
+    workouts.halt(workouts.begin("morning-bridge-core", "Morning", 2), HaltKind.URGENT,
+                  ScreenKind.AFTER_EXERCISE, ("x",))  # fmt: skip
     [block] = checkins.blocks()
     activity = checkins.block_activity(block)
-    assert activity == BlockActivity([START.astimezone().date()], halts=1, skipped_exercises=1)
+    days = [(START + timedelta(days=d)).astimezone().date() for d in (0, 1)]
+    ended = workouts.workout(last)
+    assert ended is not None
+    assert activity == BlockActivity(
+        [*days, ended.started_at.astimezone().date()],
+        halts=1, short=2, unfinished=1, skipped_exercises=1,
+    )  # fmt: skip
     assert checkins.checkins(block_id) == []
+
+
+def test_a_blocks_figures_once_fixed_stay_as_they_were(tmp_path: Path) -> None:
+    checkins = CheckinLog(open_database(tmp_path / "coach.db"), now=Calendar())
+    block_id = checkins.start_block()
+    assert checkins.figures(block_id) is None
+    checkins.fix_figures(block_id, '{"first": 1}')
+    checkins.fix_figures(block_id, '{"second": 2}')
+    assert checkins.figures(block_id) == '{"first": 1}'

@@ -16,8 +16,8 @@ import pytest
 from sqlalchemy import event
 
 from coach.core.checkins import CheckinKind
+from coach.core.outcome import Outcome
 from coach.core.phases import Side
-from coach.core.session import Outcome
 from coach.core.workout import SetCompleted
 from coach.store.checkins import CheckinLog
 from coach.store.database import OpenedDatabase, open_database

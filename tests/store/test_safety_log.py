@@ -31,17 +31,21 @@ def test_screens_halts_and_clearances_are_recorded_with_time_and_answers(tmp_pat
     log, clock = make_log(tmp_path, start)
     log.record(ScreenKind.FULL, Verdict(), {"bowel": False})
     clock[0] += timedelta(days=1)
-    log.record(ScreenKind.SHORT, Verdict(halt=HaltKind.RADIATING), {"leg-pain": True})
+    leg = Verdict(halt=HaltKind.RADIATING, causes=("leg-pain",))
+    log.record(ScreenKind.SHORT, leg, {"leg-pain": True})
     clock[0] += timedelta(days=2)
-    log.record_clearance()
+    [first] = log.halts()
+    log.clear([first.id])
     clock[0] += timedelta(hours=1)
-    log.record(ScreenKind.STOP_KEY, Verdict(halt=HaltKind.RADIATING))
+    log.record(ScreenKind.STOP_KEY, leg)
 
-    assert log.last_full_screen() == start
+    assert log.last_full_screen() == start and not log.last_full_screen_halted()
+    assert log.last_full_answers() == {"bowel": False}
     assert log.halts() == [
-        PastHalt(start + timedelta(days=1), HaltKind.RADIATING),
-        PastHalt(start + timedelta(days=3, hours=1), HaltKind.RADIATING),
-    ]
+        PastHalt(2, start + timedelta(days=1), HaltKind.RADIATING, ("leg-pain",),
+                 start + timedelta(days=3)),
+        PastHalt(3, start + timedelta(days=3, hours=1), HaltKind.RADIATING, ("leg-pain",)),
+    ]  # fmt: skip
     assert log.clearances() == [start + timedelta(days=3)]
     assert [(screen, verdict) for _, screen, verdict, _ in log.events()] == [
         (ScreenKind.FULL, "clear"),
@@ -51,6 +55,27 @@ def test_screens_halts_and_clearances_are_recorded_with_time_and_answers(tmp_pat
     with sqlite3.connect(tmp_path / "coach.db") as connection:
         answers = connection.execute("SELECT answers FROM safety_event ORDER BY id").fetchall()
     assert json.loads(answers[1][0]) == {"leg-pain": True}
+
+
+def test_one_all_clear_answers_several_halts_together(tmp_path: Path) -> None:
+    log, clock = make_log(tmp_path, NOW)
+    for cause in ("night-pain", "night-pain", "unwell"):
+        log.record(ScreenKind.FULL, Verdict(halt=HaltKind.URGENT, causes=(cause,)))
+        clock[0] += timedelta(days=1)
+    assert log.last_full_screen_halted()
+    log.clear([1, 2])
+    cleared = [h.cleared_at for h in log.halts()]
+    assert cleared == [clock[0], clock[0], None]
+    assert log.clearances() == [clock[0]]
+
+
+def test_a_halts_causes_damaged_by_hand_read_as_none(tmp_path: Path) -> None:
+    log, _ = make_log(tmp_path, NOW)
+    log.record(ScreenKind.FULL, Verdict(halt=HaltKind.URGENT, causes=("unwell",)))
+    with sqlite3.connect(tmp_path / "coach.db") as connection:
+        connection.execute("UPDATE safety_event SET cause = '{broken'")
+    [halt] = log.halts()
+    assert halt.causes == () and halt.kind is HaltKind.URGENT  # still holds
 
 
 def test_profile_and_opt_ins_are_kept_and_replaced(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from coach.core.calendar import Reminder
 from coach.core.cues import VoiceSettings
-from coach.core.plan import DEFAULT_DAYS
+from coach.core.plan import ALWAYS, DEFAULT_DAYS, PlanHistory, PlanPeriod
 from coach.core.routines import OwnDose
 from coach.core.safety import Profile
 from coach.store.database import OpenedDatabase, open_database
@@ -77,7 +77,9 @@ def test_any_stored_value_reads_as_a_setting_or_as_the_default(
     profile = read[PROFILE.key]
     assert all(isinstance(v, bool) for v in [*profile.facts.values(), *profile.agreed.values()])
     assert all(isinstance(name, str) for name in read[OPT_INS.key])
-    assert read[PLAN_DAYS.key] and read[PLAN_DAYS.key] <= set(range(7))
+    plans = read[PLAN_DAYS.key].periods
+    assert plans and all(p.days and p.days <= set(range(7)) for p in plans)
+    assert [p.start for p in plans] == sorted(p.start for p in plans)
     for doses in read[OWN_DOSES.key].values():
         assert all(isinstance(d, OwnDose) and d.sets >= 1 for d in doses.values())
     for decided in read[DOSE_DECISIONS.key].values():
@@ -92,6 +94,13 @@ def test_any_stored_value_reads_as_a_setting_or_as_the_default(
     ("key", "value", "words"),
     [
         (PLAN_DAYS.key, [0, 9], "should be a list of one or more weekdays from 0 (Monday) to 6"),
+        (PLAN_DAYS.key, [{"from": "2026-03-02", "days": []}],
+         "should be a list of one or more weekdays from 0 (Monday) to 6"),
+        (PLAN_DAYS.key, [{"from": "someday", "days": [1]}],
+         "should be a list of one or more weekdays from 0 (Monday) to 6, or of plans with"
+         " their first day"),
+        ("profile", {"facts": {}, "agreed": {}, "birth_year": 1800},
+         "should give a year of birth from 1900 on"),
         ("profile", {"facts": {"pregnant": "yes"}}, "should hold only true or false answers"),
         (OWN_DOSES.key, {"morning": {"glute-bridge": {"sets": 0, "reps": 10}}},
          'should give each exercise "sets" (1 or more)'),
@@ -105,7 +114,7 @@ def test_an_import_refuses_a_setting_of_the_wrong_shape_by_name(
     tmp_path: Path, key: str, value: Any, words: str
 ) -> None:
     source = open_database(tmp_path / "source" / "coach.db")
-    Settings(source, now=lambda: NOW).write((PLAN_DAYS, frozenset({0, 2, 4})))
+    Settings(source, now=lambda: NOW).write((PLAN_DAYS, PlanHistory()))
     path = tmp_path / "export.json"
     export_file(source, path, "json", NOW)
     document = json.loads(path.read_text())
@@ -123,9 +132,20 @@ def test_each_setting_is_written_and_read_back_as_itself(tmp_path: Path) -> None
     for setting in SETTINGS.values():
         assert settings.read(setting) == setting.default  # nothing stored: the default
     chosen: dict[Setting[Any], Any] = {
-        PROFILE: Profile(facts={"pregnant": True}, agreed={"pregnant": False}),
+        PROFILE: Profile(
+            facts={"pregnant": True, "cancer": True},
+            agreed={"pregnant": False},
+            birth_year=1961,
+            history_checked=date(2026, 2, 1),
+            history_asked=True,
+        ),
         OPT_INS: frozenset({"camel"}),
-        PLAN_DAYS: frozenset({1, 3}),
+        PLAN_DAYS: PlanHistory(
+            (
+                PlanPeriod(ALWAYS, frozenset({0, 2, 4})),
+                PlanPeriod(date(2026, 2, 3), frozenset({1, 3})),
+            )
+        ),
         OWN_DOSES: {"morning": {"glute-bridge": OwnDose(2, None)}},
         DOSE_DECISIONS: {"morning": {"glute-bridge": NOW.isoformat()}},
         VOICE: VoiceSettings(on=False, volume=0.5),
@@ -134,7 +154,7 @@ def test_each_setting_is_written_and_read_back_as_itself(tmp_path: Path) -> None
     settings.write(*chosen.items())
     for setting, value in chosen.items():
         assert settings.read(setting) == value, setting.key
-    assert settings.read(PLAN_DAYS) != DEFAULT_DAYS
+    assert settings.read(PLAN_DAYS).current == {1, 3}
 
 
 @pytest.mark.parametrize("bad", [[], {"on": "yes"}, {"time": "7:30"}, {"time": "24:00"}, {"x": 1}])
@@ -145,10 +165,30 @@ def test_a_stored_reminder_is_checked(bad: object) -> None:
 
 def test_a_setting_of_the_wrong_shape_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
     settings = Settings(open_database(tmp_path / "coach.db"), now=lambda: NOW)
+    one_day = PlanHistory().changed({1}, NOW.date())
     with pytest.raises(ValueError, match="'own doses' should give each exercise"):
-        settings.write((PLAN_DAYS, frozenset({1})), (OWN_DOSES, {"r": {"e": OwnDose(0, 5)}}))
+        settings.write((PLAN_DAYS, one_day), (OWN_DOSES, {"r": {"e": OwnDose(0, 5)}}))
     with pytest.raises(ValueError, match="one or more weekdays"):
-        settings.write((PLAN_DAYS, frozenset()))
+        settings.write((PLAN_DAYS, PlanHistory((PlanPeriod(ALWAYS, frozenset()),))))
     with pytest.raises(ValueError, match="one or more weekdays"):
-        settings.write((PLAN_DAYS, frozenset({7})))
-    assert settings.read(PLAN_DAYS) == DEFAULT_DAYS
+        settings.write((PLAN_DAYS, PlanHistory((PlanPeriod(ALWAYS, frozenset({7})),))))
+    assert settings.read(PLAN_DAYS) == PlanHistory()
+    assert settings.read(PLAN_DAYS).current == DEFAULT_DAYS
+
+
+def test_a_plan_kept_before_plans_had_dates_reads_as_in_force_since_always(
+    database: OpenedDatabase,
+) -> None:
+    store(database, PLAN_DAYS.key, "[1, 3, 5]")
+    plan = Settings(database, now=lambda: NOW).read(PLAN_DAYS)
+    assert plan == PlanHistory((PlanPeriod(ALWAYS, frozenset({1, 3, 5})),))
+    assert plan.days_on(date(2020, 5, 5)) == {1, 3, 5}
+
+
+def test_a_profile_kept_before_the_standing_history_reads_with_it_not_yet_asked(
+    database: OpenedDatabase,
+) -> None:
+    store(database, PROFILE.key, '{"facts": {"pregnant": true}, "agreed": {}}')
+    profile = Settings(database, now=lambda: NOW).read(PROFILE)
+    assert profile == Profile(facts={"pregnant": True})
+    assert not profile.history_asked and profile.birth_year is None

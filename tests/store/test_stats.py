@@ -12,9 +12,9 @@ import pytest
 
 from coach.core.checkins import CheckinKind
 from coach.core.figures import Bucket, DayState, PeriodCount, PeriodExercise, PeriodPain
+from coach.core.outcome import Outcome
 from coach.core.phases import Side
 from coach.core.safety import HaltKind, ScreenKind
-from coach.core.session import Outcome
 from coach.core.workout import SetCompleted
 from coach.store.checkins import CheckinLog
 from coach.store.database import open_database
@@ -70,7 +70,7 @@ def test_figures_are_grouped_by_local_week_and_count_only_what_was_done(tmp_path
     log.begin("morning-bridge-core", "Morning bridge & core")  # opened, nothing done
     calendar.now = datetime(2026, 3, 8, 23, 30, tzinfo=UTC)  # Monday 9 March, 00:30 in Berlin
     halted = _workout(log, [("glute-bridge", 8, None)])
-    log.halt(halted, HaltKind.RADIATING, ScreenKind.STOP_KEY)
+    log.halt(halted, HaltKind.RADIATING, ScreenKind.STOP_KEY, ("leg-pain",))
     checkins.record(block, CheckinKind.WEEKLY, 4)
     checkins.record(block, CheckinKind.BEFORE_WORKOUT, 4, workout_id=halted)
 
@@ -87,9 +87,9 @@ def test_figures_are_grouped_by_local_week_and_count_only_what_was_done(tmp_path
     assert [(p.before, p.after) for p in points] == [(5, 3), (4, None)]
     assert stats.workouts(None, Bucket.WEEK) == [
         PeriodCount(week_one, 1, 0),  # the workout with no sets does not count
-        PeriodCount(week_two, 1, 1),
+        PeriodCount(week_two, 0, 1),  # nor does a halted one: it is shown apart
     ]
-    assert stats.workouts(None, Bucket.MONTH) == [PeriodCount(date(2026, 3, 1), 2, 1)]
+    assert stats.workouts(None, Bucket.MONTH) == [PeriodCount(date(2026, 3, 1), 1, 1)]
     assert stats.exercises(None) == [("glute-bridge", 2), ("happy-baby", 1)]
     assert stats.exercise("glute-bridge", None, Bucket.WEEK) == [
         PeriodExercise(week_one, 1, 10, 0.0),
@@ -102,7 +102,7 @@ def test_figures_are_grouped_by_local_week_and_count_only_what_was_done(tmp_path
     assert stats.first_activity() == MONDAY
 
     since = MONDAY + timedelta(days=3)
-    assert stats.workouts(since, Bucket.WEEK) == [PeriodCount(week_two, 1, 1)]
+    assert stats.workouts(since, Bucket.WEEK) == [PeriodCount(week_two, 0, 1)]
     assert stats.exercises(since) == [("glute-bridge", 1)]
 
 

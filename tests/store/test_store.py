@@ -13,12 +13,14 @@ import pytest
 from sqlalchemy.exc import StatementError
 from sqlmodel import SQLModel
 
+from coach.core.outcome import Outcome, counts_as_done
 from coach.core.phases import Side
-from coach.core.session import Outcome
+from coach.core.safety import HaltKind, ScreenKind
 from coach.core.workout import ExerciseSkipped, SetCompleted
 from coach.store.database import DatabaseError, open_database
+from coach.store.safety import SafetyLog
 from coach.store.schema import COLUMNS, MIGRATIONS, SCHEMA_VERSION
-from coach.store.workouts import DoneDates, WorkoutLog
+from coach.store.workouts import DoneDates, WorkoutLog, done_days
 
 
 def test_a_new_database_carries_the_schema_version(tmp_path: Path) -> None:
@@ -26,7 +28,7 @@ def test_a_new_database_carries_the_schema_version(tmp_path: Path) -> None:
     assert opened.notice is None
     WorkoutLog(opened).warm_up()
     with sqlite3.connect(opened.path) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert {
         "workout", "workout_set", "skipped_exercise", "safety_event", "setting", "block",
@@ -67,21 +69,48 @@ def test_a_naive_datetime_is_refused(tmp_path: Path) -> None:
         log.begin("r", "R")
 
 
-def test_first_and_last_done_count_only_workouts_with_a_set(tmp_path: Path) -> None:
+def test_first_and_last_done_count_only_workouts_done(tmp_path: Path) -> None:
     times = iter(datetime(2026, 3, day, 8, tzinfo=UTC) for day in range(1, 30))
     log = WorkoutLog(open_database(tmp_path / "coach.db"), now=lambda: next(times))
-    empty = log.begin("morning", "Morning")  # started and left at once: not "done"
-    first = log.begin("morning", "Morning")
-    log.record_set(first, SetCompleted("bridge", None, 1, 10, None))
-    later = log.begin("morning", "Morning")
-    log.record_set(later, SetCompleted("bridge", None, 1, 10, None))
-    log.finish(later, Outcome.FINISHED)
+    bridge = SetCompleted("bridge", None, 1, 10, None)
+    empty = log.begin("morning", "Morning", 2)  # started and left at once: not "done"
+    first = log.begin("morning", "Morning", 2)
+    log.record_set(first, bridge)
+    log.finish(first, Outcome.FINISHED)
+    closed = log.begin("morning", "Morning", 2)  # the program closed mid-workout
+    log.record_set(closed, bridge)
+    later = log.begin("morning", "Morning", 2)
+    log.record_set(later, bridge)
+    log.finish(later, Outcome.ENDED_EARLY)  # after half its sets
+    halted = log.begin("morning", "Morning", 2)
+    log.record_set(halted, bridge)
+    log.record_set(halted, bridge)
+    log.halt(halted, HaltKind.RADIATING, ScreenKind.STOP_KEY, ("leg-pain",))
     assert empty < first
     assert log.done_dates() == {
         "morning": DoneDates(
-            first=datetime(2026, 3, 2, 8, tzinfo=UTC), last=datetime(2026, 3, 4, 8, tzinfo=UTC)
+            first=datetime(2026, 3, 2, 8, tzinfo=UTC), last=datetime(2026, 3, 7, 8, tzinfo=UTC)
         )
     }
+
+
+@pytest.mark.parametrize(
+    ("outcome", "sets", "planned"),
+    [(o, s, p) for o in Outcome for s in (0, 1, 2, 3) for p in (None, 1, 4, 6)],
+)
+def test_the_stores_rule_for_done_is_the_cores(
+    tmp_path: Path, outcome: Outcome, sets: int, planned: int | None
+) -> None:
+    """The SQL that counts "done" says what coach.core.outcome.counts_as_done says."""
+    database = open_database(tmp_path / "coach.db")
+    at = datetime(2026, 3, 2, 8, tzinfo=UTC)
+    log = WorkoutLog(database, now=lambda: at)
+    workout = log.begin("r", "R", planned)
+    for number in range(sets):
+        log.record_set(workout, SetCompleted("bridge", None, number + 1, 10, None))
+    log.finish(workout, outcome)
+    counted = done_days(database, at - timedelta(days=1)) == [at.astimezone().date()]
+    assert counted is counts_as_done(outcome, sets, planned)
 
 
 def test_a_damaged_database_is_kept_aside_and_reported(tmp_path: Path) -> None:
@@ -157,15 +186,24 @@ def test_every_old_schema_migrates_keeping_its_data_and_a_backup(
             assert kept.execute("PRAGMA user_version").fetchone()[0] == old_version
             assert kept.execute("SELECT * FROM workout_set ORDER BY id").fetchall() == old_sets
     [workout] = log.workouts()
-    assert (workout.routine_id, workout.outcome) == ("morning-bridge-core", "ended early")
-    assert log.done_dates()["morning-bridge-core"].last == datetime.fromisoformat(old_start)
+    assert workout.started_at == datetime.fromisoformat(old_start)
+    if old_version == 1:  # no safety answers were kept yet: ended early after a set, done
+        assert workout.outcome == "ended early"
+        assert log.done_dates()["morning-bridge-core"].last == workout.started_at
+    else:  # the halt that stopped it (kept as "ended early" before schema 3): not done
+        assert workout.outcome == "halted: radiating"
+        assert (
+            log.done_dates() == {}
+        )  # the stop key's halt, answered by the all-clear three days later
+        [halt] = SafetyLog(open_database(path)).halts()
+        assert halt.causes == ("leg-pain",) and halt.cleared_at is not None
 
 
 def test_there_is_a_fixture_and_a_migration_step_for_every_version() -> None:
     versions = sorted(int(p.stem.removeprefix("schema-v")) for p in FIXTURES.glob("schema-v*.db"))
     assert versions == list(range(1, SCHEMA_VERSION + 1))
     assert sorted(MIGRATIONS) == versions
-    added = [name for step in MIGRATIONS.values() for name in step]
+    added = [name for step in MIGRATIONS.values() for name in step.tables]
     assert sorted(added) == sorted(SQLModel.metadata.tables)  # each table added once
 
 

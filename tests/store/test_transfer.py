@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
+import sqlite3
 import stat
 import tempfile
 import zipfile
@@ -17,15 +20,17 @@ from hypothesis import strategies as st
 
 from coach.__main__ import main
 from coach.core.checkins import CheckinKind
+from coach.core.outcome import Outcome
 from coach.core.phases import Side
+from coach.core.plan import PlanHistory
+from coach.core.progress import Adherence
 from coach.core.progression import Feeling
-from coach.core.safety import HaltKind, ScreenKind
-from coach.core.session import Outcome
+from coach.core.safety import HaltKind, Profile, ScreenKind
 from coach.core.workout import ExerciseSkipped, SetCompleted
 from coach.store.checkins import CheckinLog
 from coach.store.database import OpenedDatabase, open_database
 from coach.store.safety import SafetyLog
-from coach.store.settings import PLAN_DAYS, Settings
+from coach.store.settings import PLAN_DAYS, PROFILE, Settings
 from coach.store.transfer import (
     ImportRefused,
     export_file,
@@ -53,7 +58,7 @@ def history(folder: Path, start: datetime) -> OpenedDatabase:
     )
     for day in range(2):
         now[0] = start + timedelta(days=2 * day)
-        workout = log.begin("morning-bridge-core", "Morning bridge & core")
+        workout = log.begin("morning-bridge-core", "Morning bridge & core", 6)
         checkins.record(block, CheckinKind.BEFORE_WORKOUT, 5 - day, workout_id=workout)
         log.record_set(workout, SetCompleted("glute-bridge", None, 1, 10, None))
         log.record_set(workout, SetCompleted("bird-dog", Side.LEFT, 1, 6, 2.5))
@@ -61,9 +66,14 @@ def history(folder: Path, start: datetime) -> OpenedDatabase:
         log.record_feeling(workout, "glute-bridge", Feeling.ABOUT_RIGHT)
         checkins.record(block, CheckinKind.AFTER_WORKOUT, 3, workout_id=workout)
         log.finish(workout, Outcome.FINISHED)
-    log.halt(workout, HaltKind.RADIATING, ScreenKind.STOP_KEY)
-    safety.record_clearance()
-    Settings(database, lambda: now[0]).write((PLAN_DAYS, frozenset({1, 3})))
+    log.halt(workout, HaltKind.RADIATING, ScreenKind.STOP_KEY, ("leg-pain",))
+    safety.clear([halt.id for halt in safety.halts()])
+    checkins.fix_figures(block, Adherence((2, 0, 0), (2, 2, 2), halts=1).to_json())
+    Settings(database, lambda: now[0]).write(
+        (PLAN_DAYS, PlanHistory().changed({1, 3}, start.date())),
+        (PROFILE, Profile(facts={"cancer": True}, birth_year=1961,
+                          history_checked=start.date(), history_asked=True)),
+    )  # fmt: skip
     return database
 
 
@@ -94,6 +104,66 @@ def test_export_then_import_into_a_fresh_folder_gives_the_same_data(tmp_path: Pa
     assert (document["format"], document["version"]) == ("hip-core-coach export", 1)
 
 
+def test_the_new_fields_travel_with_an_export(tmp_path: Path) -> None:
+    original = history(tmp_path / "a", NOW)
+    path = tmp_path / "export.json"
+    export_file(original, path, "json", NOW)
+    fresh = open_database(tmp_path / "fresh" / "coach.db")
+    import_tables(fresh, read_file(path))
+    [halt] = SafetyLog(fresh).halts()
+    assert halt.causes == ("leg-pain",) and halt.cleared_at is not None
+    [block] = CheckinLog(fresh).blocks()
+    assert CheckinLog(fresh).figures(block.id) is not None
+    assert {w["planned_sets"] for w in export_tables(fresh)["workout"]} == {6}
+    settings = Settings(fresh, lambda: NOW)
+    assert settings.read(PLAN_DAYS).current == {1, 3}
+    assert settings.read(PROFILE).history_checked == NOW.date()
+
+
+def v3_export(fixture: Path) -> dict[str, Any]:
+    """What the version before wrote: every row of the schema 3 tables, as stored."""
+    with sqlite3.connect(fixture) as connection:
+        tables = {}
+        for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'"):
+            cursor = connection.execute(f'SELECT * FROM "{name}" ORDER BY 1')
+            names = [d[0] for d in cursor.description]
+            tables[name] = [dict(zip(names, row, strict=True)) for row in cursor]
+    return {"format": "hip-core-coach export", "version": 1, "schema": 3,
+            "exported_at": "2026-03-25T09:00:00+00:00", "tables": tables}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["json", "csv"])
+def test_an_export_from_the_version_before_imports_cleanly(tmp_path: Path, kind: str) -> None:
+    document = v3_export(Path(__file__).parent / "fixtures" / "v3-history.db")
+    assert "cause" not in document["tables"]["safety_event"][0]  # truly the old shape
+    path = tmp_path / f"old.{kind}"
+    if kind == "json":
+        path.write_text(json.dumps(document))
+    else:
+        with zipfile.ZipFile(path, "w") as archive:
+            about = [("key", "value"), *((k, v) for k, v in document.items() if k != "tables")]
+            archive.writestr("about.csv", "".join(f"{k},{v}\n" for k, v in about))
+            for name, rows in document["tables"].items():
+                text = io.StringIO()
+                writer = csv.writer(text, lineterminator="\n")
+                writer.writerow(list(rows[0]) if rows else [])
+                writer.writerows([["" if v is None else v for v in row.values()] for row in rows])
+                archive.writestr(f"{name}.csv", text.getvalue())
+    fresh = open_database(tmp_path / "fresh" / "coach.db")
+    report = import_tables(fresh, read_file(path))
+    assert report.added["workout"] == 6 and report.added["safety_event"] == 5
+    # As migrating the same data would leave it: causes, the all-clear's halt, the history.
+    halts = SafetyLog(fresh).halts()
+    assert [(h.causes, h.cleared_at is not None) for h in halts] == [
+        (("history",), False), (("leg-pain",), True), (("saddle-numbness",), False),
+        (("check-numbness-serious",), False),
+    ]  # fmt: skip
+    assert Settings(fresh, lambda: NOW).read(PROFILE).facts["cancer"] is True
+    outcomes = [w["outcome"] for w in export_tables(fresh)["workout"]]
+    assert outcomes == ["finished", "ended early", "ended early", "halted: radiating", None,
+                        "halted: emergency"]  # fmt: skip
+
+
 def test_a_second_machines_history_merges_in_with_its_sets_attached(tmp_path: Path) -> None:
     mine = history(tmp_path / "mine", NOW)
     theirs = history(tmp_path / "theirs", NOW + timedelta(days=30))  # same ids, other days
@@ -101,7 +171,7 @@ def test_a_second_machines_history_merges_in_with_its_sets_attached(tmp_path: Pa
     export_file(theirs, path, "json", NOW)
     report = import_tables(mine, read_file(path))
     assert report.added["workout"] == 2 and report.added["block"] == 1
-    assert report.already["setting"] == 1  # the plan already set here is kept
+    assert report.already["setting"] == 2  # the plan and the profile set here are kept
     merged = export_tables(mine)
     assert len(merged["workout"]) == 4 and len(merged["workout_set"]) == 8
     started = {w["id"]: w["started_at"] for w in merged["workout"]}
@@ -300,7 +370,7 @@ def test_export_and_import_from_the_command_line(
     assert zipfile.is_zipfile(out)  # .zip means CSV in a zip
     assert main(["--data-dir", str(tmp_path / "b"), "import", str(out)]) == 0
     said = capsys.readouterr().out
-    assert "Added 1 three-week block, 1 clinician's all-clear, 1 setting, 2 workouts" in said
+    assert "Added 1 three-week block, 1 clinician's all-clear, 2 settings, 2 workouts" in said
     assert main(["--data-dir", str(tmp_path / "b"), "import", str(out)]) == 0
     assert "Added nothing new." in capsys.readouterr().out
     bad = tmp_path / "bad.json"

@@ -9,10 +9,11 @@ from pytestqt.qtbot import QtBot
 
 from coach.app import build_main_window
 from coach.core.clock import Now, utc_now
-from coach.core.safety import ScreenKind, Verdict
+from coach.core.safety import Profile, ScreenKind, Verdict
 from coach.resources import locate
 from coach.store.database import open_database
 from coach.store.safety import SafetyLog
+from coach.store.settings import PROFILE, Settings
 from coach.ui.main_window import MainWindow
 from coach.ui.voice.speech import Voice
 from coach.ui.workout.sound import CuePlayer
@@ -48,10 +49,12 @@ def clock() -> FakeClock:
 
 
 def screened_yesterday(data_dir: Path, days_ago: float = 1) -> None:
-    """A returning person: the full screen was answered (all no) some days ago."""
+    """A returning person: the full screen was answered (all no, the standing history
+    with it) some days ago."""
     then = datetime.now(UTC) - timedelta(days=days_ago)
-    log = SafetyLog(open_database(data_dir / "coach.db"), now=lambda: then)
-    log.record(ScreenKind.FULL, Verdict(), {})
+    database = open_database(data_dir / "coach.db")
+    SafetyLog(database, now=lambda: then).record(ScreenKind.FULL, Verdict(), {})
+    Settings(database, now=lambda: then).write((PROFILE, Profile(history_asked=True)))
 
 
 def open_window(

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 from coach.core.checkins import Due, three_week_status, weekly_due
 from coach.core.figures import DayState
+from coach.core.outcome import Outcome
 from coach.core.safety import HaltKind, PastHalt, workout_lock
-from coach.core.session import Outcome
 from coach.core.workout import SetCompleted
 from coach.resources import locate
 from coach.services import Services
@@ -40,6 +40,13 @@ class WallClock:
 
 def a_set(number: int = 1) -> SetCompleted:
     return SetCompleted("glute-bridge", None, number, 10, None)
+
+
+def done_once(log: WorkoutLog) -> None:
+    """A workout of one set, finished."""
+    workout = log.begin("morning", "Morning", 1)
+    log.record_set(workout, a_set())
+    log.finish(workout, Outcome.FINISHED)
 
 
 def test_the_wall_clock_moving_mid_workout_changes_no_timer(
@@ -114,14 +121,17 @@ def test_a_three_week_block_across_a_daylight_saving_change_is_21_local_days(
         assert weekly_due(block.first_day(), date(2026, 3, 30), []) == 2  # after two weeks
         assert weekly_due(block.first_day(), date(2026, 3, 29), [date(2026, 3, 23)]) is None
 
-        # The day lock after an urgent halt ends at local midnight on the short day too.
+        # After an emergency, the all-clear is offered from local midnight, on the short
+        # day too; the halt itself holds on.
         halt = datetime(2026, 3, 29, 1, 30, tzinfo=BERLIN)  # before the clocks go forward
-        halts = [PastHalt(halt.astimezone(UTC), HaltKind.URGENT)]
+        halts = [PastHalt(1, halt.astimezone(UTC), HaltKind.EMERGENCY, ("bladder",))]
         midnight = datetime(2026, 3, 30, tzinfo=BERLIN)
-        assert workout_lock(halts, [], midnight - timedelta(minutes=1)) is not None
-        assert workout_lock(halts, [], midnight + timedelta(minutes=1)) is None
+        before = workout_lock(halts, midnight - timedelta(minutes=1))
+        after = workout_lock(halts, midnight + timedelta(minutes=1))
+        assert before is not None and not before.clinician_can_lift
+        assert after is not None and after.clinician_can_lift
         hours = (midnight.astimezone(UTC) - halt.astimezone(UTC)).total_seconds() / 3600
-        assert hours == 21.5  # 22.5 on the clock face: the lock is not a fixed length
+        assert hours == 21.5  # 22.5 on the clock face: the wait is not a fixed length
 
 
 def test_after_travel_dates_follow_where_the_person_is_now(tmp_path: Path) -> None:
@@ -129,11 +139,11 @@ def test_after_travel_dates_follow_where_the_person_is_now(tmp_path: Path) -> No
     wall = WallClock(datetime(2026, 3, 9, 8, tzinfo=BERLIN))  # Monday morning at home
     log = WorkoutLog(database, now=wall)
     with local_zone("Europe/Berlin"):
-        log.record_set(log.begin("morning", "Morning"), a_set())
+        done_once(log)
     # Flown to New York; on Friday evening there (Saturday 01:30 in UTC) another workout.
     wall.now = datetime(2026, 3, 13, 20, 30, tzinfo=ZoneInfo("America/New_York"))
     with local_zone("America/New_York"):
-        log.record_set(log.begin("morning", "Morning"), a_set())
+        done_once(log)
         week = Services.open(tmp_path, locate(), now=wall).plan.week(date(2026, 3, 13))
         assert week.done == 2  # Monday's (02:00 here) and tonight's: both this week
         assert week.done_today

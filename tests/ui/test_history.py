@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from coach.core.checkins import CheckinKind
+from coach.core.outcome import Outcome
 from coach.core.phases import Side
 from coach.core.safety import HaltKind, ScreenKind
-from coach.core.session import Outcome
 from coach.core.workout import SetCompleted
 from coach.store.checkins import CheckinLog
 from coach.store.database import open_database
@@ -48,7 +48,7 @@ def three_workouts(data_dir: Path) -> list[int]:
         if outcome is not None:
             now[0] += timedelta(minutes=6)
         if outcome is Outcome.HALTED_RADIATING:
-            log.halt(workout, HaltKind.RADIATING, ScreenKind.STOP_KEY)  # the stop key
+            log.halt(workout, HaltKind.RADIATING, ScreenKind.STOP_KEY, ("leg-pain",))
         elif outcome is not None:
             log.finish(workout, outcome)
         if outcome is Outcome.FINISHED:
@@ -80,9 +80,7 @@ def test_history_lists_each_workout_and_shows_its_sets_and_check_ins(
         f"{local:%a %-d %b %Y, %H:%M}\nMorning bridge & core\n"
         "6 min  ·  Not finished (the program was closed)  ·  2 sets"
     )
-    assert texts[1].endswith(
-        "12 min  ·  Halted by the safety check: pain spreading down the leg  ·  2 sets"
-    )
+    assert texts[1].endswith("12 min  ·  Stopped with the stop key: pain spreading  ·  2 sets")
     assert texts[2].endswith("12 min  ·  Finished  ·  2 sets")
     person.key(Qt.Key.Key_Down)
     person.key(Qt.Key.Key_Down)
@@ -93,6 +91,34 @@ def test_history_lists_each_workout_and_shows_its_sets_and_check_ins(
     person.key(Qt.Key.Key_Up)
     assert "Safety check (stop key) at " in view.detail.toPlainText()
     assert "stopped: pain spreading down the leg" in view.detail.toPlainText()
+
+
+def test_history_says_how_each_workout_ended_and_whether_it_counts_as_done(
+    qtbot: QtBot, make_person: MakePerson, tmp_path: Path
+) -> None:
+    database = open_database(tmp_path / "data" / "coach.db")
+    now = [MONDAY]
+    log = WorkoutLog(database, lambda: now[0])
+    for sets, outcome in ((2, Outcome.ENDED_EARLY), (1, Outcome.ENDED_EARLY),
+                          (2, Outcome.PAIN_ROSE), (1, None)):  # fmt: skip
+        now[0] += timedelta(days=1)
+        workout = log.begin("morning-bridge-core", "Morning bridge & core", 4)
+        for number in range(sets):
+            log.record_set(workout, SetCompleted("glute-bridge", None, number + 1, 10, None))
+        if outcome is not None:
+            log.finish(workout, outcome)
+        else:
+            log.halt(workout, HaltKind.EMERGENCY, ScreenKind.AFTER_EXERCISE,
+                     ("check-numbness-serious",))  # fmt: skip
+    person = make_person()
+    view = open_history(person)
+    said = [view.list.item(i).text().split("  ·  ")[1] for i in range(view.list.count())]
+    assert said == [
+        "Halted by the check after an exercise: signs that need help at once",
+        "Ended for today: back pain rose (counts as done)",
+        "Ended early (short: under half its sets)",
+        "Ended early (counts as done)",
+    ]
 
 
 def test_delete_asks_first_can_be_undone_and_is_done_on_leaving(
@@ -197,7 +223,7 @@ def test_the_data_menu_exports_and_imports_into_another_folder(
     assert "3 workouts" in said[0]
     assert said[1].startswith("Added ") and "3 workouts" in said[1]
     labels = other.home_texts()
-    assert "Last done 6 March 2026" in labels  # the home screen was read again
+    assert "Last done 2 March 2026" in labels  # read again: Monday, the one finished
     assert History(open_database(tmp_path / "other" / "coach.db")).lines()[0].sets == 2
 
     bad = tmp_path / "bad.json"

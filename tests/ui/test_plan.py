@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.app import build_main_window
 from coach.core.calendar import Reminder
-from coach.core.session import Outcome
+from coach.core.outcome import Outcome
 from coach.core.workout import SetCompleted
 from coach.resources import locate
 from coach.services import REMINDER
@@ -52,7 +52,8 @@ def test_the_week_is_planned_by_day_and_the_home_screen_follows_it(
     assert plan.count.text() == "2 workouts a week."
     qtbot.keyClick(plan, Qt.Key.Key_Return)
     assert person.on(home)
-    assert home.week_label.text() == "This week: 1 of 2 workouts done. Today is a workout day."
+    # Monday by the plan that was in force then (done), Tuesday and Thursday by the new one.
+    assert home.week_label.text() == "This week: 1 of 3 workouts done. Today is a workout day."
 
     qtbot.keyClick(home, Qt.Key.Key_D)
     qtbot.keyClick(plan, Qt.Key.Key_7)
@@ -61,7 +62,8 @@ def test_the_week_is_planned_by_day_and_the_home_screen_follows_it(
 
     block = person.services.blocks.current()
     assert block is not None
-    assert person.services.blocks.comparison(block).workouts.planned == 6  # 2 a week for 3 weeks
+    # The first Monday by the old plan, then two a week from the day of the change.
+    assert person.services.blocks.comparison(block).workouts.planned_by_week == (3, 2, 2)
 
     person.window.close()
     reopened = build_main_window(tmp_path, clock=clock, cues=RecordingCues(locate().sounds))

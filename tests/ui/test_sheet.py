@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from coach.__main__ import main
 from coach.core.catalogue import load_catalogue
 from coach.core.clock import utc_now
+from coach.core.plan import PlanHistory
 from coach.core.routines import SAFETY_FILE, OwnDose
 from coach.core.safety import Profile, load_safety
 from coach.core.sheet import build_sheet
@@ -82,15 +83,16 @@ def test_the_sheet_is_the_persons_own_version(qtbot: QtBot, tmp_path: Path) -> N
     Settings(open_database(data / "coach.db"), now=utc_now).write(
         (PROFILE, Profile(facts={"hip-surgery": True})),
         (OWN_DOSES, {"hip-openers": {"pelvic-tilt": OwnDose(2, 12)}}),
-        (PLAN_DAYS, frozenset({1, 3})),
+        (PLAN_DAYS, PlanHistory().changed({1, 3}, date.today())),
     )
     out = tmp_path / "sheet.pdf"
     assert main(["--data-dir", str(data), "print", "hip-openers", "-o", str(out)]) == 0
     _sizes, text = read(out)
-    # Happy baby is left out after hip surgery: named only in each page's footer.
+    # Happy baby and the camel (a back bend) are left out after hip surgery: named only in
+    # each page's footer.
     footer = (
-        "Your own version: Happy baby left out (deep hip bend, after hip surgery); Camel left"
-        " out (opt-in, turned off in settings); your own dose of Pelvic tilt."
+        "Your own version: Happy baby left out (after hip surgery); Camel left"
+        " out (after hip surgery); your own dose of Pelvic tilt."
     )
     assert text.count(footer) == 2
     assert text.count("Happy baby") == 2

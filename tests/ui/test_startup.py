@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from coach import app
 from coach.__main__ import main
 from coach.resources import Resources, locate
+from coach.store.schema import SCHEMA_VERSION
 from tests.ui.conftest import RecordingCues
 
 
@@ -100,5 +101,5 @@ def test_a_second_start_on_a_day_makes_that_days_backup_once(
     copies = list((tmp_path / "data" / "backups").iterdir())
     assert [c.name for c in copies] == [f"coach-{date.today().isoformat()}.db"]
     with sqlite3.connect(copies[0]) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone() == (3,)
+        assert connection.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     connection.close()

@@ -47,9 +47,11 @@ def baseline(person: Person) -> None:
 
 
 def one_workout(person: Person, first: bool, weekly: int | None = None) -> None:
-    """Start the morning routine, do the bridge, end the workout, go back home."""
+    """Start the morning routine, do it all (hands-free after the first check), go back
+    home."""
     person.start()
-    person.answer_all_no()  # the full screen in weeks 2 and 3, the short one otherwise
+    if person.on(person.questions):  # none just after the first run's full screen
+        person.answer_all_no()  # the full screen in weeks 2 and 3, the short one otherwise
     if first:
         baseline(person)
     if weekly is not None:  # asked before the pain right now, when due
@@ -60,8 +62,7 @@ def one_workout(person: Person, first: bool, weekly: int | None = None) -> None:
     person.press(Qt.Key.Key_N)
     person.run_until(lambda: view.controls.currentWidget() is view.check_bar)
     person.press(Qt.Key.Key_R)  # all fine, about right
-    person.press(Qt.Key.Key_Escape)
-    person.press(Qt.Key.Key_Return)
+    person.run_until(lambda: not person.on(view), step=1)  # to the end, each check fine
     person.skip_pain()
     person.qtbot.keyClick(person.summary.back_button, Qt.Key.Key_Return)
     assert person.on(person.home)
@@ -117,6 +118,22 @@ def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_p
             f"Three-week block: day {day + 1} of 21. Your comparison is due from Monday 23 March."
         )
 
+    # Friday of week 3: a set of the bridge, then the stop key. Halted: not done.
+    calendar.today = DAY_ONE + timedelta(days=18)
+    person.window.reload()
+    week = "This week: 2 of 3 workouts done. Today is a workout day."
+    assert person.week_line() == week
+    person.start()
+    person.answer_all_no()
+    person.answer_pain(5)
+    person.press(Qt.Key.Key_N)
+    person.run_until(lambda: person.sets_done(0) == 1)
+    person.press(Qt.Key.Key_P)
+    assert person.on(person.halt)
+    person.key(Qt.Key.Key_Escape)
+    assert person.week_line() == week  # the halted workout adds nothing to "done"
+    person.keys(Qt.Key.Key_W, Qt.Key.Key_C, Qt.Key.Key_Y)  # a clinician's all-clear
+
     calendar.today = DAY_ONE + timedelta(days=22)
     person.window.reload()
     assert not person.home.block_button.isHidden()
@@ -143,9 +160,10 @@ def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_p
         " 3 at three weeks." in text
     )
     assert "How you feel things have changed: much improved" in text
-    assert "How hard: Putting on socks\n7\n4\n-3 points" in text
-    assert "How hard: Gardening\n5\n5\n+0 points" in text
+    assert "How hard: Putting on socks\n7\n4\neasier by 3 points" in text
+    assert "How hard: Gardening\n5\n5\nno change" in text
     assert "week 1: 3 of 3, week 2: 3 of 3, week 3: 2 of 3" in text
+    assert "Not counted as done: 1 stopped for safety; 0 exercises skipped." in text
     assert "it is not a medical assessment" in text.lower()
     assert "see a clinician" in text
 
@@ -210,8 +228,7 @@ def test_a_three_week_check_in_left_part_way_is_finished_later(
     person = at_the_window(qtbot, tmp_path, clock, calendar)
     person.answer_all_no()
     qtbot.mouseClick(person.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
-    person.answer_all_no()
-    baseline(person)
+    baseline(person)  # the full screen just answered stands for the short one
     calendar.today = DAY_ONE + timedelta(days=23)
     person.window.close()  # the person quits in the middle of the three-week check-in
     person = at_the_window(qtbot, tmp_path, clock, calendar)  # the program started again
@@ -229,6 +246,6 @@ def test_a_three_week_check_in_left_part_way_is_finished_later(
     qtbot.keyClick(person.impression, Qt.Key.Key_3)
     qtbot.keyClick(person.impression, Qt.Key.Key_Return)
     text = person.comparison.text.toPlainText()
-    assert "How hard: Putting on socks\n7\n6\n-1 points" in text
-    assert "How hard: Gardening\n5\n3\n-2 points" in text
+    assert "How hard: Putting on socks\n7\n6\neasier by 1 point" in text
+    assert "How hard: Gardening\n5\n3\neasier by 2 points" in text
     assert "How you feel things have changed: minimally improved" in text

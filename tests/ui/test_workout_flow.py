@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from coach.core.outcome import Outcome
 from coach.core.workout import SetCompleted, State
 from coach.resources import locate
 from coach.store.database import open_database
@@ -171,7 +172,7 @@ def test_closing_the_window_mid_workout_keeps_the_sets(
     person.finish_first_set()
     person.window.close()
     [workout] = person.workouts()
-    assert workout.outcome == "ended early"
+    assert workout.outcome == "unfinished"  # kept, shown apart, not counted as done
     assert len(person.services.workouts.sets(workout.id or 0)) == 1
 
 
@@ -195,8 +196,9 @@ def test_in_the_second_week_the_bridge_has_two_sets(
 ) -> None:
     eight_days_ago = datetime.now(UTC) - timedelta(days=8)
     earlier = WorkoutLog(open_database(tmp_path / "data" / "coach.db"), now=lambda: eight_days_ago)
-    workout_id = earlier.begin("morning-bridge-core", "Morning bridge & core")
+    workout_id = earlier.begin("morning-bridge-core", "Morning bridge & core", 1)
     earlier.record_set(workout_id, SetCompleted("glute-bridge", None, 1, 10, None))
+    earlier.finish(workout_id, Outcome.FINISHED)
 
     person = make_person()
     shown = person.home_texts()

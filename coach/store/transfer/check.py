@@ -6,10 +6,11 @@ import csv
 import io
 import json
 import zipfile
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from coach.store.schema import SCHEMA_VERSION, added_in, upgrade_rows
 from coach.store.settings import setting_problem
 from coach.store.transfer.tables import ABOUT, FORMAT, VERSION, Column, Row, Table, Tables, schema
 
@@ -30,8 +31,10 @@ def read_file(path: Path) -> Tables:
         about, tables = _read_zip(path, raw)
     else:
         about, tables = _read_json(path, raw)
-    _check_about(path, about)
-    return _check_tables(path, tables)
+    version = _check_about(path, about)
+    checked = _check_tables(path, tables, version)
+    upgrade_rows(checked, version, datetime.now(UTC))
+    return checked
 
 
 def _read_json(path: Path, raw: bytes) -> tuple[dict[str, Any], Any]:
@@ -104,7 +107,8 @@ def _number(cell: str, kind: type[int] | type[float]) -> Any:
         return cell
 
 
-def _check_about(path: Path, about: dict[str, Any]) -> None:
+def _check_about(path: Path, about: dict[str, Any]) -> int:
+    """The export's schema version, once its format is known to be readable."""
     if about.get("format") != FORMAT:
         raise ImportRefused(f"{path.name} is not a Hip & Core Coach export (no format marker).")
     version = about.get("version")
@@ -115,9 +119,18 @@ def _check_about(path: Path, about: dict[str, Any]) -> None:
             f"{path.name} was written by a newer version of the program (export format"
             f" {version}; this one reads up to {VERSION}). Update the program to import it."
         )
+    kept = about.get("schema", SCHEMA_VERSION)
+    if not isinstance(kept, int) or isinstance(kept, bool) or not 1 <= kept <= SCHEMA_VERSION:
+        raise ImportRefused(
+            f"{path.name}: its data version ({kept!r}) is not one this program knows (1 to"
+            f" {SCHEMA_VERSION}). If it came from a newer version, update the program."
+        )
+    return kept
 
 
-def _check_tables(path: Path, tables: Any) -> Tables:
+def _check_tables(path: Path, tables: Any, version: int) -> Tables:
+    """Every row checked; a column added after the export's schema version may be
+    missing, and is then empty."""
     if not isinstance(tables, dict):
         raise ImportRefused(f"{path.name}: 'tables' is missing or is not an object.")
     known = {table.name: table for table in schema()}
@@ -132,7 +145,7 @@ def _check_tables(path: Path, tables: Any) -> Tables:
         seen: set[Any] = set()
         for number, row in enumerate(rows, start=1):
             where = f"{path.name}: {table.name}, row {number}"
-            _check_row(where, table, row)
+            _check_row(where, table, row, version)
             if row[table.key] in seen:
                 raise ImportRefused(f"{where}: {table.key} {row[table.key]!r} appears twice.")
             seen.add(row[table.key])
@@ -152,7 +165,7 @@ def _ids(checked: Tables, known: dict[str, Table], table: str) -> set[Any]:
     return {row[key] for row in checked.get(table, [])}
 
 
-def _check_row(where: str, table: Table, row: Any) -> None:
+def _check_row(where: str, table: Table, row: Any, version: int) -> None:
     if not isinstance(row, dict):
         raise ImportRefused(f"{where}: should be an object of column values.")
     names = {c.name for c in table.columns}
@@ -160,6 +173,8 @@ def _check_row(where: str, table: Table, row: Any) -> None:
         if name not in names:
             raise ImportRefused(f"{where}: '{name}' is not a column of {table.name}.")
     for column in table.columns:
+        if column.name not in row and added_in(table.name, column.name) > version:
+            row[column.name] = None  # kept from a version before the column
         if column.name not in row:
             raise ImportRefused(f"{where}: {column.name} is missing.")
         problem = _problem(table.name, column, row[column.name])

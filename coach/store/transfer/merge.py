@@ -15,7 +15,7 @@ SAME_WHEN = {
     "workout": ("routine_id", "started_at"),
     "block": ("started_at",),
     "checkin": ("block_id", "kind", "at"),
-    "safety_event": ("at", "screen"),
+    "safety_event": ("at", "screen", "verdict", "answers"),
     "clinician_clearance": ("at",),
     "setting": ("key",),
 }

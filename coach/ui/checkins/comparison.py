@@ -38,11 +38,12 @@ def comparison_html(comparison: Comparison, title: str, dates: str = "") -> str:
     if comparison.pain is not None:
         pain = comparison.pain
         percent = "" if pain.percent is None else f" ({pain.percent:+d}%)"
+        unit = "point" if abs(pain.points) == 1 else "points"
         rows.append(("Average pain over 24 hours", f"{pain.baseline}", f"{pain.now}",
-                     f"{pain.points:+d} points{percent}"))  # fmt: skip
+                     f"{pain.points:+d} {unit}{percent}"))  # fmt: skip
     for activity in comparison.activities:
         now = "not rated" if activity.now is None else str(activity.now)
-        change = "" if activity.points is None else f"{activity.points:+d} points"
+        change = activity.change()
         rows.append((f"How hard: {activity.name}", str(activity.baseline), now, change))
     table = "".join(
         f"<tr><td>{escape(a)}</td><td align='center'>{b}</td><td align='center'>{c}</td>"
@@ -50,10 +51,6 @@ def comparison_html(comparison: Comparison, title: str, dates: str = "") -> str:
         for a, b, c, d in rows
     )
     workouts = comparison.workouts
-    weeks = ", ".join(
-        f"week {n}: {done} of {workouts.planned_per_week}"
-        for n, done in enumerate(workouts.by_week, 1)
-    )
     impression = comparison.impression or "not answered yet"
     notes = "".join(f"<li>{escape(note)}</li>" for note in comparison.notes())
     always = " ".join(escape(line) for line in ALWAYS_SAID)
@@ -71,8 +68,8 @@ def comparison_html(comparison: Comparison, title: str, dates: str = "") -> str:
         parts.append(f"<p>{escape(along)}</p>")
     parts.append(f"<p>How you feel things have changed: <b>{escape(impression)}</b></p>")
     parts.append(
-        f"<p>Workouts: {workouts.done} of {workouts.planned} planned ({weeks}). Stopped for"
-        f" safety: {workouts.halts}. Exercises skipped: {workouts.skipped_exercises}.</p>"
+        f"<p>{escape(workouts.sentence())} Week by week: {escape(workouts.weeks())}."
+        f" {escape(workouts.apart())}</p>"
     )
     if notes:
         parts.append(f"<ul>{notes}</ul>")

@@ -41,7 +41,7 @@ class CheckinFlow(QObject):
     ) -> None:
         super().__init__(parent)
         self._show = show
-        self.stages = CheckinStages(services.checkins, services.today)
+        self.stages = CheckinStages(services.blocks.book, services.today)
         self.view = PainView()
         self.view.answered.connect(self._on_view_answered)
         self.view.skipped.connect(self._on_view_skipped)

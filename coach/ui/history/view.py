@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.checkins import CheckinKind
-from coach.core.safety import HaltKind
-from coach.core.session import Outcome
+from coach.core.outcome import Outcome
+from coach.core.safety import HaltKind, ScreenKind
 from coach.services import History, WorkoutDetail, WorkoutLine
 from coach.ui import theme
 from coach.ui.widgets import Key, bind, key_button, make_label, make_row
@@ -50,12 +50,20 @@ EMPTY = (
 
 
 def how_it_ended(line: WorkoutLine) -> str:
+    """How a workout ended, and whether it counts as done."""
+    if line.halt is not None and line.halt_screen is ScreenKind.STOP_KEY:
+        return "Stopped with the stop key: pain spreading"
+    if line.halt is not None and line.halt_screen is ScreenKind.AFTER_EXERCISE:
+        return f"Halted by the check after an exercise: {HALTS[line.halt]}"
     if line.halt is not None:
-        return f"Halted by the safety check: {HALTS.get(line.halt, line.halt)}"
+        return f"Halted by the safety check: {HALTS[line.halt]}"
     if line.outcome is Outcome.FINISHED:
-        return "Finished"
-    if line.outcome is Outcome.ENDED_EARLY:
-        return "Ended early"
+        return "Finished" if line.done else "Finished with no sets done"
+    if line.outcome in (Outcome.ENDED_EARLY, Outcome.PAIN_ROSE):
+        why = "Ended for today: back pain rose" if line.outcome is Outcome.PAIN_ROSE else (
+            "Ended early")  # fmt: skip
+        counted = "counts as done" if line.done else "short: under half its sets"
+        return f"{why} ({counted})"
     return "Not finished (the program was closed)"
 
 
@@ -203,12 +211,17 @@ class HistoryView(QWidget):
         if detail.feelings:
             felt = "; ".join(f"{self._name(e)}: {f}" for e, f in detail.feelings)
             parts.append(f"<p><b>How it felt</b>: {escape(felt)}</p>")
-        for at, screen, verdict, halt in detail.safety:
-            what = {"clear": "all clear", "warn": "go gently"}.get(verdict, "stopped")
-            if halt:
-                what += f": {HALTS.get(HaltKind(halt), halt) if halt in HALTS else halt}"
+        for event in detail.safety:
+            if event.exercise is not None:
+                name = self._name(event.exercise).lower()
+                what = f"back pain rose 2 or more points after the {name}"
+            else:
+                what = {"clear": "all clear", "warn": "go gently"}.get(event.verdict, "stopped")
+            if event.halt:
+                what += f": {HALTS[event.halt]}"
             parts.append(
-                f"<p>Safety check ({escape(screen)}) at {at.astimezone():%H:%M}: {what}</p>"
+                f"<p>Safety check ({escape(event.screen)}) at {event.at.astimezone():%H:%M}:"
+                f" {escape(what)}</p>"
             )
         return "".join(parts)
 

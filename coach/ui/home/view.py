@@ -228,6 +228,8 @@ class HomeView(QWidget):
         if card.own_doses:
             doses = "; ".join(card.own_doses)
             text.addWidget(make_label(f"Your own dose: {doses}.", 12, name="muted"))
+        for note in card.notes:
+            text.addWidget(make_label(note, 12, bold=True))
         if card.left_out:
             names = "; ".join(card.left_out)
             text.addWidget(make_label(f"Left out: {names}.", 12, name="muted"))

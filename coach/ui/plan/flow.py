@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from coach.services import PLAN_DAYS, REMINDER, Services
+from coach.services import REMINDER, Services
 from coach.ui.plan.reminders import Reminders
 from coach.ui.plan.view import PlanView
 
@@ -58,7 +58,7 @@ class PlanFlow(QObject):
 
     def _on_view_saved(self, days: list[int]) -> None:
         reminder = self.view.reminder
-        self._services.settings.write((PLAN_DAYS, frozenset(days)), (REMINDER, reminder))
+        self._services.settings.write(self._services.plan.plan_change(days), (REMINDER, reminder))
         self.reminders.plan(self._services.plan.plan_days(), reminder)
         self.done.emit()
 

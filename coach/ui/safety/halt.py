@@ -47,9 +47,7 @@ class HaltView(QWidget):
         self.back_button = key_button(keys.BACK, self.done.emit, primary=True)
         first = make_row(self.back_button, self.clinician_button)
 
-        self.confirm_question = make_label(
-            "Has a GP or physiotherapist told you that exercise is fine for you now?", 16, bold=True
-        )
+        self.confirm_question = make_label("", 16, bold=True)
         self.confirm_button = key_button(keys.CONFIRM, self._on_confirm_clicked)
         self.not_yet_button = key_button(keys.NOT_YET, self._on_not_yet_clicked, primary=True)
         second = make_row(
@@ -78,6 +76,7 @@ class HaltView(QWidget):
         self.text.setText(message.text)
         self.action.setText(message.action)
         self.when.setText(when)
+        self.confirm_question.setText(message.confirm)
         self.clinician_button.setVisible(can_clear)
         self.buttons.setCurrentIndex(0)
         self.setFocus()

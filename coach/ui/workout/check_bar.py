@@ -4,6 +4,7 @@ Signals:
     felt(Feeling): with an all-fine answer, how the exercise felt; sent just before
         answered(FINE). Optional: Enter skips it.
     answered(CheckAnswer): the person answered (after the follow-up, if one was needed).
+    pain_answered(bool): after back pain rose: end for today (True), or go on (False).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ class CheckKeys:
     HARD = Key("Too hard", ("H",))
     YES = Key("Yes", ("Y",))
     NO = Key("No", ("N",))
+    END_TODAY = Key("End for today", ("Return", "Enter"), shown="Enter")
+    GO_ON = Key("Go on with the rest", ("G",))
 
 
 FEELINGS = {CheckKeys.EASY: Feeling.TOO_EASY, CheckKeys.RIGHT: Feeling.ABOUT_RIGHT,
@@ -39,6 +42,7 @@ FEELINGS = {CheckKeys.EASY: Feeling.TOO_EASY, CheckKeys.RIGHT: Feeling.ABOUT_RIG
 class CheckBar(QFrame):
     felt = Signal(object)
     answered = Signal(object)
+    pain_answered = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,12 +57,16 @@ class CheckBar(QFrame):
             **{key: partial(self._on_felt, feeling) for key, feeling in FEELINGS.items()},
         }
         self._second: dict[Key, Callable[[], None]] = {
-            keys.YES: partial(self.answered.emit, CheckAnswer.NUMB_GROIN),
+            keys.YES: partial(self.answered.emit, CheckAnswer.NUMB_SERIOUS),
             keys.NO: partial(self.answered.emit, CheckAnswer.NUMB),
         }
+        self._third: dict[Key, Callable[[], None]] = {
+            keys.END_TODAY: partial(self.pain_answered.emit, True),
+            keys.GO_ON: partial(self.pain_answered.emit, False),
+        }
         self.buttons = {
-            key: key_button(key, action, primary=key is keys.FINE)
-            for key, action in (self._first | self._second).items()
+            key: key_button(key, action, primary=key in (keys.FINE, keys.END_TODAY))
+            for key, action in (self._first | self._second | self._third).items()
         }
         for key, button in self.buttons.items():
             theme.set_font(button, 12, bold=key is keys.FINE)
@@ -79,14 +87,22 @@ class CheckBar(QFrame):
         rows.addWidget(make_row(*(self.buttons[k] for k in (keys.LEG, keys.NUMB, keys.WORSE))))
 
         self.where = make_label(
-            "Is it around the groin or bottom, or is your bladder affected?", 13, bold=True
-        )
+            "Is it around the groin, bottom or inner thighs, in both legs, or is there any"
+            " bladder or bowel change?", 13, bold=True,
+        )  # fmt: skip
         second = make_row(
             self.where, self.buttons[keys.YES], self.buttons[keys.NO], grow=self.where
         )
+        self._exercise = "exercise"
+        self.pain_rose = make_label("", 13, bold=True)
+        third = make_row(
+            self.pain_rose, self.buttons[keys.END_TODAY], self.buttons[keys.GO_ON],
+            grow=self.pain_rose,
+        )  # fmt: skip
         self.pages = QStackedWidget()
         self.pages.addWidget(first)
         self.pages.addWidget(second)
+        self.pages.addWidget(third)
         layout = QVBoxLayout(self)
         layout.addWidget(self.question)
         layout.addWidget(self.pages)
@@ -94,19 +110,35 @@ class CheckBar(QFrame):
         layout.setSpacing(6)
 
     def ask(self, exercise_name: str) -> None:
-        self.question.setText(f"Quick check after the {exercise_name.lower()}: how are you?")
+        self._exercise = exercise_name.lower()
+        self.question.setText(f"Quick check after the {self._exercise}: how are you?")
         self.pages.setCurrentIndex(0)
+
+    def ask_pain(self) -> None:
+        """Back pain rose after the exercise just checked: end for today, or go on?"""
+        self.question.setText(
+            f"Your back pain is 2 or more points higher after the {self._exercise}"
+        )
+        self.pain_rose.setText(
+            f"End for today, or go on with the rest? Either way, the {self._exercise} will be"
+            " one step lighter next time."
+        )
+        self.pages.setCurrentIndex(2)
 
     @property
     def following_up(self) -> bool:
         return self.pages.currentIndex() == 1
 
+    @property
+    def asking_pain(self) -> bool:
+        return self.pages.currentIndex() == 2
+
     def key_table(self) -> list[Key]:
-        return [*self._first, *self._second]
+        return [*self._first, *self._second, *self._third]
 
     def press(self, sequence: str) -> bool:
         """A key from the workout screen; True if it answered something."""
-        actions = self._second if self.following_up else self._first
+        actions = (self._first, self._second, self._third)[self.pages.currentIndex()]
         action = next((a for key, a in actions.items() if sequence in key.keys), None)
         if action is None:
             return False

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from coach.core.outcome import Halt, WorkoutSummary
 from coach.core.progression import DoseOffer
-from coach.core.session import Halt, WorkoutSummary
 from coach.services import Services
 from coach.ui.checkins.flow import CheckinFlow
 from coach.ui.safety.flow import SafetyFlow
@@ -67,7 +67,9 @@ class WorkoutFlow(QObject):
         self._show(self.view)
 
     def _on_view_workout_over(self, summary: WorkoutSummary) -> None:
-        self.summary.show_summary(summary, on_disk=self._saved())
+        rose = {e: self._services.routines.exercise_name(e) for e in summary.pain_rose}
+        notes = self._services.plan.pain_rose_notes(summary.routine_id, rose) if rose else []
+        self.summary.show_summary(summary, on_disk=self._saved(), notes=notes)
         self.summary.offer_doses(self._services.plan.dose_offers(summary.routine_id))
         self._checkins.after_workout(summary.workout_id)
 

@@ -7,8 +7,8 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from coach.core.outcome import Outcome, WorkoutSummary
 from coach.core.progression import DoseOffer
-from coach.core.session import Outcome, WorkoutSummary
 from coach.ui.widgets import Key, bind, key_button, make_label, make_row
 
 
@@ -22,6 +22,12 @@ def side_text(sides: dict[str, int] | None) -> str:
     if not sides:
         return ""
     return f": left {sides.get('left', 0)}, right {sides.get('right', 0)}"
+
+
+HEADINGS = {
+    Outcome.FINISHED: "Well done: {title}",
+    Outcome.PAIN_ROSE: "{title}: ended for today",
+}
 
 
 class SummaryKeys:
@@ -75,8 +81,11 @@ class SummaryView(QWidget):
         layout.addLayout(row)
         layout.addStretch()
 
-    def show_summary(self, summary: WorkoutSummary, *, on_disk: bool = True) -> None:
-        """`on_disk` False: the disk refuses and the workout is kept in memory for now."""
+    def show_summary(
+        self, summary: WorkoutSummary, *, on_disk: bool = True, notes: list[str] | None = None
+    ) -> None:
+        """`on_disk` False: the disk refuses and the workout is kept in memory for now;
+        `notes`: what follows from back pain that rose."""
         self.saved.setText(
             "Everything you did is saved on this computer."
             if on_disk
@@ -84,8 +93,9 @@ class SummaryView(QWidget):
             " as soon as the disk allows (the strip above says why)."
         )
         title = summary.routine_title
-        finished = summary.outcome is Outcome.FINISHED
-        self.heading.setText(f"Well done: {title}" if finished else f"{title}: ended early")
+        self.heading.setText(
+            HEADINGS.get(summary.outcome, "{title}: ended early").format(title=title)
+        )
         skipped = escape(", ".join(summary.skipped)) if summary.skipped else "nothing"
         self.details.setText(
             f"Time: <b>{duration_text(summary.seconds)}</b>"
@@ -97,7 +107,8 @@ class SummaryView(QWidget):
             f"{side_text(summary.sides_by_exercise.get(name))}</td></tr>"
             for name, count in summary.sets_by_exercise.items()
         )
-        self.exercises.setText(f"<table cellpadding='3'>{rows}</table>" if rows else "")
+        said = "".join(f"<p><b>{escape(note)}</b></p>" for note in notes or [])
+        self.exercises.setText(said + (f"<table cellpadding='3'>{rows}</table>" if rows else ""))
         self.back_button.setFocus()
 
     def offer_doses(self, offers: list[DoseOffer]) -> None:

@@ -34,7 +34,9 @@ def instruction(workout: Workout) -> str:
     match phase.kind:
         case PhaseKind.GET_READY:
             first = planned.exercise.steps[0]
-            return f"{first} Start with your left side." if planned.dose.per_side else first
+            if planned.dose.per_side:
+                first += " Start with your left side."
+            return f"{planned.note} {first}" if planned.note else first
         case PhaseKind.SWITCH_SIDE:
             return "Change to your right side"
         case PhaseKind.UP:
@@ -50,7 +52,10 @@ def instruction(workout: Workout) -> str:
 def steps_html(planned: PlannedExercise) -> str:
     exercise = planned.exercise
     steps = "".join(f"<li>{escape(step)}</li>" for step in exercise.steps)
-    html = f"<h3>{escape(exercise.name)}: {escape(dose_text(planned))}</h3><ol>{steps}</ol>"
+    html = f"<h3>{escape(exercise.name)}: {escape(dose_text(planned))}</h3>"
+    if planned.note:
+        html += f"<p><b>{escape(planned.note)}</b></p>"
+    html += f"<ol>{steps}</ol>"
     if exercise.cautions:
         cautions = "".join(f"<li>{escape(c)}</li>" for c in exercise.cautions)
         html += f"<h3>Take care</h3><ul>{cautions}</ul>"

@@ -67,6 +67,7 @@ class WorkoutView(WorkoutScreen):
         self._timer.timeout.connect(self.poll)
         self.check_bar.answered.connect(self._on_check_bar_answered)
         self.check_bar.felt.connect(self._on_check_bar_felt)
+        self.check_bar.pain_answered.connect(self._on_check_bar_pain_answered)
         self._bind_keys()
 
     @property
@@ -88,6 +89,10 @@ class WorkoutView(WorkoutScreen):
             on_key(self, sequence, partial(self._on_key_pressed, sequence))
 
     def _on_key_pressed(self, sequence: str) -> None:
+        if self.session.asking_pain:  # only its answer, or the stop key
+            if not self.check_bar.press(sequence) and sequence in WorkoutKeys.STOP.keys:
+                self._on_stop_clicked()
+            return
         checking = self.session.checking is not None and not self.confirming()
         if checking and self.check_bar.press(sequence):
             return
@@ -116,8 +121,8 @@ class WorkoutView(WorkoutScreen):
             self._play(self.session.update())
 
     def abandon(self) -> None:
-        """The window is closing mid-workout: keep what was done, mark it ended early."""
-        self._play(self.session.end_early())
+        """The window is closing mid-workout: keep what was done, marked unfinished."""
+        self._play(self.session.abandon())
 
     def _has_sound(self) -> bool:
         return self.cues.available or self.voice.speaking_cues
@@ -133,6 +138,14 @@ class WorkoutView(WorkoutScreen):
             self.check_bar.ask(self.session.checking.exercise.name)
             self.controls.setCurrentIndex(2)
             self._fit_countdown()
+        if step.pain_rose:  # everything waits on the person's answer
+            self._timer.stop()
+            self.check_bar.ask_pain()
+            self.controls.setCurrentIndex(2)
+            self._fit_countdown()
+            if self.workout is not None:
+                self.show_workout(self.workout, held=True)
+            return
         if step.halted is not None:
             self._timer.stop()
             self.voice.stop()
@@ -219,6 +232,13 @@ class WorkoutView(WorkoutScreen):
 
     def _on_check_bar_felt(self, feeling: Feeling) -> None:
         self.session.felt(feeling)
+
+    def _on_check_bar_pain_answered(self, end: bool) -> None:
+        if not self.session.asking_pain:
+            return
+        self.controls.setCurrentIndex(0)
+        self._fit_countdown()
+        self._play(self.session.pain_answer(end=end))
 
     def _on_check_bar_answered(self, answer: CheckAnswer) -> None:
         if self.session.checking is None:
