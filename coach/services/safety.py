@@ -77,21 +77,15 @@ class SafetyCheck:
             history_holds=holds,
         )
 
-    def answer(
-        self,
-        screen: Screen,
-        answers: Mapping[str, Answer],
-        extra: Mapping[str, object] | None = None,
-    ) -> tuple[ScreenResult, datetime | None]:
+    def answer(self, screen: Screen, answers: Mapping[str, Answer]) -> ScreenResult:
         """Keep the answers: the screen's event (for a screen, or a profile that halts)
-        and the profile they leave. Returns what they mean and when a halt was recorded."""
+        and the profile they leave. Returns what they mean."""
         result = read_answers(self.rules, screen, answers, self.profile(), self._today())
-        at = None
         if screen.kind is not ScreenKind.PROFILE or result.verdict.halt is not None:
-            at = self.log.record(screen.kind, result.verdict, {**answers, **(extra or {})})
+            self.log.record(screen.kind, result.verdict, answers)
         if result.profile != self.profile():
             self._settings.write((PROFILE, result.profile))
-        return result, at
+        return result
 
     def warnings(self, verdict: Verdict | None = None) -> list[str]:
         """What to know before starting: the screen's warnings (by default, those of the

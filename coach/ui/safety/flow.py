@@ -155,7 +155,7 @@ class SafetyFlow(QObject):
                      if k.startswith(OPT_IN) and v is True}  # fmt: skip
             self._services.settings.write((OPT_INS, frozenset(opted)))
         own = {k: v for k, v in answers.items() if not k.startswith(OPT_IN)}
-        result, _ = self._safety.answer(screen, own)
+        result = self._safety.answer(screen, own)
         self.changed.emit()
         if result.verdict.halt is not None:  # recorded with the answers: say what to do
             self._show_lock_now()
