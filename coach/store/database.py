@@ -223,6 +223,11 @@ def open_database(path: Path) -> OpenedDatabase:
         )
         if problem:
             database.notice += f" Your saved progress file could not be read ({problem})."
+    if 0 < version < SCHEMA_VERSION:
+        # An older database moves to today's shape now (its backup first), before the
+        # start-up reads: they ask for today's columns (a halt's causes, its all-clear),
+        # and a halt must never read as absent because its file is older.
+        _ = database.engine
     return database
 
 

@@ -42,9 +42,7 @@ def migrated(tmp_path: Path, open_services: Callable[[], Services], calendar: Ca
     data.mkdir()
     shutil.copy(FIXTURE, data / "coach.db")
     calendar.now = datetime(2026, 4, 1, 9, tzinfo=UTC)
-    services = open_services()
-    services.workouts.warm_up()  # opening the database migrates it
-    return services
+    return open_services()  # opening the database migrates it, before anything is read
 
 
 def test_every_answer_is_kept_and_the_old_file_is_backed_up_first(
@@ -56,6 +54,12 @@ def test_every_answer_is_kept_and_the_old_file_is_backed_up_first(
     assert rows(path) == rows(FIXTURE)
     [backup] = (tmp_path / "data").glob("coach.db.before-v4-*")
     assert rows(backup) == rows(FIXTURE)
+
+
+def test_the_home_screen_at_start_up_already_reads_the_old_halts(migrated: Services) -> None:
+    """Start-up reads without SQLAlchemy; an old file is migrated before that read."""
+    home = migrated.home()
+    assert home.lock_reason == "Workouts are stopped. Please get help now."
 
 
 def test_old_halts_hold_and_the_old_all_clear_answers_the_halt_it_followed(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -418,3 +419,16 @@ def test_a_routine_of_ones_own_meets_the_screen_too(
     person.window.start_routine("mine")
     assert person.on(person.questions)
     assert person.services.workouts.workouts() == []
+
+
+def test_upgrading_from_the_version_before_the_old_halts_hold_from_the_first_screen(
+    qtbot: QtBot, make_person: MakePerson, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(Path(__file__).parents[1] / "store" / "fixtures" / "v3-history.db",
+                data / "coach.db")  # fmt: skip
+    person = make_person(screened=False)
+    assert person.on(person.home)
+    assert person.home.lock_label.text() == "Workouts are stopped. Please get help now."
+    assert not any(b.isEnabled() for b in person.home.start_buttons.values())
