@@ -10,7 +10,7 @@ import sqlite3
 import stat
 import tempfile
 import zipfile
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -344,6 +344,106 @@ def test_a_bad_cell_in_a_csv_zip_is_named(tmp_path: Path) -> None:
         read_file(path)
     assert str(refused.value) == (
         "export.zip: workout_set, row 1: reps should be a whole number, not 'ten'."
+    )
+
+
+def zip_files(path: Path) -> dict[str, str]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name).decode() for name in archive.namelist()}
+
+
+def write_zip(path: Path, files: list[tuple[str, str]]) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in files:
+            archive.writestr(name, text)
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (lambda line: line + ",9", "workout_set.csv, row 1 has more cells than the header."),
+        (lambda line: line.rsplit(",", 2)[0], "workout_set.csv, row 1 has fewer cells than the"
+         " header."),
+    ],
+)  # fmt: skip
+def test_a_csv_row_with_cells_missing_or_left_over_is_refused(
+    tmp_path: Path, change: Any, said: str
+) -> None:
+    path = tmp_path / "export.zip"
+    export_file(history(tmp_path / "source", NOW), path, "csv", NOW)
+    files = zip_files(path)
+    lines = files["workout_set.csv"].splitlines()
+    lines[1] = change(lines[1])
+    files["workout_set.csv"] = "\n".join(lines)
+    write_zip(path, list(files.items()))
+    with pytest.raises(ImportRefused) as refused:
+        read_file(path)
+    assert str(refused.value) == f"export.zip: {said}"
+
+
+def test_a_zip_holding_a_table_twice_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "export.zip"
+    export_file(history(tmp_path / "source", NOW), path, "csv", NOW)
+    files = list(zip_files(path).items())
+    with pytest.warns(UserWarning, match="Duplicate name"):
+        write_zip(path, [*files, ("workout.csv", files[-1][1])])
+    with pytest.raises(ImportRefused, match=r"^export.zip: the zip holds workout.csv twice.$"):
+        read_file(path)
+
+
+@pytest.mark.parametrize(
+    ("when", "said"),
+    [
+        ("9999-12-31T23:59:59-23:59", "'9999-12-31T23:59:59-23:59', outside the times"),
+        ("1999-12-31T23:00:00+00:00", "'1999-12-31T23:00:00+00:00', outside the times"),
+        ("2026-04-01T09:00:00+00:00", "'2026-04-01T09:00:00+00:00', outside the times"),
+    ],
+)
+def test_a_time_outside_what_can_be_true_is_refused_and_nothing_changes(
+    tmp_path: Path, good: tuple[str, Path], when: str, said: str
+) -> None:
+    document, target, before = _good(good)
+    document["tables"]["workout"][0]["started_at"] = when
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document))
+    with pytest.raises(ImportRefused) as refused:
+        read_file(path, now=NOW + timedelta(days=10))  # 1 April is then to come
+    assert str(refused.value).startswith(f"bad.json: workout, row 1: started_at is {said}")
+    assert export_tables(target) == before
+
+
+def test_times_are_kept_in_utc_so_the_same_moment_is_the_same_row(tmp_path: Path) -> None:
+    mine = history(tmp_path / "mine", NOW)
+    path = tmp_path / "mine.json"
+    export_file(mine, path, "json", NOW)
+    document = json.loads(path.read_text())
+    for row in document["tables"]["workout"]:  # the same moments, spelled otherwise
+        when = datetime.fromisoformat(row["started_at"])
+        row["started_at"] = when.astimezone(timezone(timedelta(hours=-5))).isoformat()
+    for table in document["tables"].values():
+        for row in table:
+            for column, value in row.items():
+                if isinstance(value, str) and value.endswith("+00:00") and "T" in value:
+                    row[column] = value.removesuffix("+00:00") + "Z"
+    path.write_text(json.dumps(document))
+    tables = read_file(path)
+    assert tables["workout"][0]["started_at"].endswith("+00:00")
+    report = import_tables(mine, tables)
+    assert not any(report.added.values())  # every row recognised as already there
+
+
+def test_text_longer_than_the_program_ever_writes_is_refused_at_once(
+    tmp_path: Path, good: tuple[str, Path]
+) -> None:
+    document, _, _ = _good(good)
+    document["tables"]["workout"][0]["routine_title"] = "x" * 2_000_000
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(document))
+    with pytest.raises(ImportRefused) as refused:
+        read_file(path)
+    assert str(refused.value) == (
+        "long.json: workout, row 1: routine_title is 2,000,000 characters long, more than this"
+        " program ever writes."
     )
 
 

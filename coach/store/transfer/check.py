@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,14 +15,22 @@ from coach.store.settings import setting_problem
 from coach.store.transfer.tables import ABOUT, FORMAT, VERSION, Column, Row, Table, Tables, schema
 
 RANGES = {("checkin", "pain"): (0, 10), ("activity_rating", "score"): (0, 10)}
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # no time kept is older than the program
+AHEAD = timedelta(days=1)  # a clock a little fast; no time kept is later than that
+# Text: a name, a title or a word is short; a column holding JSON may be longer.
+MAX_TEXT, MAX_JSON = 1_000, 100_000
+JSON_COLUMNS = {("setting", "value"), ("safety_event", "answers"), ("safety_event", "cause"),
+                ("block", "figures")}  # fmt: skip
 
 
 class ImportRefused(Exception):
     """The file cannot be imported; the message says what is wrong, and nothing changed."""
 
 
-def read_file(path: Path) -> Tables:
-    """The tables of an export file, every value checked. ImportRefused if any is wrong."""
+def read_file(path: Path, now: datetime | None = None) -> Tables:
+    """The tables of an export file, every value checked, times in UTC as the database
+    keeps them. ImportRefused if any is wrong; `now` bounds the times (by default the
+    clock's)."""
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -32,8 +40,9 @@ def read_file(path: Path) -> Tables:
     else:
         about, tables = _read_json(path, raw)
     version = _check_about(path, about)
-    checked = _check_tables(path, tables, version)
-    upgrade_rows(checked, version, datetime.now(UTC))
+    moment = now or datetime.now(UTC)
+    checked = _check_tables(path, tables, version, moment + AHEAD)
+    upgrade_rows(checked, version, moment)
     return checked
 
 
@@ -53,7 +62,11 @@ def _read_zip(path: Path, raw: bytes) -> tuple[dict[str, Any], Any]:
     known = {table.name: table for table in schema()}
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            names = set(archive.namelist())
+            listed = archive.namelist()
+            names = set(listed)
+            if len(names) < len(listed):
+                twice = next(n for n in listed if listed.count(n) > 1)
+                raise ImportRefused(f"{path.name}: the zip holds {twice} twice.")
             if ABOUT not in names:
                 raise ImportRefused(f"{path.name}: the zip has no {ABOUT}; is it an export?")
             about_rows = _parse_csv(path, ABOUT, archive.read(ABOUT))
@@ -76,9 +89,17 @@ def _read_zip(path: Path, raw: bytes) -> tuple[dict[str, Any], Any]:
 def _parse_csv(path: Path, name: str, data: bytes) -> list[dict[str, str]]:
     try:
         text = data.decode("utf-8")
-        return list(csv.DictReader(io.StringIO(text, newline="")))
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
     except (UnicodeDecodeError, csv.Error) as error:
         raise ImportRefused(f"{path.name}: {name} cannot be read as CSV ({error}).") from None
+    for number, row in enumerate(rows, start=1):
+        if None in row:  # cells past the header's
+            raise ImportRefused(f"{path.name}: {name}, row {number} has more cells than the"
+                                " header.")  # fmt: skip
+        if any(cell is None for cell in row.values()):
+            raise ImportRefused(f"{path.name}: {name}, row {number} has fewer cells than the"
+                                " header.")  # fmt: skip
+    return rows
 
 
 def _typed(table: Table, row: dict[str, str]) -> Row:
@@ -128,9 +149,9 @@ def _check_about(path: Path, about: dict[str, Any]) -> int:
     return kept
 
 
-def _check_tables(path: Path, tables: Any, version: int) -> Tables:
+def _check_tables(path: Path, tables: Any, version: int, latest: datetime) -> Tables:
     """Every row checked; a column added after the export's schema version may be
-    missing, and is then empty."""
+    missing, and is then empty. No time may be later than `latest`."""
     if not isinstance(tables, dict):
         raise ImportRefused(f"{path.name}: 'tables' is missing or is not an object.")
     known = {table.name: table for table in schema()}
@@ -145,7 +166,7 @@ def _check_tables(path: Path, tables: Any, version: int) -> Tables:
         seen: set[Any] = set()
         for number, row in enumerate(rows, start=1):
             where = f"{path.name}: {table.name}, row {number}"
-            _check_row(where, table, row, version)
+            _check_row(where, table, row, version, latest)
             if row[table.key] in seen:
                 raise ImportRefused(f"{where}: {table.key} {row[table.key]!r} appears twice.")
             seen.add(row[table.key])
@@ -165,7 +186,7 @@ def _ids(checked: Tables, known: dict[str, Table], table: str) -> set[Any]:
     return {row[key] for row in checked.get(table, [])}
 
 
-def _check_row(where: str, table: Table, row: Any, version: int) -> None:
+def _check_row(where: str, table: Table, row: Any, version: int, latest: datetime) -> None:
     if not isinstance(row, dict):
         raise ImportRefused(f"{where}: should be an object of column values.")
     names = {c.name for c in table.columns}
@@ -177,38 +198,60 @@ def _check_row(where: str, table: Table, row: Any, version: int) -> None:
             row[column.name] = None  # kept from a version before the column
         if column.name not in row:
             raise ImportRefused(f"{where}: {column.name} is missing.")
-        problem = _problem(table.name, column, row[column.name])
+        problem = _problem(table.name, column, row[column.name], latest)
         if problem:
             raise ImportRefused(f"{where}: {column.name} {problem}.")
+        if column.kind == "time" and row[column.name] is not None:  # as the database keeps it
+            when = datetime.fromisoformat(row[column.name]).astimezone(UTC)
+            row[column.name] = when.isoformat(timespec="microseconds")
     if table.name == "setting":
         problem = setting_problem(row["key"], row["value"])
         if problem:
             raise ImportRefused(f"{where}: value {problem}.")
 
 
-def _problem(table: str, column: Column, value: Any) -> str | None:
+def _problem(table: str, column: Column, value: Any, latest: datetime) -> str | None:
     if value is None:
         return None if column.nullable else "is empty, and it is needed"
     if column.kind == "int":
         if not isinstance(value, int) or isinstance(value, bool):
-            return f"should be a whole number, not {value!r}"
+            return f"should be a whole number, not {_short(value)}"
         low, high = RANGES.get((table, column.name), (-(2**63), 2**63 - 1))
         if not low <= value <= high:
             return f"is {value}, outside {low} to {high}"
     elif column.kind == "float":
         if not isinstance(value, int | float) or isinstance(value, bool) or value != value:
-            return f"should be a number, not {value!r}"
+            return f"should be a number, not {_short(value)}"
         if abs(value) > 1e9:
             return f"is {value}, which is not a believable number of seconds"
     elif not isinstance(value, str):
-        return f"should be text, not {value!r}"
+        return f"should be text, not {_short(value)}"
+    elif len(value) > (MAX_JSON if (table, column.name) in JSON_COLUMNS else MAX_TEXT):
+        return f"is {len(value):,} characters long, more than this program ever writes"
     elif column.kind == "time":
-        try:
-            when = datetime.fromisoformat(value)
-        except ValueError:
-            return f"should be a date and time like 2026-03-02T08:00:00+00:00, not {value!r}"
-        if when.tzinfo is None:
-            return f"has no time zone: {value!r}"
+        return _time_problem(value, latest)
     elif "\x00" in value:
         return "holds a NUL character"
     return None
+
+
+def _time_problem(value: str, latest: datetime) -> str | None:
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return f"should be a date and time like 2026-03-02T08:00:00+00:00, not {_short(value)}"
+    if when.tzinfo is None:
+        return f"has no time zone: {_short(value)}"
+    try:
+        utc = when.astimezone(UTC)
+    except OverflowError:
+        utc = None
+    if utc is None or not EARLIEST <= utc <= latest:
+        return f"is {_short(value)}, outside the times this program keeps (from 2000 to today)"
+    return None
+
+
+def _short(value: Any) -> str:
+    """A value as the message shows it: a long one cut short."""
+    shown = repr(value)
+    return shown if len(shown) <= 60 else f"{shown[:57]}..."
