@@ -18,10 +18,10 @@ from coach.core.plan import PlanHistory, WeekStatus, due_routine, week_status
 from coach.core.progression import DoseOffer, lighter, suggest
 from coach.core.routines import Exercise, LoadedRoutine, OwnDose, Person, PlannedExercise
 from coach.core.safety import SafetyRules
+from coach.files import write_private
 from coach.resources import Resources
 from coach.services.routines import RoutineFiles
 from coach.store.checkins import CheckinLog
-from coach.store.files import write_private
 from coach.store.settings import (
     DOSE_DECISIONS,
     OPT_INS,

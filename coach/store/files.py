@@ -1,13 +1,12 @@
 """Care of the files themselves: damage found and kept aside (never deleted), owner-only
-modes, whether a folder takes a write, copies made with SQLite's online backup, and
-files written whole or not at all."""
+modes, whether a folder takes a write, and copies made with SQLite's online backup.
+(Files the person asks for are written by coach.files.write_private.)"""
 
 from __future__ import annotations
 
 import logging
 import os
 import sqlite3
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -115,17 +114,3 @@ def copy_into(path: Path, memory: sqlite3.Connection) -> None:
                 source.close()
         except sqlite3.Error as error:
             logger.warning("Reading %s to keep in memory: %s", path, error)
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Written whole or not at all, readable by the owner only."""
-    folder = path.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        Path(temporary).chmod(0o600)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -28,6 +28,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QDialog, QWidget
 
 from coach.core.sheet import Sheet, SheetExercise, StopGroup
+from coach.files import write_private
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 14
@@ -278,7 +279,8 @@ def prepare(device: QPagedPaintDevice, paper: str) -> None:
 
 
 def write_pdf(sheet: Sheet, path: Path, paper: str) -> int:
-    """The sheet as a PDF at `path`; the page count. OSError if it cannot be written."""
+    """The sheet as a PDF at `path` (whole or not at all, owner-only); the page count.
+    OSError if it cannot be written."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -287,7 +289,7 @@ def write_pdf(sheet: Sheet, path: Path, paper: str) -> int:
     writer.setCreator("Hip & Core Coach")
     prepare(writer, paper)
     pages = paint_sheet(sheet, writer)  # ending the painter finishes the PDF
-    path.write_bytes(buffer.data().data())
+    write_private(path, bytes(buffer.data().data()))
     return pages
 
 

@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from coach.files import write_private
 from coach.store.database import OpenedDatabase
-from coach.store.files import write_private
 from coach.store.schema import SCHEMA_VERSION
 from coach.store.transfer.tables import ABOUT, FORMAT, VERSION, Tables, schema
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QPagedPaintDevice, QPageSize, QPdfWriter, QTextDocumen
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from coach.core.progress import ALWAYS_SAID, Comparison
+from coach.files import write_private
 from coach.ui.widgets import Key, bind, key_button, make_row, set_words
 
 
@@ -88,7 +89,7 @@ def save_pdf(html: str, path: Path) -> None:
     writer.setPageMargins(QMarginsF(0, 0, 0, 0))  # the document adds its own 2 cm
     writer.setTitle("Hip & Core Coach: three-week comparison")
     print_html(html, writer)
-    path.write_bytes(buffer.data().data())
+    write_private(path, bytes(buffer.data().data()))
 
 
 def print_html(html: str, device: QPagedPaintDevice) -> None:
@@ -161,4 +162,6 @@ class ComparisonView(QWidget):
         try:
             save_pdf(self.html, Path(name))
         except OSError as error:
-            QMessageBox.warning(self, "Not saved", f"The PDF could not be saved: {error}")
+            QMessageBox.warning(
+                self, "Not saved", f"The PDF could not be saved: {error.strerror or error}."
+            )

@@ -73,7 +73,9 @@ class DataMenu:
             written = self._data.export(path, kind)
         except OSError as error:
             QMessageBox.warning(
-                self._window, "Not exported", f"{path} could not be written: {error}"
+                self._window,
+                "Not exported",
+                f"{path} could not be written: {error.strerror or error}.",
             )
             return
         QMessageBox.information(self._window, "Exported", f"Saved {written} to {path}.")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QBuffer, QIODevice, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QPainter
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.figures import CalendarData, Range
+from coach.files import write_private
 from coach.services.progress import Chart, ProgressFigures
 from coach.ui import theme
 from coach.ui.progress.calendar import CalendarChart
@@ -268,8 +269,11 @@ class ProgressView(QWidget):
     def save_png(self, path: Path) -> None:
         """The chart as shown, legend and all. OSError when it cannot be written."""
         page = self.pages.currentWidget()
-        if page is None or not page.grab().save(str(path), "PNG"):
-            raise OSError(f"{path} could not be written")
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if page is None or not page.grab().save(buffer, "PNG"):
+            raise OSError(f"{path} could not be drawn")
+        write_private(path, bytes(buffer.data().data()))
 
     def _on_save_clicked(self) -> None:
         if not self.save_button.isEnabled():
@@ -285,7 +289,9 @@ class ProgressView(QWidget):
         try:
             self.save_png(Path(name))
         except OSError as error:
-            QMessageBox.warning(self, "Not saved", f"The picture could not be saved: {error}")
+            QMessageBox.warning(
+                self, "Not saved", f"The picture could not be saved: {error.strerror or error}."
+            )
             return
         self.caption.setText(f"Saved as {name}.")
 
