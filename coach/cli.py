@@ -13,16 +13,28 @@ from coach.resources import locate
 from coach.services import DataCare, RoutineFiles, Services
 
 
-def _services(out: TextIO, data_dir: Path, said: str = "") -> Services | None:
+def _services(
+    out: TextIO, data_dir: Path, said: str = "", *, go_on_after_damage: bool = False
+) -> Services | None:
     """The services for this data folder, or None when they cannot open (said to `out`,
-    after `said`)."""
+    after `said`). What opening found (a damaged file kept aside) is always said; when
+    it was found just now the command stops there, unless `go_on_after_damage` (an
+    import, which is how data comes back)."""
     from coach.services import DatabaseError
 
     try:
-        return Services.open(data_dir, locate())
+        services = Services.open(data_dir, locate())
     except (DatabaseError, SafetyFileError) as error:
         print(f"coach: {said}{error}", file=out)
         return None
+    notice = services.data.notice
+    if notice is not None:
+        print(f"coach: {notice}", file=out)
+        if services.data.damage_found_now and not go_on_after_damage:
+            print(f"coach: {said or 'nothing was done. '}Run the command again to go on"
+                  " with the new, empty file.", file=out)  # fmt: skip
+            return None
+    return services
 
 
 def list_routines(data_dir: Path, out: TextIO) -> int:
@@ -80,7 +92,7 @@ def import_data(data_dir: Path, source: Path, out: TextIO) -> int:
         return 1
     try:
         tables = DataCare.read(source)  # checked whole before the data folder is opened
-        services = _services(out, data_dir, "nothing was imported. ")
+        services = _services(out, data_dir, "nothing was imported. ", go_on_after_damage=True)
         if services is None:
             return 1
         report = services.data.merge(tables)

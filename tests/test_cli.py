@@ -99,3 +99,58 @@ def test_plan_gives_the_routine_as_long_as_the_window_plans_it_this_week(
     log.finish(workout, Outcome.FINISHED)
     assert main(["--data-dir", str(tmp_path), "plan"]) == 0
     assert "Routine: Morning bridge & core, about 8 min" in capsys.readouterr().out
+
+
+def damaged_with_a_backup(data: Path) -> Path:
+    """A data folder whose database is damaged, with yesterday's good copy in backups/."""
+    from coach.store.database import open_database
+    from coach.store.workouts import WorkoutLog
+
+    database = paths.database_path(data)
+    opened = open_database(database)
+    WorkoutLog(opened).begin("morning-bridge-core", "Morning")
+    opened.engine.dispose()  # the program is closed before the file is damaged
+    backup = paths.backups_dir(data) / "coach-2026-03-01.db"
+    backup.parent.mkdir()
+    backup.write_bytes(database.read_bytes())
+    database.write_bytes(b"not a database any more" * 200)
+    for companion in data.glob("coach.db-*"):  # its write-ahead log went with it
+        companion.unlink()
+    return backup
+
+
+@pytest.mark.parametrize("command", [["export", "-o", "out.json"], ["plan"]])
+def test_a_command_that_finds_the_database_damaged_says_so_and_does_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+) -> None:  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    data = tmp_path / "data"
+    backup = damaged_with_a_backup(data)
+    assert main(["--data-dir", str(data), *command]) == 1
+    said = capsys.readouterr().out
+    [kept] = data.glob("coach.db.damaged-*")
+    assert f"It was kept as {kept}" in said and f"newest automatic backup is {backup}" in said
+    assert "nothing was done" in said
+    assert not (tmp_path / "out.json").exists()
+    # Whatever opens the folder next says it too, until something new is kept.
+    assert main(["--data-dir", str(data), "plan"]) == 0
+    again = capsys.readouterr().out
+    assert f"was kept as {kept}" in again and str(backup) in again
+
+
+def test_an_import_into_a_damaged_folder_says_so_and_brings_the_data_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    source = tmp_path / "source"
+    from coach.store.database import open_database
+    from coach.store.workouts import WorkoutLog
+
+    WorkoutLog(open_database(paths.database_path(source))).begin("morning-bridge-core", "M")
+    assert main(["--data-dir", str(source), "export", "-o", str(tmp_path / "all.json")]) == 0
+    damaged_with_a_backup(data)
+    capsys.readouterr()
+    assert main(["--data-dir", str(data), "import", str(tmp_path / "all.json")]) == 0
+    said = capsys.readouterr().out
+    assert "could not be read" in said and "Added 1 workout" in said

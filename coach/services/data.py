@@ -31,6 +31,11 @@ class DataCare:
         return self._database.notice
 
     @property
+    def damage_found_now(self) -> bool:
+        """Whether opening found the database damaged and moved it aside (just now)."""
+        return self._database.moved_aside
+
+    @property
     def unsaved(self) -> str | None:
         """Why the data is only in memory now (the disk refuses it), or None."""
         return self._database.unsaved

@@ -12,6 +12,8 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+from coach.store.files import holds_nothing
+
 KEEP = 7
 NAME = re.compile(r"coach-(\d{4}-\d{2}-\d{2})\.db")
 logger = logging.getLogger(__name__)
@@ -25,12 +27,12 @@ def backups(folder: Path) -> list[Path]:
 
 
 def daily_backup(database: Path, folder: Path, today: date, keep: int = KEEP) -> Path | None:
-    """Today's copy, made unless it exists already or there is nothing to copy yet.
+    """Today's copy, made unless it exists already or the database holds nothing yet.
 
     Never raises for a disk problem: a failed backup is logged and start-up goes on.
     Older copies beyond `keep` are removed only after today's is safely in place.
     """
-    if not database.exists():
+    if holds_nothing(database):  # a fresh file never pushes out a copy of a real one
         return None
     copy = folder / f"coach-{today.isoformat()}.db"
     if copy.exists():

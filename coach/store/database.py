@@ -20,6 +20,8 @@ from coach.store.files import (
     copy_beside,
     copy_into,
     damage,
+    holds_nothing,
+    kept_aside,
     move_aside,
     owner_only,
     writable,
@@ -56,7 +58,7 @@ class OpenedDatabase:
     """
 
     path: Path
-    # Said to the person once: e.g. a damaged file was moved aside.
+    # Said to the person: e.g. a damaged file was moved aside (now or before).
     notice: str | None = None
     _engine: Engine | None = None
     # Why the data is only in memory (None while it is saved to `path`).
@@ -64,6 +66,7 @@ class OpenedDatabase:
     # Told the reason when the data moves to memory during a session.
     listeners: list[Callable[[str], None]] = field(default_factory=list)
     _memory: sqlite3.Connection | None = None
+    moved_aside: bool = False  # a damaged file was moved aside on this opening
 
     @property
     def engine(self) -> Engine:
@@ -203,6 +206,12 @@ def open_database(path: Path) -> OpenedDatabase:
             f" {aside} and a new, empty one was started. Nothing was deleted."
             f" {backup_advice(path)}"
         )
+    elif problem is None and (earlier := kept_aside(path)) and holds_nothing(path):
+        # Found before (perhaps by a command), and nothing new kept since: said again.
+        notice = (
+            f"An earlier saved progress file could not be read and was kept as {earlier}."
+            f" Nothing was deleted. {backup_advice(path)}"
+        )
     version = user_version(path) if not problem else 0
     if version > SCHEMA_VERSION:
         raise DatabaseError(
@@ -210,6 +219,7 @@ def open_database(path: Path) -> OpenedDatabase:
             f" this version knows up to {SCHEMA_VERSION}). Update the program to open it."
         )
     database = OpenedDatabase(path, notice)
+    database.moved_aside = bool(problem and unwritable is None)
     if unwritable is not None:
         # Nothing damaged is copied in; the file stays exactly where it is.
         database.keep_in_memory(

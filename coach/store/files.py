@@ -53,6 +53,30 @@ def move_aside(path: Path) -> Path:
     return aside
 
 
+def kept_aside(path: Path) -> Path | None:
+    """The newest damaged file kept beside the database, or None."""
+    found = [p for p in path.parent.glob(f"{path.name}.damaged-*")
+             if not p.name.endswith(("-wal", "-shm", "-journal"))]  # fmt: skip
+    return max(found, key=lambda p: p.stat().st_mtime) if found else None
+
+
+def holds_nothing(path: Path) -> bool:
+    """Whether the database holds nothing the person did or said yet (or is not there)."""
+    if not path.exists():
+        return True
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            for table in ("workout", "checkin", "safety_event", "setting"):
+                if connection.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone():
+                    return False
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return True  # no tables yet
+    return True
+
+
 def backup_advice(path: Path) -> str:
     """Where the newest automatic backup is, and how to go back to it."""
     backups = sorted((path.parent / "backups").glob("coach-*.db"))

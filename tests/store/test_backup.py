@@ -71,3 +71,20 @@ def test_a_failed_backup_is_logged_and_keeps_the_old_copies(
     assert "daily backup could not be made" in caplog.text
     assert [p.name for p in backups(folder)] == ["coach-2026-03-01.db"]
     assert count(folder / "coach-2026-03-01.db") == 1
+
+
+def test_a_fresh_empty_database_never_pushes_out_the_copies_of_a_real_one(
+    tmp_path: Path,
+) -> None:
+    database, folder = tmp_path / "coach.db", tmp_path / "backups"
+    make_database(database, 3)
+    first = date(2026, 3, 1)
+    for n in range(7):
+        daily_backup(database, folder, first + timedelta(days=n))
+    database.unlink()  # moved aside as damaged; a new one is started, with nothing in it
+    make_database(database, 0)
+    for n in range(7, 14):
+        assert daily_backup(database, folder, first + timedelta(days=n)) is None
+    kept = backups(folder)
+    assert [p.name for p in kept] == [f"coach-2026-03-{d:02d}.db" for d in range(1, 8)]
+    assert all(count(p) == 3 for p in kept)

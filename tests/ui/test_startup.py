@@ -17,7 +17,7 @@ from coach import app
 from coach.__main__ import main
 from coach.resources import Resources, locate
 from coach.store.schema import SCHEMA_VERSION
-from tests.ui.conftest import RecordingCues
+from tests.ui.conftest import RecordingCues, screened_yesterday
 
 
 def test_a_data_folder_that_cannot_be_used_is_said_plainly_and_the_program_still_runs(
@@ -93,6 +93,12 @@ def test_a_second_start_on_a_day_makes_that_days_backup_once(
 ) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)  # return at once
+    assert app.run(tmp_path / "data") == 0  # a first start keeps nothing: nothing to copy
+    qtbot.wait(50)
+    for window in QApplication.topLevelWidgets():
+        window.close()
+    assert not (tmp_path / "data" / "backups").exists()
+    screened_yesterday(tmp_path / "data")  # then something of the person's is kept
     for _ in range(2):
         assert app.run(tmp_path / "data") == 0
         qtbot.wait(50)  # the backup runs once the window is on screen
