@@ -95,6 +95,9 @@ def import_data(data_dir: Path, source: Path, out: TextIO) -> int:
         services = _services(out, data_dir, "nothing was imported. ", go_on_after_damage=True)
         if services is None:
             return 1
+        if services.data.unsaved is not None:  # it would be kept in memory, then lost
+            print(f"coach: nothing was imported: {services.data.unsaved}.", file=out)
+            return 1
         report = services.data.merge(tables)
     except ImportRefused as error:
         print(f"coach: nothing was imported. {error}", file=out)

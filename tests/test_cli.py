@@ -154,3 +154,22 @@ def test_an_import_into_a_damaged_folder_says_so_and_brings_the_data_back(
     assert main(["--data-dir", str(data), "import", str(tmp_path / "all.json")]) == 0
     said = capsys.readouterr().out
     assert "could not be read" in said and "Added 1 workout" in said
+
+
+def test_an_import_into_a_folder_that_cannot_be_written_keeps_nothing_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "source"
+    from coach.store.database import open_database
+    from coach.store.workouts import WorkoutLog
+
+    WorkoutLog(open_database(paths.database_path(source))).begin("morning-bridge-core", "M")
+    assert main(["--data-dir", str(source), "export", "-o", str(tmp_path / "all.json")]) == 0
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("mine")
+    capsys.readouterr()
+    assert main(["--data-dir", str(not_a_folder), "import", str(tmp_path / "all.json")]) == 1
+    said = capsys.readouterr().out
+    assert "nothing was imported: the data folder cannot be written" in said
+    assert "Imported" not in said
+    assert not_a_folder.read_text() == "mine"
