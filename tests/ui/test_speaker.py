@@ -217,3 +217,21 @@ def assert_ends(pid: int) -> None:
         time.sleep(0.05)
     else:
         assert not Path(f"/proc/{pid}").exists(), "the speaker outlived the program"
+
+
+def test_a_speaker_whose_program_is_gone_ends_quietly() -> None:
+    """Killed, the program leaves the speaker a closed pipe: it ends at its next word,
+    with no traceback (before, a BrokenPipeError was printed)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    speaker = subprocess.Popen(MOCK_SPEAKER, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, cwd=ROOT, env=env)  # fmt: skip
+    try:
+        assert speaker.stdout is not None
+        speaker.stdout.close()  # the program is gone
+        _, errors = speaker.communicate(b"say 1 hello\n", timeout=30)
+    finally:
+        if speaker.poll() is None:
+            speaker.kill()
+        speaker.wait()
+    assert speaker.returncode == 0
+    assert b"Traceback" not in errors and b"BrokenPipe" not in errors

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import ctypes
+import os
 import sys
 import threading
 from typing import Any
@@ -43,8 +44,14 @@ def die_with_parent() -> None:
 
 
 def tell(line: str) -> None:
-    """A line to the program, on stdout."""
-    print(line, flush=True)
+    """A line to the program, on stdout. When the program is gone (killed: the pipe is
+    closed), end quietly: there is no one left to tell."""
+    try:
+        print(line, flush=True)
+    except BrokenPipeError:
+        # Python would complain once more as it flushes stdout at exit: point it at nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        os._exit(0)
 
 
 def open_engine(wanted: str | None) -> Any:
