@@ -173,3 +173,14 @@ def test_an_import_into_a_folder_that_cannot_be_written_keeps_nothing_and_says_s
     assert "nothing was imported: the data folder cannot be written" in said
     assert "Imported" not in said
     assert not_a_folder.read_text() == "mine"
+
+
+def test_a_folder_where_the_data_file_should_be_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "coach.db").mkdir()
+    assert main(["--data-dir", str(tmp_path), "plan"]) == 1
+    assert capsys.readouterr().out == (
+        f"coach: {tmp_path / 'coach.db'} is a folder, where Hip & Core Coach keeps its data"
+        " file. Move it away, or choose another data folder (--data-dir).\n"
+    )

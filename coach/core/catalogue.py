@@ -6,7 +6,6 @@ the file, the line or field, and what is wrong, and every other file still loads
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from coach.core.routines import LIBRARY_FILE, SAFETY_FILE, Exercise, LoadedRoutine, Routine
-from coach.core.toml_errors import FileError, describe, location, split_toml_error
+from coach.core.toml_errors import FileError, TomlProblem, describe, location, read_toml
 
 
 @dataclass
@@ -43,7 +42,12 @@ def load_catalogue(
         if library.is_file():
             _load_library(library, catalogue, picture_dirs)
     for folder, builtin in folders:
-        for path in sorted(folder.glob("*.toml")):
+        try:
+            found = sorted(folder.glob("*.toml"))
+        except OSError as error:  # a folder that cannot be read: said, the rest still load
+            catalogue.errors.append(FileError(folder, "", f"cannot be read: {error}"))
+            continue
+        for path in found:
             if path.name not in (LIBRARY_FILE, SAFETY_FILE):
                 _load_routine(path, builtin, catalogue)
     catalogue.routines.sort(key=lambda r: (not r.builtin, r.routine.order, r.routine.title))
@@ -52,15 +56,9 @@ def load_catalogue(
 
 def _read_toml(path: Path, catalogue: Catalogue) -> tuple[dict[str, Any], str] | None:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        catalogue.errors.append(FileError(path, "", f"cannot be read: {error}"))
-        return None
-    try:
-        return tomllib.loads(text), text
-    except tomllib.TOMLDecodeError as error:
-        where, problem = split_toml_error(str(error))
-        catalogue.errors.append(FileError(path, where, f"is not valid TOML: {problem}"))
+        return read_toml(path)
+    except TomlProblem as problem:
+        catalogue.errors.append(problem.error)
         return None
 
 

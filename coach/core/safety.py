@@ -13,7 +13,6 @@ the screen must never run with questions missing.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -23,7 +22,7 @@ from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from coach.core.toml_errors import FileError, describe, split_toml_error
+from coach.core.toml_errors import FileError, TomlProblem, describe, read_toml
 
 FULL_SCREEN_EVERY = timedelta(days=7)
 SCREEN_STANDS_FOR = timedelta(hours=1)  # a full screen this recent stands for the short one
@@ -389,14 +388,9 @@ class SafetyFileError(Exception):
 
 def load_safety(path: Path) -> SafetyRules:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise SafetyFileError(FileError(path, "", f"cannot be read: {error}")) from error
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        where, problem = split_toml_error(str(error))
-        raise SafetyFileError(FileError(path, where, f"is not valid TOML: {problem}")) from error
+        data, text = read_toml(path)
+    except TomlProblem as problem:
+        raise SafetyFileError(problem.error) from problem
     try:
         return SafetyRules.model_validate(data)
     except ValidationError as error:

@@ -7,8 +7,10 @@ safety questions), so every file error reads the same way.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -24,6 +26,40 @@ class FileError:
     def __str__(self) -> str:
         where = f" ({self.where})" if self.where else ""
         return f"{self.path}{where}: {self.problem}"
+
+
+MAX_TOML_BYTES = 1_000_000  # a routine or questions file is a few kilobytes
+
+
+class TomlProblem(Exception):
+    """A TOML file that cannot be read; `error` says which and why."""
+
+    def __init__(self, error: FileError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """A TOML file's data and its text. TomlProblem, naming the file (and the line),
+    when it cannot be read, is not an ordinary file, is far too big, is not valid TOML
+    or is nested too deeply to parse."""
+    try:
+        if path.exists() and not path.is_file():
+            raise TomlProblem(FileError(path, "", "is not an ordinary file"))
+        size = path.stat().st_size
+        if size > MAX_TOML_BYTES:
+            raise TomlProblem(FileError(path, "", f"is {size:,} bytes, far more than a file of"
+                                        " routines or questions holds"))  # fmt: skip
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise TomlProblem(FileError(path, "", f"cannot be read: {error}")) from error
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as error:
+        where, problem = split_toml_error(str(error))
+        raise TomlProblem(FileError(path, where, f"is not valid TOML: {problem}")) from error
+    except RecursionError as error:
+        raise TomlProblem(FileError(path, "", "is nested too deeply to be read")) from error
 
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")

@@ -196,6 +196,12 @@ def refusal(error: BaseException) -> str | None:
 
 def open_database(path: Path) -> OpenedDatabase:
     """The database at `path`; in memory, with a notice, when its folder cannot be written."""
+    if path.exists() and not path.is_file():
+        what = "a folder" if path.is_dir() else "not an ordinary file"
+        raise DatabaseError(
+            f"{path} is {what}, where Hip & Core Coach keeps its data file. Move it away,"
+            " or choose another data folder (--data-dir)."
+        )
     unwritable = writable(path.parent)
     notice = None
     problem = damage(path) if path.exists() else None

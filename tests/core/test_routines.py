@@ -288,3 +288,32 @@ def test_an_own_dose_replaces_sets_and_reps_but_not_a_hold() -> None:
     assert (plan["glute-bridge"].sets, plan["glute-bridge"].reps) == (2, 11)
     happy = plan["happy-baby"]
     assert (happy.sets, happy.reps, happy.hold_seconds) == (3, None, 40)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("a = " + "[" * 50_000 + "]" * 50_000, "is nested too deeply to be read"),
+        ("# " + "x" * 1_100_000, "is 1,100,002 bytes, far more than a file of routines"),
+    ],
+)
+def test_a_file_too_deep_or_too_big_is_one_line_naming_it_and_the_rest_still_load(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    (tmp_path / "strange.toml").write_text(text)
+    catalogue = load(tmp_path)
+    [error] = catalogue.errors
+    assert error.path == tmp_path / "strange.toml"
+    assert error.problem.startswith(problem)
+    assert len(catalogue.routines) == 3  # the built-in ones
+
+
+def test_a_folder_named_like_a_routine_file_is_said_and_the_rest_still_load(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "folder.toml").mkdir()
+    catalogue = load(tmp_path)
+    assert [str(e) for e in catalogue.errors] == [
+        f"{tmp_path / 'folder.toml'}: is not an ordinary file"
+    ]
+    assert len(catalogue.routines) == 3

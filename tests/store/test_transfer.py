@@ -480,3 +480,56 @@ def test_export_and_import_from_the_command_line(
     unwritable = tmp_path / "no such folder" / "x.json"
     assert main(["--data-dir", str(tmp_path / "a"), "export", "-o", str(unwritable)]) == 1
     assert "could not be written" in capsys.readouterr().out
+
+
+def test_a_device_a_folder_or_a_deeply_nested_file_is_refused_in_one_line(
+    tmp_path: Path,
+) -> None:
+    for path in (Path("/dev/zero"), tmp_path):  # /dev/zero would be read for ever
+        with pytest.raises(ImportRefused, match="is not an ordinary file: choose an export"):
+            read_file(path)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(ImportRefused, match=r"^deep.json is nested too deeply to be an export"):
+        read_file(deep)
+
+
+def test_a_file_bigger_than_an_export_can_be_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * 5_000)
+    monkeypatch.setattr("coach.store.transfer.check.MAX_FILE", 4_000)
+    with pytest.raises(ImportRefused, match="is 5,000 bytes, more than an export"):
+        read_file(big)
+
+
+def test_a_zip_that_inflates_past_what_an_export_can_be_is_given_up_early(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "export.zip"
+    export_file(history(tmp_path / "source", NOW), path, "csv", NOW)
+    files = list(zip_files(path).items())
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in files:
+            archive.writestr(name, text + ("\n" * 3_000_000 if name == "workout.csv" else ""))
+    assert bomb.stat().st_size < 100_000
+    monkeypatch.setattr("coach.store.transfer.check.MAX_INFLATED", 1_000_000)
+    with pytest.raises(ImportRefused, match=r"workout\.csv inflates to more than an export"):
+        read_file(bomb)
+
+
+def test_a_zip_member_locked_with_a_password_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "export.zip"
+    export_file(history(tmp_path / "source", NOW), path, "csv", NOW)
+    raw = bytearray(path.read_bytes())
+    # Mark every member as encrypted (general purpose flag bit 0), as a locked zip says.
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = 0
+        while (found := raw.find(signature, start)) != -1:
+            raw[found + offset] |= 1
+            start = found + 4
+    path.write_bytes(bytes(raw))
+    with pytest.raises(ImportRefused, match=r"^export.zip: the zip cannot be read \("):
+        read_file(path)

@@ -15,6 +15,9 @@ from coach.store.settings import setting_problem
 from coach.store.transfer.tables import ABOUT, FORMAT, VERSION, Column, Row, Table, Tables, schema
 
 RANGES = {("checkin", "pain"): (0, 10), ("activity_rating", "score"): (0, 10)}
+# An export of ten years of daily workouts is about 60 MB as JSON; a zip's tables, inflated,
+# no more than that. Anything bigger is refused before it is read whole.
+MAX_FILE = MAX_INFLATED = 200_000_000
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # no time kept is older than the program
 AHEAD = timedelta(days=1)  # a clock a little fast; no time kept is later than that
 # Text: a name, a title or a word is short; a column holding JSON may be longer.
@@ -31,10 +34,7 @@ def read_file(path: Path, now: datetime | None = None) -> Tables:
     """The tables of an export file, every value checked, times in UTC as the database
     keeps them. ImportRefused if any is wrong; `now` bounds the times (by default the
     clock's)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ImportRefused(f"{path} cannot be read: {error.strerror or error}") from None
+    raw = _read_bytes(path)
     if zipfile.is_zipfile(io.BytesIO(raw)):
         about, tables = _read_zip(path, raw)
     else:
@@ -46,6 +46,24 @@ def read_file(path: Path, now: datetime | None = None) -> Tables:
     return checked
 
 
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes: an ordinary file no bigger than an export can be."""
+    try:
+        if path.exists() and not path.is_file():
+            raise ImportRefused(f"{path} is not an ordinary file: choose an export file.")
+        size = path.stat().st_size
+        if size > MAX_FILE:
+            raise ImportRefused(f"{path} is {size:,} bytes, more than an export of this"
+                                f" program can be ({MAX_FILE:,}).")  # fmt: skip
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE + 1)  # it may have grown since
+    except OSError as error:
+        raise ImportRefused(f"{path} cannot be read: {error.strerror or error}") from None
+    if len(raw) > MAX_FILE:
+        raise ImportRefused(f"{path} is more than an export of this program can be.")
+    return raw
+
+
 def _read_json(path: Path, raw: bytes) -> tuple[dict[str, Any], Any]:
     try:
         document = json.loads(raw.decode("utf-8"))
@@ -53,6 +71,8 @@ def _read_json(path: Path, raw: bytes) -> tuple[dict[str, Any], Any]:
         raise ImportRefused(
             f"{path.name} is neither a JSON export nor a CSV zip from Hip & Core Coach ({error})."
         ) from None
+    except RecursionError:
+        raise ImportRefused(f"{path.name} is nested too deeply to be an export.") from None
     if not isinstance(document, dict):
         raise ImportRefused(f"{path.name}: the document should be an object with 'tables'.")
     return document, document.get("tables")
@@ -69,21 +89,43 @@ def _read_zip(path: Path, raw: bytes) -> tuple[dict[str, Any], Any]:
                 raise ImportRefused(f"{path.name}: the zip holds {twice} twice.")
             if ABOUT not in names:
                 raise ImportRefused(f"{path.name}: the zip has no {ABOUT}; is it an export?")
-            about_rows = _parse_csv(path, ABOUT, archive.read(ABOUT))
+            about_rows = _parse_csv(path, ABOUT, _member(path, archive, ABOUT))
             about: dict[str, Any] = {str(r.get("key")): r.get("value") for r in about_rows}
             for number in ("version", "schema"):
                 if isinstance(about.get(number), str) and about[number].isdigit():
                     about[number] = int(about[number])
             tables: dict[str, Any] = {}
+            budget = [MAX_INFLATED]  # what the tables may inflate to, together
             for name in sorted(names - {ABOUT}):
                 table = name.removesuffix(".csv")
                 if not name.endswith(".csv") or table not in known:
                     raise ImportRefused(f"{path.name}: {name} is not a table this program keeps.")
-                rows = _parse_csv(path, name, archive.read(name))
+                rows = _parse_csv(path, name, _member(path, archive, name, budget))
                 tables[table] = [_typed(known[table], row) for row in rows]
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
         raise ImportRefused(f"{path.name}: the zip is damaged ({error}).") from None
+    except RuntimeError as error:  # a member locked with a password
+        raise ImportRefused(f"{path.name}: the zip cannot be read ({error}).") from None
     return about, tables
+
+
+def _member(
+    path: Path, archive: zipfile.ZipFile, name: str, budget: list[int] | None = None
+) -> bytes:
+    """One member of the zip, read in pieces and given up as soon as it inflates past
+    what an export can be (a zip bomb stops there, its size list notwithstanding)."""
+    left = (budget or [MAX_INFLATED])[0]
+    pieces, total = [], 0
+    with archive.open(name) as member:
+        while piece := member.read(1 << 20):
+            total += len(piece)
+            if total > left:
+                raise ImportRefused(f"{path.name}: {name} inflates to more than an export of"
+                                    " this program can be.")  # fmt: skip
+            pieces.append(piece)
+    if budget is not None:
+        budget[0] -= total
+    return b"".join(pieces)
 
 
 def _parse_csv(path: Path, name: str, data: bytes) -> list[dict[str, str]]:
