@@ -15,9 +15,10 @@ from coach.store.settings import setting_problem
 from coach.store.transfer.tables import ABOUT, FORMAT, VERSION, Column, Row, Table, Tables, schema
 
 RANGES = {("checkin", "pain"): (0, 10), ("activity_rating", "score"): (0, 10)}
-# An export of ten years of daily workouts is about 60 MB as JSON; a zip's tables, inflated,
-# no more than that. Anything bigger is refused before it is read whole.
-MAX_FILE = MAX_INFLATED = 200_000_000
+# Ten years of a workout every day export to 24 MB of JSON, read in about a second and
+# 150 MB. Anything over 60 MB (or a zip's tables inflating past it) is refused before it
+# is read whole, so an import never needs much more than 400 MB.
+MAX_FILE = MAX_INFLATED = 60_000_000
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # no time kept is older than the program
 AHEAD = timedelta(days=1)  # a clock a little fast; no time kept is later than that
 # Text: a name, a title or a word is short; a column holding JSON may be longer.
@@ -201,6 +202,7 @@ def _check_tables(path: Path, tables: Any, version: int, latest: datetime) -> Ta
         if name not in known:
             raise ImportRefused(f"{path.name}: '{name}' is not a table this program keeps.")
     checked: Tables = {}
+    ids: dict[str, set[Any]] = {}  # each table's keys, made once (tables come parents first)
     for table in known.values():
         rows = tables.get(table.name, [])
         if not isinstance(rows, list):
@@ -215,17 +217,13 @@ def _check_tables(path: Path, tables: Any, version: int, latest: datetime) -> Ta
             for column in table.columns:
                 target = column.refers_to
                 value = row[column.name]
-                if target and value is not None and value not in _ids(checked, known, target):
+                if target and value is not None and value not in ids.get(target, ()):
                     raise ImportRefused(
                         f"{where}: {column.name} {value} points at no row of {target}."
                     )
         checked[table.name] = rows
+        ids[table.name] = seen
     return checked
-
-
-def _ids(checked: Tables, known: dict[str, Table], table: str) -> set[Any]:
-    key = known[table].key
-    return {row[key] for row in checked.get(table, [])}
 
 
 def _check_row(where: str, table: Table, row: Any, version: int, latest: datetime) -> None:
