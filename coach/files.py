@@ -53,6 +53,23 @@ def refusal(path: Path) -> str | None:
     return None
 
 
+def private_folder(folder: Path) -> None:
+    """Make `folder` and any folder above it that is missing, each readable by the owner
+    only (a mode given to mkdir reaches only the last, and passes through the umask).
+    Folders already there are left as they are. OSError when one cannot be made."""
+    missing = []
+    for parent in (folder, *folder.parents):
+        if parent.exists():
+            break
+        missing.append(parent)
+    for made in reversed(missing):
+        try:
+            made.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # made meanwhile (by a second copy starting)
+        made.chmod(0o700)
+
+
 def write_private(path: Path, data: bytes) -> None:
     """Write `data` to `path` whole or not at all (a file beside it, then renamed into
     place), readable by the owner only. A link is followed to the file it names. Raises

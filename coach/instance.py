@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 from typing import IO
 
+from coach.files import private_folder, write_private
+
 RAISE = "raise"
 
 
@@ -32,8 +34,8 @@ class InstanceLock:
         no lock can be made there (a folder that cannot be written: nothing is saved to
         it, so there is nothing to keep apart)."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            handle = (self.folder / "lock").open("a+b")
+            private_folder(self.folder)
+            handle = os.fdopen(os.open(self.folder / "lock", os.O_RDWR | os.O_CREAT, 0o600), "r+b")
         except OSError:
             return None
         if not _lock(handle):
@@ -57,7 +59,7 @@ def ask_first_copy_to_show(data_dir: Path, wait: float = 3.0) -> bool:
     """Ask the running copy to bring its window to the front; True once it has answered."""
     request = folder(data_dir) / RAISE
     try:
-        request.write_text(str(os.getpid()))
+        write_private(request, str(os.getpid()).encode())
     except OSError:
         return False
     deadline = time.monotonic() + wait

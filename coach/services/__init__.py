@@ -17,6 +17,7 @@ from coach import paths
 from coach.core.clock import Now, utc_now
 from coach.core.routines import SAFETY_FILE
 from coach.core.safety import SafetyRules, load_safety
+from coach.files import private_folder, write_private
 from coach.resources import Resources
 from coach.services.blocks import BlockLine, Blocks, block_dates
 from coach.services.data import DataCare
@@ -109,9 +110,9 @@ class Services:
         database = open_database(paths.database_path(data_dir))
         own = paths.user_routines_dir(data_dir)
         if database.unsaved is None and not own.exists():
-            own.mkdir()
+            private_folder(own)
             readme = OWN_ROUTINES_README.format(builtin=resources.routines)
-            (own / "README.txt").write_text(readme)
+            write_private(own / "README.txt", readme.encode("utf-8"))
         rules = load_safety(resources.routines / SAFETY_FILE)
         return cls(resources=resources, data_dir=data_dir, database=database, rules=rules,
                    now=now)  # fmt: skip

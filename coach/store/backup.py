@@ -12,6 +12,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+from coach.files import private_folder
 from coach.store.files import holds_nothing
 
 KEEP = 7
@@ -39,7 +40,7 @@ def daily_backup(database: Path, folder: Path, today: date, keep: int = KEEP) ->
         return None
     partial = copy.with_name(copy.name + ".partial")
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(folder)
         source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
         target = sqlite3.connect(partial)
         try:

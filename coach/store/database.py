@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from coach.files import private_folder
 from coach.store.files import (
     backup_advice,
     copy_beside,
@@ -167,7 +168,7 @@ class OpenedDatabase:
         if self._memory is None:
             return True
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(self.path.parent)
             if self.path.exists() and damage(self.path):
                 move_aside(self.path)  # a damaged file is kept, never written over
             target = sqlite3.connect(self.path)

@@ -10,6 +10,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from coach.files import private_folder
 from coach.store.schema import wrong_schema
 
 logger = logging.getLogger(__name__)
@@ -46,10 +47,12 @@ def move_aside(path: Path) -> Path:
         n += 1
         aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
     path.rename(aside)
+    aside.chmod(0o600)  # whatever its mode was: health answers, the owner's only
     for suffix in ("-wal", "-shm", "-journal"):
         companion = path.with_name(path.name + suffix)
         if companion.exists():
             companion.rename(aside.with_name(aside.name + suffix))
+            aside.with_name(aside.name + suffix).chmod(0o600)
     return aside
 
 
@@ -99,7 +102,7 @@ def writable(folder: Path) -> str | None:
     """Why nothing can be saved in `folder` (it cannot be made, or a byte written), or None."""
     probe = folder / f".coach-write-test-{os.getpid()}"
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(folder)
         handle = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             os.write(handle, b"x")

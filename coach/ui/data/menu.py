@@ -13,6 +13,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
+from coach.files import private_folder
 from coach.services import DataCare
 
 JSON_FILTER = "JSON file, one document (*.json)"
@@ -110,5 +111,5 @@ class DataMenu:
         QMessageBox.information(self._window, "Imported", report.sentence())
 
     def _on_backups_triggered(self) -> None:
-        self._data.backups.mkdir(parents=True, exist_ok=True)
+        private_folder(self._data.backups)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data.backups)))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.toml_errors import FileError
+from coach.files import private_folder
 from coach.services import HomeState, RoutineCard
 from coach.ui.widgets import (
     Key,
@@ -299,5 +300,5 @@ class HomeView(QWidget):
             self.lock_details_requested.emit()
 
     def _open_own_dir(self) -> None:
-        self._own_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(self._own_dir)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._own_dir)))
