@@ -50,10 +50,11 @@ class SafetyCheck:
     def due(self) -> ScreenKind | None:
         """The screen to answer before a workout now; None when a full screen answered in
         the last hour stands for it."""
+        last = self.log.last_full()
         due = screen_due(
-            self.log.last_full_screen(),
+            last.at if last else None,
             self._now(),
-            last_halted=self.log.last_full_screen_halted(),
+            last_halted=bool(last and last.halted),
             history_asked=self.profile().history_asked,
         )
         return {"full": ScreenKind.FULL, "short": ScreenKind.SHORT}.get(due)
@@ -91,7 +92,8 @@ class SafetyCheck:
         """What to know before starting: the screen's warnings (by default, those of the
         last full screen, which stands for the short one), then the profile's."""
         if verdict is None:
-            answers = self.log.last_full_answers()
+            last = self.log.last_full()
+            answers = last.answers if last else {}
             said = [
                 q.message for q in self.rules.question if q.message and answers.get(q.id) is True
             ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,13 @@ def _causes(text: str | None) -> tuple[str, ...]:
     except ValueError:
         return ()
     return tuple(c for c in value if isinstance(c, str)) if isinstance(value, list) else ()
+
+
+@dataclass(frozen=True)
+class LastScreen:
+    at: datetime
+    halted: bool
+    answers: dict[str, Any]
 
 
 class SafetyLog:
@@ -104,23 +112,11 @@ class SafetyLog:
 
     def last_full_screen(self) -> datetime | None:
         """When the last full screen was completed (whatever its verdict)."""
-        last = self._last_full()
-        return last[0] if last else None
+        last = self.last_full()
+        return last.at if last else None
 
-    def last_full_screen_halted(self) -> bool:
-        last = self._last_full()
-        return bool(last and last[1])
-
-    def last_full_answers(self) -> dict[str, Any]:
-        """The answers given on the last full screen (none from a row damaged by hand)."""
-        last = self._last_full()
-        try:
-            answers = json.loads(last[2]) if last else {}
-        except ValueError:
-            return {}
-        return answers if isinstance(answers, dict) else {}
-
-    def _last_full(self) -> tuple[datetime, bool, str] | None:
+    def last_full(self) -> LastScreen | None:
+        """The last full screen: when, whether it halted, and its answers, in one read."""
         rows = self._database.read(
             "SELECT at, verdict, answers FROM safety_event WHERE screen = ?"
             " ORDER BY at DESC, id DESC LIMIT 1",
@@ -128,8 +124,16 @@ class SafetyLog:
         )
         if not rows:
             return None
-        at, verdict, answers = rows[0]
-        return datetime.fromisoformat(at), verdict == "halt", answers or "{}"
+        at, verdict, text = rows[0]
+        try:
+            answers = json.loads(text or "{}")
+        except ValueError:  # a row damaged by hand: no answers
+            answers = {}
+        return LastScreen(
+            datetime.fromisoformat(at),
+            verdict == "halt",
+            answers if isinstance(answers, dict) else {},
+        )
 
     def events(self) -> list[tuple[datetime, str, str, str | None]]:
         """Every screen and check, oldest first: when, which, verdict, halt."""

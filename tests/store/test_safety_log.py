@@ -39,8 +39,10 @@ def test_screens_halts_and_clearances_are_recorded_with_time_and_answers(tmp_pat
     clock[0] += timedelta(hours=1)
     log.record(ScreenKind.STOP_KEY, leg)
 
-    assert log.last_full_screen() == start and not log.last_full_screen_halted()
-    assert log.last_full_answers() == {"bowel": False}
+    last = log.last_full()
+    assert log.last_full_screen() == start
+    assert last is not None and last.at == start and not last.halted
+    assert last.answers == {"bowel": False}
     assert log.halts() == [
         PastHalt(2, start + timedelta(days=1), HaltKind.RADIATING, ("leg-pain",),
                  start + timedelta(days=3)),
@@ -62,7 +64,8 @@ def test_one_all_clear_answers_several_halts_together(tmp_path: Path) -> None:
     for cause in ("night-pain", "night-pain", "unwell"):
         log.record(ScreenKind.FULL, Verdict(halt=HaltKind.URGENT, causes=(cause,)))
         clock[0] += timedelta(days=1)
-    assert log.last_full_screen_halted()
+    last = log.last_full()
+    assert last is not None and last.halted
     log.clear([1, 2])
     cleared = [h.cleared_at for h in log.halts()]
     assert cleared == [clock[0], clock[0], None]
