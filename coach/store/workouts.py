@@ -252,24 +252,23 @@ class WorkoutLog:
     def pain_rose_runs(self, routine_id: str) -> dict[str, int]:
         """For each exercise after which back pain rose 2+ points in the routine's latest
         workout (with a set done): in how many of its latest two in a row it rose."""
-        latest = [
-            str(workout_id)
-            for (workout_id,) in self._database.read(
-                f"SELECT w.id FROM workout w WHERE w.routine_id = ? AND {_SETS} > 0"
-                " ORDER BY w.started_at DESC, w.id DESC LIMIT 2",
-                (routine_id,),
-            )
-        ]
-        rose: list[set[str]] = []
-        for workout_id in latest:
-            rows = self._database.read(
-                "SELECT answers FROM safety_event WHERE workout_id = ? AND verdict = 'warn'",
-                (workout_id,),
-            )
-            rose.append({e for (text,) in rows if (e := pain_rose_exercise(text))})
+        rows = self._database.read(
+            "SELECT w.id, e.answers FROM (SELECT w.id, w.started_at FROM workout w"
+            f" WHERE w.routine_id = ? AND {_SETS} > 0"
+            " ORDER BY w.started_at DESC, w.id DESC LIMIT 2) w"
+            " LEFT JOIN safety_event e ON e.workout_id = w.id AND e.verdict = 'warn'"
+            " ORDER BY w.started_at DESC, w.id DESC",
+            (routine_id,),
+        )  # one read: the home screen asks it of every routine
+        rose: dict[int, set[str]] = {}  # the latest two workouts, newest first
+        for workout_id, text in rows:
+            said = rose.setdefault(workout_id, set())
+            if exercise := pain_rose_exercise(text):
+                said.add(exercise)
+        rose_in = list(rose.values())
         runs: dict[str, int] = {}
-        for exercise in rose[0] if rose else set():
-            runs[exercise] = 2 if len(rose) > 1 and exercise in rose[1] else 1
+        for exercise in rose_in[0] if rose_in else set():
+            runs[exercise] = 2 if len(rose_in) > 1 and exercise in rose_in[1] else 1
         return runs
 
     def feelings(
