@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QProgressBar,
     QScrollArea,
     QSizePolicy,
@@ -56,6 +57,7 @@ class WorkoutScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("workout")
         self._resources = resources
+        self._fitted_for: tuple[object, ...] = ()
         self._build(on)
 
     def _build(self, on: Mapping[Key, Callable[[], None]]) -> None:
@@ -124,6 +126,9 @@ class WorkoutScreen(QWidget):
         # needs only while it shows (an ignored page counts for nothing in the height).
         self.controls.currentChanged.connect(self._on_controls_changed)
         self._on_controls_changed(0)
+        # The check's question may wrap onto more lines once laid out: the room left for the
+        # countdown is measured again whenever the controls change height.
+        self.controls.installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 18)
@@ -212,6 +217,11 @@ class WorkoutScreen(QWidget):
         )
         self.back_button.setEnabled(not (phase.exercise_index == 0 and workout.index == 0))
         self.steps_label.setText(steps_html(planned))
+        # New words beside the countdown may need more lines: fitted again when they change.
+        words = (*(w.text() for w in self._beside_countdown()), paused)
+        if words != self._fitted_for:
+            self._fitted_for = words
+            self._fit_countdown()
 
     def _on_controls_changed(self, index: int) -> None:
         for n in range(self.controls.count()):
@@ -221,6 +231,11 @@ class WorkoutScreen(QWidget):
                 page.setSizePolicy(QSizePolicy.Policy.Preferred, vertical)
         self.controls.updateGeometry()
         QTimer.singleShot(0, self._fit_countdown)  # again once the layout has settled
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.controls and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._fit_countdown)
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -252,11 +267,9 @@ class WorkoutScreen(QWidget):
 
     def _room_for_countdown(self, width: int, height: int) -> int:
         """The countdown's largest pixel size in a column of this size."""
-        others = (self.name_label, self.phase_label, self.instruction_label,
-                  self.status_label, self.paused_label, self.next_label)  # fmt: skip
         taken = sum(
             w.heightForWidth(width) if w.hasHeightForWidth() else w.sizeHint().height()
-            for w in others
+            for w in self._beside_countdown()
             if not w.isHidden()
         )
         spare = height - taken - 16 - self._right.spacing() * (self._right.count() - 1)
@@ -264,6 +277,10 @@ class WorkoutScreen(QWidget):
         font.setPixelSize(100)
         line = QFontMetrics(font).height() / 100  # the label's height per pixel of size
         return int(spare / line)
+
+    def _beside_countdown(self) -> tuple[QLabel, ...]:
+        return (self.name_label, self.phase_label, self.instruction_label,
+                self.status_label, self.paused_label, self.next_label)  # fmt: skip
 
     def toggle_steps(self) -> None:
         showing = self.left.currentIndex() == 0
