@@ -28,6 +28,12 @@ def _services(
         print(f"coach: {said}{error}", file=out)
         return None
     notice = services.data.notice
+    if services.data.unsaved is not None and not services.data.damage_found_now:
+        # The window's words speak of workouts and its Data menu; here, plainly:
+        notice = (
+            f"{data_dir}: {services.data.unsaved}. It is read as it is, and nothing in it"
+            " is changed."
+        )
     if notice is not None:
         print(f"coach: {notice}", file=out)
         if services.data.damage_found_now and not go_on_after_damage:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from coach.files import private_folder
 from coach.store.files import holds_nothing
+from coach.store.reading import reading
 
 KEEP = 7
 NAME = re.compile(r"coach-(\d{4}-\d{2}-\d{2})\.db")
@@ -41,13 +42,12 @@ def daily_backup(database: Path, folder: Path, today: date, keep: int = KEEP) ->
     partial = copy.with_name(copy.name + ".partial")
     try:
         private_folder(folder)
-        source = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-        target = sqlite3.connect(partial)
-        try:
-            source.backup(target)
-        finally:
-            source.close()
-            target.close()
+        with reading(database) as source:
+            target = sqlite3.connect(partial)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
         partial.chmod(0o600)  # health answers: the owner's only, like the database
         partial.replace(copy)  # a copy under its real name is always whole
     except (OSError, sqlite3.Error) as error:

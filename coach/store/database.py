@@ -27,6 +27,7 @@ from coach.store.files import (
     owner_only,
     writable,
 )
+from coach.store.reading import reading
 from coach.store.schema import SCHEMA_VERSION, migrate, user_version
 
 if TYPE_CHECKING:
@@ -87,15 +88,10 @@ class OpenedDatabase:
             except sqlite3.OperationalError:
                 return []
         try:
-            connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-        except sqlite3.OperationalError:
+            with reading(self.path) as connection:
+                return connection.execute(sql, parameters).fetchall()
+        except (OSError, sqlite3.OperationalError):  # no file or tables yet: nothing saved
             return []
-        try:
-            return connection.execute(sql, parameters).fetchall()
-        except sqlite3.OperationalError:  # no tables yet (or not yet migrated): nothing saved
-            return []
-        finally:
-            connection.close()
 
     @contextmanager
     def connect(self) -> Iterator[sqlite3.Connection]:

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from coach.files import private_folder
+from coach.store.reading import reading
 from coach.store.schema import wrong_schema
 
 logger = logging.getLogger(__name__)
@@ -21,15 +22,12 @@ _DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 def damage(path: Path) -> str | None:
     """What is wrong with the file, or None when it is a sound database of ours."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
+        with reading(path) as connection:
             rows = connection.execute("PRAGMA quick_check").fetchall()
             if rows != [("ok",)]:
                 return "; ".join(str(row[0]) for row in rows[:3])
             return wrong_schema(connection)
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
+    except (OSError, sqlite3.DatabaseError) as error:
         if getattr(error, "sqlite_errorcode", 0) & 0xFF in _DAMAGED:
             return str(error)
         # Not knowing is not damage: a file that cannot be read now (a disk error, a
@@ -68,14 +66,11 @@ def holds_nothing(path: Path) -> bool:
     if not path.exists():
         return True
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
+        with reading(path) as connection:
             for table in ("workout", "checkin", "safety_event", "setting"):
                 if connection.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone():
                     return False
-        finally:
-            connection.close()
-    except sqlite3.Error:
+    except (OSError, sqlite3.Error):
         return True  # no tables yet
     return True
 
@@ -129,15 +124,8 @@ def copy_into(path: Path, memory: sqlite3.Connection) -> None:
     """Everything in the file (if it can be read at all) copied into `memory`."""
     if not path.exists():
         return
-    # A read-only folder may not allow the shared-memory file WAL reading needs:
-    # immutable reads the file as it is.
-    for uri in (f"file:{path}?mode=ro", f"file:{path}?immutable=1"):
-        try:
-            source = sqlite3.connect(uri, uri=True)
-            try:
-                source.backup(memory)
-                return
-            finally:
-                source.close()
-        except sqlite3.Error as error:
-            logger.warning("Reading %s to keep in memory: %s", path, error)
+    try:
+        with reading(path) as source:
+            source.backup(memory)
+    except (OSError, sqlite3.Error) as error:
+        logger.warning("Reading %s to keep in memory: %s", path, error)

@@ -16,6 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coach.store.reading import reading
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
@@ -181,10 +183,8 @@ def added_in(table: str, column: str) -> int:
 def user_version(path: Path) -> int:
     if not path.exists():
         return 0
-    with sqlite3.connect(path) as connection:
-        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
-    connection.close()
-    return version
+    with reading(path) as connection:  # never a write: the folder may be read-only
+        return int(connection.execute("PRAGMA user_version").fetchone()[0])
 
 
 def migrate(engine: Engine, version: int) -> None:
