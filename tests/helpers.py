@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +26,18 @@ def qt_speech_missing() -> str | None:
             " with: apt install libpulse0"
         )
     return None
+
+
+@contextmanager
+def sqlite(path: Path) -> Iterator[sqlite3.Connection]:
+    """A plain connection to the file: what was done committed (or rolled back on an
+    error), then closed (Python 3.13 warns of a connection left open)."""
+    connection = sqlite3.connect(path)
+    try:
+        with connection:
+            yield connection
+    finally:
+        connection.close()
 
 
 @contextmanager

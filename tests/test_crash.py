@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, sqlite
 
 SAVED = re.compile(r"saved: workout (\d+), ([a-z-]+) set (\d+)(?: \((left|right)\))?")
 
@@ -50,7 +49,7 @@ def test_sets_survive_the_program_being_killed_mid_workout(tmp_path: Path) -> No
             program.stderr.close()
     assert program.returncode == -signal.SIGKILL
     assert len(reported) == 4, "the program stopped reporting sets"
-    with sqlite3.connect(tmp_path / "coach.db") as connection:
+    with sqlite(tmp_path / "coach.db") as connection:
         rows = connection.execute(
             "SELECT workout_id, exercise_id, set_number, side FROM workout_set"
         ).fetchall()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -75,6 +76,9 @@ class OpenedDatabase:
         """The SQLAlchemy engine, made (and the schema created) on first use."""
         if self._engine is None:
             self._engine = _make_engine(self.path, self._memory)
+            # Its pooled connections close when this object goes, never left open for the
+            # garbage collector (Python 3.13 warns of each one).
+            weakref.finalize(self, self._engine.dispose)
         return self._engine
 
     def read(self, sql: str, parameters: tuple[str, ...] = ()) -> list[tuple[Any, ...]]:
@@ -148,6 +152,7 @@ class OpenedDatabase:
         """From now on, read and write a copy in memory; everyone listening is told."""
         logger.warning("Saving to %s failed (%s): going on in memory", self.path, reason)
         memory = sqlite3.connect(":memory:", check_same_thread=False)
+        weakref.finalize(self, memory.close)
         if copy:
             copy_into(self.path, memory)
         memory.execute("PRAGMA foreign_keys = ON")

@@ -41,7 +41,7 @@ def _plain(path: Path) -> sqlite3.Connection | None:
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         connection.execute("PRAGMA schema_version").fetchone()  # opening is lazy: read once
-    except sqlite3.OperationalError as error:
+    except sqlite3.Error as error:
         connection.close()
         if getattr(error, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_CANTOPEN:
             raise

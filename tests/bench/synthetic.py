@@ -16,6 +16,7 @@ import json
 import random
 import sqlite3
 import sys
+from contextlib import closing
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def make_history(data_dir: Path, years: int, daily: bool, end: date, seed: int =
     database = open_database(paths.database_path(data_dir))
     _ = database.engine  # the program's schema
     start = end - timedelta(days=365 * years)
-    with sqlite3.connect(database.path) as db:
+    with closing(sqlite3.connect(database.path)) as db, db:  # committed, then closed
         db.execute(
             "INSERT OR REPLACE INTO setting VALUES ('plan days', ?, ?)",
             (json.dumps([0, 1, 2, 3, 4, 5, 6] if daily else [0, 2, 4]), _text(datetime.now(UTC))),

@@ -7,7 +7,6 @@ unfinished workouts no longer counted as done."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +17,7 @@ from coach.core.checkins import CheckinKind
 from coach.core.safety import CHECK_NUMBNESS_SERIOUS, HISTORY, LEG, HaltKind, ScreenKind
 from coach.services import Services
 from coach.store.schema import SCHEMA_VERSION
+from tests.helpers import sqlite
 from tests.services.conftest import Calendar
 
 FIXTURE = Path(__file__).parents[1] / "store" / "fixtures" / "v3-history.db"
@@ -31,7 +31,7 @@ KEPT = {  # every answer a person gave, table by table
 
 
 def rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    with sqlite3.connect(path) as connection:
+    with sqlite(path) as connection:
         return {table: connection.execute(f"{query} ORDER BY 1").fetchall()
                 for table, query in KEPT.items()}  # fmt: skip
 
@@ -49,7 +49,7 @@ def test_every_answer_is_kept_and_the_old_file_is_backed_up_first(
     tmp_path: Path, migrated: Services
 ) -> None:
     path = tmp_path / "data" / "coach.db"
-    with sqlite3.connect(path) as connection:
+    with sqlite(path) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert rows(path) == rows(FIXTURE)
     [backup] = (tmp_path / "data").glob("coach.db.before-v4-*")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -60,7 +61,7 @@ def make(path: Path) -> None:
     safety.clear([halt.id for halt in safety.halts()])
     checkins.fix_figures(block, Adherence((1, 0, 0), (3, 3, 3), halts=1).to_json())
     database.engine.dispose()  # close the program's connections
-    with sqlite3.connect(path) as connection:  # one file, nothing left in the write-ahead log
+    with closing(sqlite3.connect(path)) as connection:  # one file, nothing left in the WAL
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         connection.execute("PRAGMA journal_mode = DELETE")
 

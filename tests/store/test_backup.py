@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from coach.store.backup import backups, daily_backup
+from tests.helpers import sqlite
 
 
 def make_database(path: Path, rows: int) -> None:
-    with sqlite3.connect(path) as connection:
+    with sqlite(path) as connection:
         connection.execute("CREATE TABLE IF NOT EXISTS workout (id INTEGER PRIMARY KEY)")
         connection.executemany("INSERT INTO workout VALUES (NULL)", [()] * rows)
     connection.close()
 
 
 def count(path: Path) -> int:
-    with sqlite3.connect(path) as connection:
+    with sqlite(path) as connection:
         [(n,)] = connection.execute("SELECT COUNT(*) FROM workout").fetchall()
     connection.close()
     return int(n)

@@ -22,7 +22,7 @@ from coach.core.workout import SetCompleted
 from coach.store.checkins import CheckinLog
 from coach.store.database import OpenedDatabase, open_database
 from coach.store.workouts import WorkoutLog
-from tests.helpers import file_size_limit
+from tests.helpers import file_size_limit, sqlite
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file-size limits")
 
@@ -32,7 +32,7 @@ def a_set(number: int) -> SetCompleted:
 
 
 def sets_in_file(path: Path) -> list[int]:
-    with sqlite3.connect(path) as connection:
+    with sqlite(path) as connection:
         return [n for (n,) in connection.execute("SELECT set_number FROM workout_set")]
 
 

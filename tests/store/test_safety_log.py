@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from coach.core.safety import HaltKind, PastHalt, Profile, ScreenKind, Verdict
 from coach.store.database import open_database
 from coach.store.safety import SafetyLog
 from coach.store.settings import OPT_INS, PROFILE, Settings
+from tests.helpers import sqlite
 
 NOW = datetime(2026, 3, 1, tzinfo=UTC)
 
@@ -54,7 +54,7 @@ def test_screens_halts_and_clearances_are_recorded_with_time_and_answers(tmp_pat
         (ScreenKind.SHORT, "halt"),
         (ScreenKind.STOP_KEY, "halt"),
     ]
-    with sqlite3.connect(tmp_path / "coach.db") as connection:
+    with sqlite(tmp_path / "coach.db") as connection:
         answers = connection.execute("SELECT answers FROM safety_event ORDER BY id").fetchall()
     assert json.loads(answers[1][0]) == {"leg-pain": True}
 
@@ -75,7 +75,7 @@ def test_one_all_clear_answers_several_halts_together(tmp_path: Path) -> None:
 def test_a_halts_causes_damaged_by_hand_read_as_none(tmp_path: Path) -> None:
     log, _ = make_log(tmp_path, NOW)
     log.record(ScreenKind.FULL, Verdict(halt=HaltKind.URGENT, causes=("unwell",)))
-    with sqlite3.connect(tmp_path / "coach.db") as connection:
+    with sqlite(tmp_path / "coach.db") as connection:
         connection.execute("UPDATE safety_event SET cause = '{broken'")
     [halt] = log.halts()
     assert halt.causes == () and halt.kind is HaltKind.URGENT  # still holds

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from coach.store.settings import (
     setting_problem,
 )
 from coach.store.transfer import ImportRefused, export_file, read_file
+from tests.helpers import sqlite
 
 NOW = datetime(2026, 3, 2, 8, tzinfo=UTC)
 KEYS = sorted(SETTINGS)
@@ -54,7 +54,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> OpenedDatabase:
 
 
 def store(database: OpenedDatabase, key: str, text: str) -> None:
-    with sqlite3.connect(database.path) as connection:
+    with sqlite(database.path) as connection:
         connection.execute(
             "INSERT OR REPLACE INTO setting (key, value, changed_at) VALUES (?, ?, ?)",
             (key, text, NOW.isoformat()),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,13 +20,14 @@ from coach.store.database import DatabaseError, open_database
 from coach.store.safety import SafetyLog
 from coach.store.schema import COLUMNS, MIGRATIONS, SCHEMA_VERSION
 from coach.store.workouts import DoneDates, WorkoutLog, done_days
+from tests.helpers import sqlite
 
 
 def test_a_new_database_carries_the_schema_version(tmp_path: Path) -> None:
     opened = open_database(tmp_path / "data" / "coach.db")
     assert opened.notice is None
     WorkoutLog(opened).warm_up()
-    with sqlite3.connect(opened.path) as connection:
+    with sqlite(opened.path) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert {
@@ -44,7 +44,7 @@ def test_sets_are_readable_by_another_connection_the_moment_they_are_recorded(
     workout_id = log.begin("r", "R")
     log.record_set(workout_id, SetCompleted("bridge", Side.LEFT, 2, 10, None))
     log.record_skip(workout_id, ExerciseSkipped("camel", 0))
-    with sqlite3.connect(opened.path) as other:
+    with sqlite(opened.path) as other:
         rows = other.execute(
             "SELECT exercise_id, side, set_number, reps FROM workout_set"
         ).fetchall()
@@ -128,7 +128,7 @@ def test_a_damaged_database_is_kept_aside_and_reported(tmp_path: Path) -> None:
 
 def test_a_database_from_a_newer_program_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "coach.db"
-    with sqlite3.connect(path) as connection:
+    with sqlite(path) as connection:
         connection.execute("PRAGMA user_version = 99")
         connection.execute("CREATE TABLE future (x)")
     before = path.read_bytes()
@@ -164,13 +164,13 @@ def test_every_old_schema_migrates_keeping_its_data_and_a_backup(
 ) -> None:
     path = tmp_path / "coach.db"
     shutil.copy(fixture, path)
-    with sqlite3.connect(path) as connection:
+    with sqlite(path) as connection:
         old_version = connection.execute("PRAGMA user_version").fetchone()[0]
         old_sets = connection.execute("SELECT * FROM workout_set ORDER BY id").fetchall()
         [(old_start,)] = connection.execute("SELECT started_at FROM workout").fetchall()
     log = WorkoutLog(open_database(path))
     log.warm_up()
-    with sqlite3.connect(path) as connection:
+    with sqlite(path) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert connection.execute("SELECT * FROM workout_set ORDER BY id").fetchall() == old_sets
         tables = {
@@ -182,7 +182,7 @@ def test_every_old_schema_migrates_keeping_its_data_and_a_backup(
         assert backups == []  # nothing to migrate, nothing copied
     else:
         [backup] = backups
-        with sqlite3.connect(backup) as kept:  # the database as it was before migrating
+        with sqlite(backup) as kept:  # the database as it was before migrating
             assert kept.execute("PRAGMA user_version").fetchone()[0] == old_version
             assert kept.execute("SELECT * FROM workout_set ORDER BY id").fetchall() == old_sets
     [workout] = log.workouts()
@@ -211,7 +211,7 @@ def test_the_database_is_written_ahead_and_private(tmp_path: Path) -> None:
     path = tmp_path / "new-folder" / "coach.db"
     log = WorkoutLog(open_database(path))
     log.begin("r", "R")
-    with sqlite3.connect(path) as connection:
+    with sqlite(path) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     for file in path.parent.glob("coach.db*"):  # the log and its index too
         assert stat.S_IMODE(file.stat().st_mode) == 0o600, file.name
@@ -228,13 +228,13 @@ def _truncated(path: Path) -> None:
 
 
 def _wrong_columns(path: Path) -> None:
-    with sqlite3.connect(path) as connection:
+    with sqlite(path) as connection:
         connection.execute("CREATE TABLE workout (id INTEGER PRIMARY KEY, title TEXT)")
         connection.execute("PRAGMA user_version = 1")
 
 
 def _another_programs(path: Path) -> None:
-    with sqlite3.connect(path) as connection:
+    with sqlite(path) as connection:
         connection.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
         connection.execute("INSERT INTO notes (body) VALUES ('shopping')")
 

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import shutil
-import sqlite3
 import stat
 import tempfile
 import zipfile
@@ -41,6 +40,7 @@ from coach.store.transfer import (
 from coach.store.transfer.tables import Tables, schema
 from coach.store.workouts import WorkoutLog
 from tests.bench.synthetic import make_history
+from tests.helpers import sqlite
 
 NOW = datetime(2026, 3, 20, 9, tzinfo=UTC)
 
@@ -122,7 +122,7 @@ def test_the_new_fields_travel_with_an_export(tmp_path: Path) -> None:
 
 def v3_export(fixture: Path) -> dict[str, Any]:
     """What the version before wrote: every row of the schema 3 tables, as stored."""
-    with sqlite3.connect(fixture) as connection:
+    with sqlite(fixture) as connection:
         tables = {}
         for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'"):
             cursor = connection.execute(f'SELECT * FROM "{name}" ORDER BY 1')

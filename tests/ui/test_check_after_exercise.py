@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,12 +11,12 @@ from pytestqt.qtbot import QtBot
 from coach.core.phases import PhaseKind
 from coach.core.workout import State
 from tests.driver import Person
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, sqlite
 from tests.ui.conftest import MakePerson
 
 
 def last_event(data_dir: Path) -> tuple[str, str, str | None, int | None]:
-    with sqlite3.connect(data_dir / "coach.db") as connection:
+    with sqlite(data_dir / "coach.db") as connection:
         screen, verdict, halt, workout_id = connection.execute(
             "SELECT screen, verdict, halt, workout_id FROM safety_event ORDER BY id DESC LIMIT 1"
         ).fetchone()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.core.checkins import CheckinKind
 from tests.driver import Person
+from tests.helpers import sqlite
 
 
 def start(person: Person) -> None:
@@ -53,7 +53,7 @@ def test_the_first_workout_asks_the_baseline_then_before_and_after(
         (CheckinKind.BEFORE_WORKOUT, 5),
         (CheckinKind.AFTER_WORKOUT, 3),
     ]
-    with sqlite3.connect(tmp_path / "data" / "coach.db") as connection:
+    with sqlite(tmp_path / "data" / "coach.db") as connection:
         query = "SELECT workout_id FROM checkin WHERE kind = ?"
         assert connection.execute(query, (CheckinKind.AFTER_WORKOUT,)).fetchall() == [(workout.id,)]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from coach.store.workouts import WorkoutLog
 from coach.ui.data.menu import CSV_FILTER, JSON_FILTER
 from coach.ui.history.view import EMPTY, HistoryView
 from tests.driver import Person
+from tests.helpers import sqlite
 from tests.ui.conftest import MakePerson
 
 MONDAY = datetime(2026, 3, 2, 8, tzinfo=UTC)
@@ -64,7 +64,7 @@ def open_history(person: Person) -> HistoryView:
 
 
 def rows(person: Person, sql: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(person.services.data.path) as db:
+    with sqlite(person.services.data.path) as db:
         return db.execute(sql).fetchall()
 
 

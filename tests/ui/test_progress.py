@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from coach.services.progress import Chart
 from coach.ui.progress.view import EMPTY, ProgressView
 from tests.bench.synthetic import make_history
 from tests.driver import Person
+from tests.helpers import sqlite
 from tests.ui.conftest import MakePerson
 
 TODAY = datetime(2026, 3, 4, 18, tzinfo=UTC)  # a Wednesday
@@ -60,7 +60,7 @@ def test_with_no_data_each_chart_says_what_to_do(qtbot: QtBot, make_person: Make
 
 
 def _count(person: Person, sql: str, *parameters: str) -> int:
-    with sqlite3.connect(person.services.data.path) as db:
+    with sqlite(person.services.data.path) as db:
         return int(db.execute(sql, parameters).fetchone()[0])
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -17,12 +16,12 @@ from coach.core.safety import ScreenKind, Verdict
 from coach.store.database import open_database
 from coach.store.safety import SafetyLog
 from coach.ui.safety.view import YearRow
-from tests.helpers import FakeClock
+from tests.helpers import FakeClock, sqlite
 from tests.ui.conftest import MakePerson, screened_yesterday
 
 
 def events(data_dir: Path) -> list[tuple[str, str, str | None, str, int | None]]:
-    with sqlite3.connect(data_dir / "coach.db") as connection:
+    with sqlite(data_dir / "coach.db") as connection:
         return connection.execute(
             "SELECT screen, verdict, halt, answers, workout_id FROM safety_event ORDER BY id"
         ).fetchall()

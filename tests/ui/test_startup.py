@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -17,6 +16,7 @@ from coach import app
 from coach.__main__ import main
 from coach.resources import Resources, locate
 from coach.store.schema import SCHEMA_VERSION
+from tests.helpers import sqlite
 from tests.ui.conftest import RecordingCues, screened_yesterday
 
 
@@ -106,6 +106,6 @@ def test_a_second_start_on_a_day_makes_that_days_backup_once(
             window.close()
     copies = list((tmp_path / "data" / "backups").iterdir())
     assert [c.name for c in copies] == [f"coach-{date.today().isoformat()}.db"]
-    with sqlite3.connect(copies[0]) as connection:
+    with sqlite(copies[0]) as connection:
         assert connection.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     connection.close()

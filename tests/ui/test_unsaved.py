@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,12 +13,12 @@ from pytestqt.qtbot import QtBot
 from coach.store.database import open_database
 from coach.store.transfer import import_tables, read_file
 from tests.driver import Person
-from tests.helpers import FakeClock, file_size_limit
+from tests.helpers import FakeClock, file_size_limit, sqlite
 from tests.ui.conftest import MakePerson
 
 
 def sets_in(path: Path) -> int:
-    with sqlite3.connect(path) as connection:
+    with sqlite(path) as connection:
         return int(connection.execute("SELECT COUNT(*) FROM workout_set").fetchone()[0])
 
 
