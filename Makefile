@@ -2,13 +2,16 @@
 # make test  : set everything up and run lint, types and the whole test suite
 # make lint  : ruff check, ruff format --check, mypy
 # make bench : start-up, memory and timer-accuracy measurements
+# make doctor: what this machine has and lacks for the program, and what to install
+# make install / make uninstall: the program in (or out of) your applications menu
+# make test-pythons: the whole suite on each of Python 3.11, 3.12 and 3.13 found here
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench doctor install uninstall test-pythons clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -35,5 +38,24 @@ test: lint
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/run.py
 
+doctor: $(STAMP)
+	$(BIN)/coach doctor
+
+install: $(STAMP)
+	$(BIN)/coach desktop install
+
+uninstall:
+	@if [ -x $(BIN)/coach ]; then $(BIN)/coach desktop uninstall; else \
+	  rm -fv "$${XDG_DATA_HOME:-$$HOME/.local/share}/applications/hip-core-coach.desktop" \
+	    "$${XDG_DATA_HOME:-$$HOME/.local/share}/icons/hicolor/scalable/apps/hip-core-coach.svg"; fi
+
+# Each Python in its own environment (.venv-3.12 ...); one that is not installed is said.
+test-pythons:
+	@for v in 3.11 3.12 3.13; do \
+	  if command -v python$$v >/dev/null 2>&1; then \
+	    $(MAKE) --no-print-directory test PYTHON=python$$v VENV=.venv-$$v || exit 1; \
+	  else echo "python$$v is not on this machine: not tested"; fi; \
+	done
+
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-3.* build dist .mypy_cache .pytest_cache .ruff_cache

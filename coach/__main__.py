@@ -59,6 +59,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "import", help="merge an export into your data (what is already there is kept)"
     )
     restore.add_argument("file", metavar="FILE", type=Path)
+    desktop = commands.add_parser(
+        "desktop", help="add the program to your applications menu, or take it away"
+    )
+    desktop.add_argument("action", choices=["install", "uninstall"])
+    commands.add_parser(
+        "doctor", help="what this machine has and lacks for the program, and what to install"
+    )
     return parser.parse_args(argv)
 
 
@@ -75,6 +82,16 @@ def _positive_float(text: str) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     data_dir = paths.data_dir(args.data_dir)
+    if args.command == "desktop":
+        from coach import desktop
+
+        if args.action == "install":
+            return desktop.install(sys.stdout)
+        return desktop.uninstall(sys.stdout)
+    if args.command == "doctor":
+        from coach.doctor import doctor
+
+        return doctor(sys.stdout)
     if args.command == "routines":
         from coach.cli import list_routines
 

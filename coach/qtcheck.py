@@ -10,34 +10,15 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-# Libraries Qt's X11 (xcb) platform plugin links to, with the Debian/Ubuntu package of each.
+from coach.doctor import PACKAGES
+
+# The libraries Qt's X11 (xcb) platform plugin may need, each with its Debian/Ubuntu package.
 DEBIAN_PACKAGES = {
-    "libxcb-cursor.so.0": "libxcb-cursor0",
-    "libxcb-icccm.so.4": "libxcb-icccm4",
-    "libxcb-image.so.0": "libxcb-image0",
-    "libxcb-keysyms.so.1": "libxcb-keysyms1",
-    "libxcb-randr.so.0": "libxcb-randr0",
-    "libxcb-render-util.so.0": "libxcb-render-util0",
-    "libxcb-render.so.0": "libxcb-render0",
-    "libxcb-shape.so.0": "libxcb-shape0",
-    "libxcb-shm.so.0": "libxcb-shm0",
-    "libxcb-sync.so.1": "libxcb-sync1",
-    "libxcb-util.so.1": "libxcb-util1",
-    "libxcb-xfixes.so.0": "libxcb-xfixes0",
-    "libxcb-xkb.so.1": "libxcb-xkb1",
-    "libxcb.so.1": "libxcb1",
-    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
-    "libxkbcommon.so.0": "libxkbcommon0",
-    "libX11-xcb.so.1": "libx11-xcb1",
-    "libX11.so.6": "libx11-6",
-    "libEGL.so.1": "libegl1",
-    "libGL.so.1": "libgl1",
-    "libGLX.so.0": "libglx0",
-    "libfontconfig.so.1": "libfontconfig1",
-    "libfreetype.so.6": "libfreetype6",
-    "libdbus-1.so.3": "libdbus-1-3",
-    "libglib-2.0.so.0": "libglib2.0-0",
-}
+    library: debian
+    for library, (debian, _fedora) in PACKAGES.items()
+    if library.startswith(("libxcb", "libxkb", "libX11", "libEGL", "libGL", "libfont", "libfree",
+                           "libdbus", "libglib"))
+}  # fmt: skip
 
 
 def _xcb_plugin_files() -> list[Path]:
@@ -107,7 +88,12 @@ def problem(environ: Mapping[str, str] = os.environ, platform: str = sys.platfor
         "Hip & Core Coach cannot open a window: Qt needs system libraries that are not"
         f" installed ({', '.join(missing)})."
     )
-    packages = [DEBIAN_PACKAGES[library] for library in missing if library in DEBIAN_PACKAGES]
-    if packages:
-        message += f" On Debian or Ubuntu:\n\n    sudo apt install {' '.join(packages)}\n"
-    return message
+    known = [PACKAGES[library] for library in missing if library in PACKAGES]
+    if known:
+        debian = " ".join(dict.fromkeys(k[0] for k in known))
+        fedora = " ".join(dict.fromkeys(k[1] for k in known))
+        message += (
+            f" On Debian or Ubuntu:\n\n    sudo apt install {debian}\n\n"
+            f"On Fedora:\n\n    sudo dnf install {fedora}\n"
+        )
+    return message + "\n`coach doctor` says what else this machine has and lacks."
