@@ -193,7 +193,9 @@ def install_lines(names: Sequence[str]) -> list[str]:
 
 
 def write_report(report: Report, out: TextIO, qt: str, where: Path) -> None:
-    say = lambda text="": print(text, file=out)  # noqa: E731
+    def say(text: str = "") -> None:
+        print(text, file=out)
+
     say(f"Hip & Core Coach on this machine: {report.system}, Python {platform.python_version()},"
         f" Qt {qt} from {where}")  # fmt: skip
     say()
