@@ -70,12 +70,15 @@ class OpenedDatabase:
     listeners: list[Callable[[str], None]] = field(default_factory=list)
     _memory: sqlite3.Connection | None = None
     moved_aside: bool = False  # a damaged file was moved aside on this opening
+    # The journal file the engine's connections write to: (device, inode), once seen.
+    _journal: tuple[int, int] | None = None
 
     @property
     def engine(self) -> Engine:
         """The SQLAlchemy engine, made (and the schema created) on first use."""
         if self._engine is None:
             self._engine = _make_engine(self.path, self._memory)
+            self._journal = None
             # Its pooled connections close when this object goes, never left open for the
             # garbage collector (Python 3.13 warns of each one).
             weakref.finalize(self, self._engine.dispose)
@@ -140,13 +143,44 @@ class OpenedDatabase:
         from sqlalchemy.exc import OperationalError
 
         try:
-            return attempt()
+            result = attempt()
         except (OperationalError, sqlite3.OperationalError) as error:
             reason = refusal(error)
             if reason is None or self._memory is not None:
                 raise
+        else:
+            self._keep_journal()
+            return result
         self.keep_in_memory(reason)
         return attempt()
+
+    def _keep_journal(self) -> None:
+        """After a write: the journal SQLite writes to must still be the file beside the
+        database. Deleted or replaced while open (by a cleaner, a sync tool, a person
+        tidying up), it would hold the latest saves only until the program ends, and a
+        crash would lose them: they are folded into the database file at once, and the
+        connections start a new journal."""
+        if self._memory is not None or self._engine is None:
+            return
+        wal = self.path.with_name(self.path.name + "-wal")
+        try:
+            status = wal.stat()
+            seen: tuple[int, int] | None = (status.st_dev, status.st_ino)
+        except OSError:
+            seen = None  # after a write, the journal of an open connection is always there
+        if seen is not None and self._journal in (None, seen):
+            self._journal = seen
+            return
+        logger.warning(
+            "The journal beside %s was removed or replaced while the program had it open:"
+            " everything in it was saved again into the database file.",
+            self.path,
+        )
+        with self._engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._engine.dispose()  # each connection opens the new journal
+        self._engine = None
+        self._journal = None
 
     def keep_in_memory(self, reason: str, *, copy: bool = True) -> None:
         """From now on, read and write a copy in memory; everyone listening is told."""
