@@ -48,6 +48,8 @@ def import_tables(database: OpenedDatabase, tables: Tables) -> Report:
             for table in schema():
                 added = already = 0
                 moved[table.name] = {}
+                match = _match(table)
+                kept, taken = _kept(db, table, match)
                 for row in tables.get(table.name, []):
                     values = {
                         c.name: moved[c.refers_to].get(row[c.name], row[c.name])
@@ -55,12 +57,15 @@ def import_tables(database: OpenedDatabase, tables: Tables) -> Report:
                         else row[c.name]
                         for c in table.columns
                     }
-                    existing = _same(db, table, values)
+                    same = tuple(values[name] for name in match)
+                    existing = kept.get(same)
                     if existing is not None:
                         moved[table.name][row[table.key]] = existing
                         already += 1
                         continue
-                    moved[table.name][row[table.key]] = _insert(db, table, values)
+                    new = _insert(db, table, values, taken)
+                    kept[same] = moved[table.name][row[table.key]] = new
+                    taken.add(new)
                     added += 1
                 report.added[table.name] = added
                 report.already[table.name] = already
@@ -73,23 +78,33 @@ def import_tables(database: OpenedDatabase, tables: Tables) -> Report:
     return report
 
 
-def _same(db: sqlite3.Connection, table: Table, values: Row) -> Any:
-    match = SAME_WHEN.get(table.name) or tuple(c.name for c in table.columns if not c.key)
-    condition = " AND ".join(f"{name} IS ?" for name in match)
-    found = db.execute(
-        f'SELECT {table.key} FROM "{table.name}" WHERE {condition} LIMIT 1',
-        [values[name] for name in match],
-    ).fetchone()
-    return None if found is None else found[0]
+def _match(table: Table) -> tuple[str, ...]:
+    return SAME_WHEN.get(table.name) or tuple(c.name for c in table.columns if not c.key)
 
 
-def _insert(db: sqlite3.Connection, table: Table, values: Row) -> Any:
-    taken = db.execute(
-        f'SELECT 1 FROM "{table.name}" WHERE {table.key} = ?', (values[table.key],)
-    ).fetchone()
-    names = [c.name for c in table.columns if not (c.key and taken)]
+def _kept(
+    db: sqlite3.Connection, table: Table, match: tuple[str, ...]
+) -> tuple[dict[tuple[Any, ...], Any], set[Any]]:
+    """What the table holds, read once: each row's matching values to its id (the first
+    such row), and every id taken. Looked up per imported row, so an import takes time in
+    proportion to its rows, not to its rows times the table's."""
+    kept: dict[tuple[Any, ...], Any] = {}
+    taken = set()
+    names = ", ".join(match)
+    for key, *values in db.execute(
+        f'SELECT {table.key}, {names} FROM "{table.name}" ORDER BY rowid'
+    ):
+        kept.setdefault(tuple(values), key)
+        taken.add(key)
+    return kept, taken
+
+
+def _insert(db: sqlite3.Connection, table: Table, values: Row, taken: set[Any]) -> Any:
+    """The row added; under its own id unless that id is taken here (then a new one)."""
+    clash = values[table.key] in taken
+    names = [c.name for c in table.columns if not (c.key and clash)]
     cursor = db.execute(
         f'INSERT INTO "{table.name}" ({", ".join(names)}) VALUES ({", ".join("?" for _ in names)})',
         [values[name] for name in names],
     )
-    return values[table.key] if not taken else cursor.lastrowid
+    return cursor.lastrowid if clash else values[table.key]
