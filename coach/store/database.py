@@ -162,6 +162,12 @@ class OpenedDatabase:
         connections start a new journal."""
         if self._memory is not None or self._engine is None:
             return
+        checkedin = getattr(self._engine.pool, "checkedin", None)
+        if checkedin is None or checkedin() == 0:
+            # No connection of the engine is open: no journal is held, and the last plain
+            # connection to close took its journal away, as SQLite does.
+            self._journal = None
+            return
         wal = self.path.with_name(self.path.name + "-wal")
         try:
             status = wal.stat()
