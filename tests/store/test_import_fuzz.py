@@ -220,7 +220,8 @@ def big_files(folder: Path, document: Document) -> dict[str, Path]:
     made = {}
     workout = document["tables"]["workout"][0]
     one_set = document["tables"]["workout_set"][0]
-    rows, sets = [], []
+    rows: list[Document] = []
+    sets: list[Document] = []
     for n in range(1, 17_500):
         rows.append(dict(workout, id=n, started_at=f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}"
                          f"T{n % 24:02d}:{n // 24 % 60:02d}:{n % 60:02d}+00:00"))  # fmt: skip
