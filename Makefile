@@ -52,7 +52,7 @@ uninstall:
 # Each Python in its own environment (.venv-3.12 ...); one that is not installed is said.
 test-pythons:
 	@for v in 3.11 3.12 3.13; do \
-	  if command -v python$$v >/dev/null 2>&1; then \
+	  if python$$v -c '' >/dev/null 2>&1; then \
 	    $(MAKE) --no-print-directory test PYTHON=python$$v VENV=.venv-$$v || exit 1; \
 	  else echo "python$$v is not on this machine: not tested"; fi; \
 	done
