@@ -5,6 +5,7 @@
 2. Resident memory at that moment, same two processes.
 3. The progress screen and history with ten years of synthetic history, against none.
 4. Writing each built-in routine's printed sheet.
+   And importing a 43 MB export, against json.load of the same file alone.
 5. Hold accuracy: a routine run by the real workout screen on real timers (sped up by
    --scale); each hold's measured length against its plan, and whether the error grows.
 6. The soak run (tests/bench/soak.py): 1,000 workouts through the real store, in a
@@ -272,6 +273,55 @@ def bench_sheet(runs: int) -> None:
     print("  (aim: the longest under 300 ms)")
 
 
+MEASURED = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+took = time.perf_counter() - start
+print(took, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, done.returncode)
+"""
+
+
+def measured(*command: str) -> tuple[float, float]:
+    """Seconds and peak resident MB of `command` in a process of its own."""
+    out = subprocess.run([sys.executable, "-c", MEASURED, *command],
+                         capture_output=True, text=True, check=True).stdout.split()  # fmt: skip
+    assert out[2] == "0", f"{command} failed"
+    return float(out[0]), float(out[1])
+
+
+def bench_import(runs: int) -> None:
+    import json
+    from datetime import date
+
+    from tests.bench.synthetic import make_history, many_rows
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "source"
+        make_history(source, years=1, daily=False, end=date.today())
+        export = Path(folder) / "one-year.json"
+        coach = [sys.executable, "-m", "coach"]
+        subprocess.run([*coach, "--data-dir", str(source), "export", "-o", str(export)],
+                       check=True, capture_output=True)  # fmt: skip
+        big = Path(folder) / "big.json"
+        big.write_text(json.dumps(many_rows(json.loads(export.read_text()))))
+        size = big.stat().st_size / 1e6
+        parse, imports = [], []
+        for run in range(runs):
+            parse.append(
+                measured(sys.executable, "-c", f"import json; json.load(open({str(big)!r}))")
+            )
+            target = str(Path(folder) / f"data-{run}")
+            imports.append(measured(*coach, "--data-dir", target, "import", str(big)))
+    parse_s, parse_mb = (statistics.median(x) for x in zip(*parse, strict=True))
+    import_s, import_mb = (statistics.median(x) for x in zip(*imports, strict=True))
+    print(f"importing a {size:.0f} MB export (17,499 workouts, 209,988 sets; median of {runs}):")
+    print(f"  json.load alone       {parse_s:7.2f} s  {parse_mb:6.0f} MB")
+    print(f"  coach import          {import_s:7.2f} s  {import_mb:6.0f} MB")
+    print(f"  ratio                 {import_s / parse_s:7.2f}x {import_mb / parse_mb:6.2f}x"
+          "   (aim: under 10 s and 500 MB)")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -282,6 +332,7 @@ def main() -> None:
     bench_startup(args.runs)
     bench_progress(max(3, args.runs // 2))
     bench_sheet(10)
+    bench_import(3)
     bench_holds(args.routine, args.scale)
     subprocess.run([sys.executable, str(ROOT / "tests" / "bench" / "soak.py")], check=True)
 

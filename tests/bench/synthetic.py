@@ -19,6 +19,7 @@ import sys
 from contextlib import closing
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -147,6 +148,20 @@ def make_history(data_dir: Path, years: int, daily: bool, end: date, seed: int =
                     (block_id, _text(at + timedelta(minutes=14)), max(0, pain - 1), workout_id),
                 )
             day += timedelta(days=1)
+
+
+def many_rows(document: dict[str, Any], workouts: int = 17_500) -> dict[str, Any]:
+    """An export of `workouts` workouts of twelve sets each, made from the first workout and
+    set of `document` (an export): with the default, a JSON file of about 45 MB."""
+    workout = document["tables"]["workout"][0]
+    one_set = document["tables"]["workout_set"][0]
+    rows: list[dict[str, Any]] = []
+    sets: list[dict[str, Any]] = []
+    for n in range(1, workouts):
+        rows.append(dict(workout, id=n, started_at=f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}"
+                         f"T{n % 24:02d}:{n // 24 % 60:02d}:{n % 60:02d}+00:00"))  # fmt: skip
+        sets.extend(dict(one_set, id=len(sets) + 1, workout_id=n, set_number=k) for k in range(12))
+    return dict(document, tables={"workout": rows, "workout_set": sets})
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ from coach.services.progress import Chart
 from coach.store.transfer import ImportRefused, read_file
 from coach.store.transfer.check import EARLIEST
 from coach.store.transfer.tables import schema
-from tests.bench.synthetic import make_history
+from tests.bench.synthetic import make_history, many_rows
 
 SEED = 20261130
 CASES = 120  # of each kind, JSON and CSV
@@ -219,16 +219,8 @@ def big_files(folder: Path, document: Document) -> dict[str, Path]:
     """Files just under 50 MB (or inflating far past it) of the kinds that once ran away."""
     made = {}
     workout = document["tables"]["workout"][0]
-    one_set = document["tables"]["workout_set"][0]
-    rows: list[Document] = []
-    sets: list[Document] = []
-    for n in range(1, 17_500):
-        rows.append(dict(workout, id=n, started_at=f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}"
-                         f"T{n % 24:02d}:{n // 24 % 60:02d}:{n % 60:02d}+00:00"))  # fmt: skip
-        sets.extend(dict(one_set, id=len(sets) + 1, workout_id=n, set_number=k) for k in range(12))
-    many = dict(document, tables={"workout": rows, "workout_set": sets})
     made["many rows"] = folder / "many.json"
-    made["many rows"].write_text(json.dumps(many))
+    made["many rows"].write_text(json.dumps(many_rows(document)))
     made["one huge text"] = folder / "huge.json"
     made["one huge text"].write_text(
         json.dumps(
