@@ -111,7 +111,8 @@ def test_on_a_small_screen_with_the_strip_and_the_check_nothing_beside_the_count
     qtbot: QtBot, person: Person, clock: FakeClock
 ) -> None:
     person.window.resize(1024, 640)
-    person.services.workouts._database.keep_in_memory("the disk is full")  # the strip shows
+    reason = "the data folder cannot be written (read-only file system)"
+    person.services.workouts._database.keep_in_memory(reason)  # the strip shows
     view = person.workout
     person.start_morning()
     person.press(Qt.Key.Key_N)
@@ -128,5 +129,11 @@ def test_on_a_small_screen_with_the_strip_and_the_check_nothing_beside_the_count
             )
             assert label.height() >= wanted - 1, label.text()
     assert view.countdown.font().pixelSize() >= 36
+    strip = person.window.save_guard
+    assert strip is not None
+    shown, whole = strip.label.text(), strip.label.accessibleName()
+    assert strip.label.fontMetrics().horizontalAdvance(shown) <= strip.label.width()
+    assert shown.endswith("…") and whole.startswith(shown[:-1])  # never cut mid-word unsaid
+    assert whole.endswith("All of it is kept while the program is open.")
     qtbot.keyClick(view, Qt.Key.Key_Return)  # answered: the instruction is back
     assert view.instruction_label.isVisible()

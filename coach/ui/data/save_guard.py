@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -37,10 +37,12 @@ class SaveGuard(QFrame):
         self._now = now
         self._since: datetime | None = None
         self._copy_to: Path | None = None  # an export chosen on closing
+        self._text = ""
         # One line, so the workout screen keeps its room; the whole of it in the tooltip.
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label.installEventFilter(self)
         self.try_button = key_button(TRY_AGAIN, self._on_try_clicked, focus=True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 4, 12, 4)
@@ -65,9 +67,24 @@ class SaveGuard(QFrame):
         when = f" since {since:%H:%M}" if since else ""
         lead = "Still not saved" if again else "Not saved to disk"
         text = f"{lead}{when}: {reason}. All of it is kept while the program is open."
-        self.label.setText(text)
+        self._text = text
+        self._fit_text()
+        self.label.setAccessibleName(text)
         self.label.setToolTip(f"{text} It is saved as soon as the disk allows: tried again"
                               " after each workout, or now with Ctrl+S.")  # fmt: skip
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.label and event.type() == QEvent.Type.Resize:
+            self._fit_text()
+        return super().eventFilter(watched, event)
+
+    def _fit_text(self) -> None:
+        """One line, so the screens below keep their room: on a narrow window it ends in
+        an ellipsis (never cut mid-word), and the whole of it is in the tooltip."""
+        width = self.label.width() if self.label.width() > 0 else 10_000
+        self.label.setText(
+            self.label.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, width)
+        )
 
     def _on_try_clicked(self) -> None:
         self.try_again()
