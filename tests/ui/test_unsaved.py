@@ -39,12 +39,12 @@ def test_a_disk_that_fills_mid_workout_is_said_on_screen_and_nothing_is_lost(
     assert sets_in(path) == 1
     with file_size_limit(0):  # no write reaches any file: the disk is full
         person.run_until(guard.isVisible)
-        assert guard.label.text().startswith("Not saved to disk since ")
-        assert "the disk could not be written" in guard.label.text()
+        assert guard.label.accessibleName().startswith("Not saved to disk since ")
+        assert "the disk could not be written" in guard.label.accessibleName()
         assert person.on(person.workout)  # the workout goes on
         to_summary(person)
         assert guard.isVisible()  # tried again after the workout, still refused
-        assert guard.label.text().startswith("Still not saved since ")
+        assert guard.label.accessibleName().startswith("Still not saved since ")
         assert person.summary.saved.text().startswith("Not saved to disk yet")
         [workout] = person.services.workouts.workouts()
         kept = len(person.services.workouts.sets(workout.id or 0))
