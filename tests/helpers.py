@@ -21,9 +21,13 @@ def qt_speech_missing() -> str | None:
     try:
         import PySide6.QtTextToSpeech  # noqa: F401
     except ImportError as error:
+        from coach.doctor import PACKAGES
+
+        library = str(error).split(":")[0]
+        debian, fedora = PACKAGES.get(library, ("libpulse0", "pulseaudio-libs"))
         return (
-            f"Qt speech cannot load here ({error}); on Debian or Ubuntu the library comes"
-            " with: apt install libpulse0"
+            f"Qt speech cannot load here ({error}); the library comes with: apt install"
+            f" {debian} (Debian, Ubuntu), dnf install {fedora} (Fedora)"
         )
     return None
 
