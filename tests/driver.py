@@ -212,7 +212,7 @@ class Person:
         self.workout.poll()
 
     def checking(self) -> bool:
-        return self.workout.controls.currentWidget() is self.workout.check_bar
+        return self.workout.check_shown()
 
     def run_until(self, done: Callable[[], bool], step: float = 0.25) -> None:
         """Let the workout run until done(); answer each check after an exercise "all
@@ -270,7 +270,7 @@ def answer_checks_all_fine(window: MainWindow) -> QTimer:
     view = window.screens.workout.view
 
     def answer() -> None:
-        if view.controls.currentWidget() is view.check_bar:
+        if view.check_shown():
             view.check_bar.press("Return")
 
     timer = QTimer(window)

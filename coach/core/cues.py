@@ -37,6 +37,7 @@ class CueKind(StrEnum):
     HALFWAY = "halfway"
     NEXT_UP = "next up"
     DONE = "done"
+    CHECK = "check"  # the check after an exercise, invited
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ def next_up_text(phase: Phase, planned: PlannedExercise) -> str:
 
 
 FINISHED_TEXT = "Well done. That is the workout finished."
+# P is the stop key: pain spreading into a leg ends the workout, asked or not.
+CHECK_TEXT = "Quick check. Any pain spreading into your leg? Press P."
 
 
 class CueCaller:
@@ -217,6 +220,13 @@ class CueCaller:
         if not idle or seconds > room:
             return None
         return Cue(kind, text, seconds)
+
+    def check(self) -> Cue:
+        """The invitation to the check after an exercise, said after what is being said."""
+        now = self._clock.now()
+        cue = Cue(CueKind.CHECK, CHECK_TEXT, self._estimate(CHECK_TEXT))
+        self._busy_until = max(self._busy_until, now) + cue.seconds
+        return cue
 
     def _estimate(self, text: str) -> float:
         return speaking_seconds(text, self.choice.rate)

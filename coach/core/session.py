@@ -33,6 +33,9 @@ from coach.core.workout import (
     WorkoutFinished,
 )
 
+# After the last exercise the check waits this long for an answer, then the summary comes.
+LAST_CHECK_SECONDS = 20.0
+
 
 class Recorder(Protocol):
     """Where a workout is written as it happens; each call is one transaction."""
@@ -46,6 +49,8 @@ class Recorder(Protocol):
     def record_feeling(self, workout_id: int, exercise_id: str, feeling: Feeling) -> None: ...
 
     def record_pain_rose(self, workout_id: int, exercise_id: str) -> None: ...
+
+    def record_unanswered(self, workout_id: int, exercise_id: str) -> None: ...
 
     def finish(self, workout_id: int, outcome: Outcome) -> None: ...
 
@@ -62,9 +67,11 @@ class Step:
     sound: str | None = None  # the sound that marks it where no voice speaks
     phases: list[Phase] = field(default_factory=list)  # the phases that began, in order
     check_opened: bool = False  # the check after an exercise is now asked
+    check_folded: bool = False  # the work began with the check unanswered: it is put away
     summary: WorkoutSummary | None = None  # the workout is over
     halted: Halt | None = None  # the workout stopped for safety
-    # The workout waits on the last exercise's check before its summary: nothing runs.
+    # The last exercise's check is open: the summary comes when it is answered, or after
+    # LAST_CHECK_SECONDS.
     waiting_to_finish: bool = False
     # Back pain rose 2 points or more: the workout pauses and asks whether to end for today.
     pain_rose: bool = False
@@ -85,7 +92,9 @@ class WorkoutSession:
         self._skipped: list[str] = []
         self._sides: dict[str, dict[str, int]] = {}  # exercise id -> side -> sets
         self.checking: PlannedExercise | None = None  # the exercise the check asks about
+        self._checked_from: Phase | None = None  # the phase in which the check opened
         self._finish_pending = False
+        self._finish_at = 0.0  # with the last check open: when the summary comes anyway
         self._last_exercise = 0
         self.paused_by_person = False  # Space, as opposed to a hold for the check
         self._was_paused = False  # before the person was asked whether to end
@@ -117,7 +126,13 @@ class WorkoutSession:
 
     def update(self) -> Step:
         """What happened since last asked (the screen's timer asks)."""
-        return self._step(self.workout.update()) if self.workout is not None else Step()
+        if self.workout is None:
+            return Step()
+        if self._finish_pending and not self.asking_pain and self.seconds_to_summary() <= 0:
+            self._fold_check()  # not answered: the summary comes, as for any check
+            self._finish_pending = False
+            return self._over(Outcome.FINISHED)
+        return self._step(self.workout.update())
 
     @property
     def running(self) -> bool:
@@ -126,6 +141,15 @@ class WorkoutSession:
     def seconds_to_next_change(self) -> float:
         assert self.workout is not None
         return self.workout.seconds_to_next_change()
+
+    @property
+    def finishing(self) -> bool:
+        """The exercises are done and the last check is open, for a moment."""
+        return self._finish_pending
+
+    def seconds_to_summary(self) -> float:
+        """With the last exercise's check open: how long until the summary comes anyway."""
+        return max(0.0, self._finish_at - self._clock.now())
 
     # What the person asks for.
 
@@ -219,7 +243,6 @@ class WorkoutSession:
         if self._finish_pending:
             self._finish_pending = False
             return self._over(Outcome.FINISHED)
-        workout.hold_before_work(False)
         if workout.state is State.PAUSED and not self.paused_by_person:
             workout.resume()
         return self._step([])
@@ -244,15 +267,22 @@ class WorkoutSession:
                     self._skipped.append(names[event.exercise_id])
                 case PhaseStarted():
                     step.phases.append(event.phase)
-                    step.check_opened |= self._on_phase_started(event.phase)
+                    if event.phase.kind.is_work and event.phase != self._checked_from:
+                        step.check_folded |= self._fold_check()
+                    if self._on_phase_started(event.phase):
+                        step.check_opened = True
+                        step.spoken.append(self._caller.check())
                     if event.phase.kind.is_work and step.sound is None:
                         step.sound = "start"
                 case CountdownTick() if step.sound is None:
                     step.sound = "tick"
                 case WorkoutFinished() if self._needs_check(self._last_exercise):
-                    self._finish_pending = True  # the summary waits for the last check
+                    self._fold_check()  # one before it, never answered
+                    self._finish_pending = True  # the summary waits a moment for the last check
+                    self._finish_at = self._clock.now() + LAST_CHECK_SECONDS
                     self._open_check(self._last_exercise)
                     step.check_opened = True
+                    step.spoken.append(self._caller.check())
                 case WorkoutFinished() | WorkoutEnded():
                     finished = isinstance(event, WorkoutFinished)
                     over = self._over(Outcome.FINISHED if finished else Outcome.ENDED_EARLY)
@@ -268,14 +298,24 @@ class WorkoutSession:
         left = self._last_exercise
         self._last_exercise = phase.exercise_index
         if phase.exercise_index > left and self._needs_check(left):
-            self._open_check(left)
+            self._fold_check()  # skipped on before it was answered
+            self._open_check(left, phase)
             return True
         return False
 
-    def _open_check(self, exercise_index: int) -> None:
+    def _open_check(self, exercise_index: int, phase: Phase | None = None) -> None:
+        """Asked beside the running workout: the clock never waits for the answer."""
         assert self.workout is not None
         self.checking = self.workout.plan[exercise_index]
-        self.workout.hold_before_work()  # the answer comes before more exercise
+        self._checked_from = phase
+
+    def _fold_check(self) -> bool:
+        """The check is put away unanswered (the work began): kept as not answered."""
+        checked, self.checking = self.checking, None
+        if checked is None:
+            return False
+        self._recorder.record_unanswered(self.workout_id, checked.exercise.id)
+        return True
 
     def _halt(self, kind: HaltKind, screen: ScreenKind, causes: tuple[str, ...]) -> Step:
         if self.workout is None:

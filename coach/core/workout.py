@@ -96,7 +96,6 @@ class Workout:
         self._paused_remaining = 0.0
         self._announced = COUNTDOWN_FROM + 1
         self._sets_done = [0] * len(self.plan)
-        self._hold_at_work = False
 
     # What the screen shows.
 
@@ -184,8 +183,6 @@ class Workout:
                 events.append(WorkoutFinished())
                 return events
             events.extend(self._enter(self.index + 1, self._deadline))
-            if self._held():
-                return events
         left = math.ceil(self._deadline - now - 1e-9)
         if self.phase.counts_down and left < self._announced:
             self._announced = left
@@ -230,13 +227,6 @@ class Workout:
         assert start is not None
         return self._jump(start)
 
-    def hold_before_work(self, hold: bool = True) -> None:
-        """Pause at the start of the next work phase (a question awaits an answer first).
-
-        The wait before it runs on as usual; only the exercise itself waits.
-        """
-        self._hold_at_work = hold
-
     def end_early(self) -> list[Event]:
         if self.is_over:
             return []
@@ -261,19 +251,7 @@ class Workout:
         events = self._enter(index, self._clock.now())
         if paused:
             self._paused_remaining = self.phase.seconds
-        self._held()
         return events
-
-    def _held(self) -> bool:
-        """Pause at the start of a work phase if a hold was asked for (see hold_before_work)."""
-        if not (
-            self._hold_at_work and self.state is not State.FINISHED and self.phase.kind.is_work
-        ):
-            return False
-        self._hold_at_work = False
-        self.state = State.PAUSED
-        self._paused_remaining = self.phase.seconds
-        return True
 
     def _enter(self, index: int, started_at: float) -> list[Event]:
         self.index = index

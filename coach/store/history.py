@@ -18,7 +18,7 @@ from coach.core.checkins import CheckinKind
 from coach.core.outcome import Outcome, counts_as_done
 from coach.core.safety import HaltKind, ScreenKind
 from coach.store.database import OpenedDatabase
-from coach.store.workouts import pain_rose_exercise
+from coach.store.workouts import checked_exercise
 
 _HALTS = {kind.value for kind in HaltKind}
 
@@ -122,9 +122,7 @@ def _line(row: tuple[object, ...]) -> WorkoutLine:
 
 def _safety_line(at: str, screen: str, verdict: str, halt: str | None, answers: str) -> SafetyLine:
     kind = HaltKind(halt) if halt in _HALTS else None
-    return SafetyLine(
-        datetime.fromisoformat(at), screen, verdict, kind, pain_rose_exercise(answers)
-    )
+    return SafetyLine(datetime.fromisoformat(at), screen, verdict, kind, checked_exercise(answers))
 
 
 class History:

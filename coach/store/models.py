@@ -74,7 +74,7 @@ class SafetyEvent(SQLModel, table=True):
     at: datetime = Field(sa_type=UTCDateTime, index=True)
     # "full screen", "short screen", "stop key", "after exercise"
     screen: str
-    verdict: str  # "clear", "warn" or "halt"
+    verdict: str  # "clear", "warn", "halt", or "unanswered" (a check after an exercise)
     halt: str | None = None  # "emergency", "urgent", "radiating"
     answers: str = "{}"  # JSON: question id -> yes/no, as the person gave them
     workout_id: int | None = Field(default=None, foreign_key="workout.id")

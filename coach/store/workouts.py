@@ -41,15 +41,17 @@ _DONE_DATES = f"""
     WHERE {DONE} GROUP BY w.routine_id
 """
 PAIN_ROSE = "back pain 2 or more points higher"
+NOT_ANSWERED = "not answered"
+UNANSWERED = "unanswered"  # the verdict of a check after an exercise left unanswered
 
 
-def pain_rose_exercise(text: str | None) -> str | None:
-    """The exercise of a stored "back pain rose" answer, or None."""
+def checked_exercise(text: str | None) -> str | None:
+    """The exercise of a stored "back pain rose" (or "not answered") answer, or None."""
     try:
         said = json.loads(text or "{}")
     except ValueError:
         return None
-    if isinstance(said, dict) and said.get("answer") == PAIN_ROSE:
+    if isinstance(said, dict) and said.get("answer") in (PAIN_ROSE, NOT_ANSWERED):
         exercise = said.get("exercise")
         return exercise if isinstance(exercise, str) else None
     return None
@@ -169,6 +171,19 @@ class WorkoutLog:
             )
         )  # fmt: skip
 
+    def record_unanswered(self, workout_id: int, exercise_id: str) -> None:
+        """The check after this exercise was not answered before the next work began."""
+        from coach.store.models import SafetyEvent
+
+        at = self._now()
+        answers = json.dumps({"answer": NOT_ANSWERED, "exercise": exercise_id}, sort_keys=True)
+        self._add(
+            lambda: SafetyEvent(
+                at=at, screen=ScreenKind.AFTER_EXERCISE.value, verdict=UNANSWERED, halt=None,
+                answers=answers, workout_id=workout_id,
+            )
+        )  # fmt: skip
+
     def finish(self, workout_id: int, outcome: Outcome) -> None:
         ended = self._now()
         self._database.write(lambda session: self._end(session, workout_id, outcome, ended))
@@ -263,7 +278,7 @@ class WorkoutLog:
         rose: dict[int, set[str]] = {}  # the latest two workouts, newest first
         for workout_id, text in rows:
             said = rose.setdefault(workout_id, set())
-            if exercise := pain_rose_exercise(text):
+            if exercise := checked_exercise(text):
                 said.add(exercise)
         rose_in = list(rose.values())
         runs: dict[str, int] = {}

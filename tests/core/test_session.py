@@ -21,7 +21,7 @@ from coach.core.safety import (
     HaltKind,
     ScreenKind,
 )
-from coach.core.session import Step, WorkoutSession
+from coach.core.session import LAST_CHECK_SECONDS, Step, WorkoutSession
 from coach.core.workout import ExerciseSkipped, SetCompleted, State
 from tests.helpers import FakeClock, exercise
 
@@ -49,6 +49,9 @@ class Recorder:
 
     def record_pain_rose(self, workout_id: int, exercise_id: str) -> None:
         self.calls.append(("pain rose", exercise_id))
+
+    def record_unanswered(self, workout_id: int, exercise_id: str) -> None:
+        self.calls.append(("not answered", exercise_id))
 
     def finish(self, workout_id: int, outcome: Outcome) -> None:
         self.calls.append(("finish", outcome))
@@ -103,19 +106,35 @@ def test_each_set_is_recorded_as_it_ends_and_the_summary_counts_each_side() -> N
     assert step.spoken  # "Well done" was said when the last set ended
 
 
-def test_the_check_holds_the_next_exercise_at_its_first_movement_until_answered() -> None:
-    session, _, clock, _ = start(exercise("bridge"), exercise("tilt"))
-    run_until(session, clock, lambda s: s.check_opened)
-
-    def held(step: Step) -> bool:
-        return session.workout is not None and session.workout.state is State.PAUSED
-
-    step = run_until(session, clock, held)
-    assert step.phases and step.phases[-1].kind is PhaseKind.UP  # held at its first movement
-    assert not session.paused_by_person
-    after = session.answer(CheckAnswer.FINE)
+def test_the_check_never_stops_the_clock_it_folds_away_unanswered_when_the_work_begins() -> None:
+    session, recorder, clock, _ = start(exercise("bridge"), exercise("tilt"))
+    opened = run_until(session, clock, lambda s: s.check_opened)
+    assert opened.phases[-1].kind is PhaseKind.GET_READY  # asked while getting ready
+    assert opened.spoken[-1].text == "Quick check. Any pain spreading into your leg? Press P."
+    folded = run_until(session, clock, lambda s: s.check_folded)
+    assert folded.phases[-1].kind is PhaseKind.UP  # the work began, and went on
     assert session.workout is not None and session.workout.state is State.RUNNING
-    assert after.summary is None
+    assert session.checking is None
+    assert ("not answered", "bridge") in recorder.calls
+    # The last exercise's check waits a moment, then the summary comes with no key.
+    waiting = run_until(session, clock, lambda s: s.waiting_to_finish)
+    assert session.checking is not None and session.checking.exercise.id == "tilt"
+    assert session.seconds_to_summary() == pytest.approx(LAST_CHECK_SECONDS, abs=0.25)
+    over = run_until(session, clock, lambda s: s.summary is not None)
+    assert over.summary is not None and over.summary.outcome is Outcome.FINISHED
+    assert recorder.calls[-2:] == [("not answered", "tilt"), ("finish", Outcome.FINISHED)]
+    assert waiting.spoken[-1].text.startswith("Quick check.")
+
+
+def test_a_check_answered_late_in_the_get_ready_counts_for_the_exercise_before() -> None:
+    session, recorder, clock, _ = start(exercise("bridge"), exercise("tilt"), exercise("bug"))
+    run_until(session, clock, lambda s: s.check_opened)
+    clock.advance(4)  # most of the get-ready gone
+    session.update()
+    session.felt(Feeling.TOO_HARD)
+    assert session.answer(CheckAnswer.FINE).summary is None
+    assert ("felt", "bridge", Feeling.TOO_HARD) in recorder.calls
+    assert ("not answered", "bridge") not in recorder.calls
 
 
 def test_the_stop_key_halts_as_one_recorded_fact_and_ends_the_workout() -> None:

@@ -317,35 +317,3 @@ def test_a_scaled_clock_runs_faster_from_where_it_started() -> None:
     assert fast.now() == pytest.approx(70)
     with pytest.raises(ValueError):
         ScaledClock(base, 0)
-
-
-def test_a_hold_stops_exactly_at_the_next_work_phase_even_after_a_late_update() -> None:
-    clock = FakeClock()
-    workout = Workout([exercise("a", hold=10), exercise("b", reps=3)], clock)
-    workout.start()
-    workout.skip_wait()
-    workout.hold_before_work()
-    clock.advance(200)  # far past the get-ready of "b": one late update
-    events = workout.update()
-    assert (workout.state, workout.phase.kind, workout.phase.exercise_index) == (
-        State.PAUSED,
-        PhaseKind.UP,
-        1,
-    )
-    assert workout.remaining() == pytest.approx(1)  # the whole first movement still to come
-    assert [type(e) for e in events] == [SetCompleted, PhaseStarted, PhaseStarted]
-    workout.hold_before_work(False)
-    workout.resume()
-    clock.advance(1)
-    workout.update()
-    assert workout.phase.kind is PhaseKind.TOP_HOLD
-
-
-def test_start_now_during_a_hold_still_waits_for_the_answer() -> None:
-    clock = FakeClock()
-    workout = Workout([exercise("a", hold=10), exercise("b", reps=3)], clock)
-    workout.start()
-    workout.hold_before_work()
-    workout.skip_wait()
-    assert (workout.state, workout.phase.kind) == (State.PAUSED, PhaseKind.HOLD)
-    assert workout.remaining() == pytest.approx(10)

@@ -18,7 +18,7 @@ def workout_with_feeling(person: Person, feeling_key: Qt.Key) -> None:
     person.answer_pain_until_workout()
     view = person.workout
     person.press(Qt.Key.Key_N)
-    person.run_until(lambda: view.controls.currentWidget() is view.check_bar)
+    person.run_until(view.check_shown)
     person.press(feeling_key)
     person.press(Qt.Key.Key_Escape)
     person.press(Qt.Key.Key_Return)  # end early

@@ -60,7 +60,7 @@ def one_workout(person: Person, first: bool, weekly: int | None = None) -> None:
     person.answer_pain(5)  # pain right now
     view = person.workout
     person.press(Qt.Key.Key_N)
-    person.run_until(lambda: view.controls.currentWidget() is view.check_bar)
+    person.run_until(view.check_shown)
     person.press(Qt.Key.Key_R)  # all fine, about right
     person.run_until(lambda: not person.on(view), step=1)  # to the end, each check fine
     person.skip_pain()

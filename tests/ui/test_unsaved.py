@@ -116,7 +116,7 @@ def test_on_a_small_screen_with_the_strip_and_the_check_nothing_beside_the_count
     view = person.workout
     person.start_morning()
     person.press(Qt.Key.Key_N)
-    person.run_until(lambda: view.controls.currentWidget() is view.check_bar)
+    person.run_until(view.check_shown)
     qtbot.wait(10)  # the layout settles
     labels = [view.name_label, view.phase_label, view.countdown, view.instruction_label,
               view.status_label, view.paused_label, view.next_label]  # fmt: skip

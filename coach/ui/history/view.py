@@ -214,7 +214,11 @@ class HistoryView(QWidget):
         for event in detail.safety:
             if event.exercise is not None:
                 name = self._name(event.exercise).lower()
-                what = f"back pain rose 2 or more points after the {name}"
+                what = (
+                    f"the check after the {name} was not answered"
+                    if event.verdict == "unanswered"
+                    else f"back pain rose 2 or more points after the {name}"
+                )
             else:
                 what = {"clear": "all clear", "warn": "go gently"}.get(event.verdict, "stopped")
             if event.halt:

@@ -6,6 +6,7 @@ coach.ui.workout.view.WorkoutView runs it; this part only builds and draws.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -119,16 +120,19 @@ class WorkoutScreen(QWidget):
         self.controls = QStackedWidget()
         self.controls.addWidget(self._build_buttons(on))
         self.controls.addWidget(self._build_confirm(on))
-        self.check_bar = CheckBar()
-        self.controls.addWidget(self.check_bar)
         self.controls.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        # As tall as the page showing, so the countdown gets the room the check bar
-        # needs only while it shows (an ignored page counts for nothing in the height).
+        # As tall as the page showing (an ignored page counts for nothing in the height).
         self.controls.currentChanged.connect(self._on_controls_changed)
         self._on_controls_changed(0)
-        # The check's question may wrap onto more lines once laid out: the room left for the
-        # countdown is measured again whenever the controls change height.
+        # The check after an exercise shows above the buttons, beside the running workout:
+        # the buttons and every key stay.
+        self.check_bar = CheckBar()
+        self.check_bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.check_bar.hide()
+        # The room left for the countdown is measured again whenever the check shows,
+        # goes, or wraps onto more lines, and when the controls change height.
         self.controls.installEventFilter(self)
+        self.check_bar.installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 18, 28, 18)
@@ -137,6 +141,7 @@ class WorkoutScreen(QWidget):
         layout.addSpacing(12)
         layout.addLayout(middle, 1)
         layout.addSpacing(12)
+        layout.addWidget(self.check_bar)
         layout.addWidget(self.controls)
         layout.addSpacing(6)
         layout.addWidget(self.stop_button)  # outside the stack: always there
@@ -178,8 +183,8 @@ class WorkoutScreen(QWidget):
         return box
 
     def show_workout(self, workout: Workout, *, held: bool) -> None:
-        """Everything on screen as the workout now is; `held`: it waits on the check's
-        answer (not paused by the person)."""
+        """Everything on screen as the workout now is; `held`: it waits on an answer (back
+        pain rose: end for today, or go on?), not paused by the person."""
         phase, planned = workout.phase, workout.planned
         exercise = planned.exercise
         # The other side is the same movement in a mirror: the picture turns round with it.
@@ -223,6 +228,15 @@ class WorkoutScreen(QWidget):
             self._fitted_for = words
             self._fit_countdown()
 
+    def show_last_check(self, seconds: float) -> None:
+        """After the last exercise, while its check waits a moment before the summary."""
+        self.phase_label.setText("Well done")
+        self.countdown.setText(str(math.ceil(seconds)))
+        self.instruction_label.setText("That is the last exercise. Your summary follows.")
+        self.status_label.setText("")
+        self.next_label.setText("")
+        self.progress.setValue(1000)
+
     def _on_controls_changed(self, index: int) -> None:
         for n in range(self.controls.count()):
             vertical = QSizePolicy.Policy.Preferred if n == index else QSizePolicy.Policy.Ignored
@@ -233,9 +247,14 @@ class WorkoutScreen(QWidget):
         QTimer.singleShot(0, self._fit_countdown)  # again once the layout has settled
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.controls and event.type() == QEvent.Type.Resize:
+        changes = (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide)
+        if watched in (self.controls, self.check_bar) and event.type() in changes:
             QTimer.singleShot(0, self._fit_countdown)
         return super().eventFilter(watched, event)
+
+    def check_shown(self) -> bool:
+        """The check after an exercise (or the question after back pain rose) is on screen."""
+        return not self.check_bar.isHidden()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -244,7 +263,7 @@ class WorkoutScreen(QWidget):
     def _fit_countdown(self) -> None:
         """The countdown is the one thing to read from the mat: as big as the window allows,
         a little smaller while the taller check below needs the room."""
-        share = 0.12 if self.controls.currentWidget() is self.check_bar else 0.17
+        share = 0.12 if self.check_shown() else 0.17
         pixels = max(48, min(int(self.height() * share), int(self.width() * 0.11)))
         # Never bigger than the room the column has once the rest of it is shown, so on a
         # small screen the words beside it are not cut off.
@@ -255,7 +274,7 @@ class WorkoutScreen(QWidget):
         if room.height() > 0:
             self.instruction_label.show()
             fitted = self._room_for_countdown(room.width(), room.height())
-            if fitted < 48 and self.controls.currentWidget() is self.check_bar:
+            if fitted < 48 and self.check_shown():
                 # Short of room while the check is asked: the question comes first, and
                 # the instruction returns with the answer.
                 self.instruction_label.hide()

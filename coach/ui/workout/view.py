@@ -93,6 +93,14 @@ class WorkoutView(WorkoutScreen):
             if not self.check_bar.press(sequence) and sequence in WorkoutKeys.STOP.keys:
                 self._on_stop_clicked()
             return
+        if self.session.finishing:  # the last check: its answer, the stop key, the sound
+            if self.check_bar.press(sequence):
+                return
+            if sequence in WorkoutKeys.STOP.keys:
+                self._on_stop_clicked()
+            elif sequence in WorkoutKeys.MUTE.keys:
+                self._on_mute_clicked()
+            return
         checking = self.session.checking is not None and not self.confirming()
         if checking and self.check_bar.press(sequence):
             return
@@ -104,6 +112,8 @@ class WorkoutView(WorkoutScreen):
 
     def begin(self, loaded: LoadedRoutine, plan: list[PlannedExercise]) -> None:
         self.controls.setCurrentIndex(0)
+        self.controls.setEnabled(True)
+        self.check_bar.hide()
         self.steps_button.setChecked(False)
         self.left.setCurrentIndex(0)
         self.routine_label.setText(loaded.routine.title)
@@ -134,14 +144,17 @@ class WorkoutView(WorkoutScreen):
                 self.voice.say(said)
         for phase in step.phases:
             self.phase_changed.emit(phase)
+        if step.check_folded and self.session.checking is None:
+            self.check_bar.hide()  # the work began: unanswered, it is put away
+            self._fit_countdown()
         if step.check_opened and self.session.checking is not None:
             self.check_bar.ask(self.session.checking.exercise.name)
-            self.controls.setCurrentIndex(2)
+            self.check_bar.show()
             self._fit_countdown()
         if step.pain_rose:  # everything waits on the person's answer
             self._timer.stop()
             self.check_bar.ask_pain()
-            self.controls.setCurrentIndex(2)
+            self.check_bar.show()
             self._fit_countdown()
             if self.workout is not None:
                 self.show_workout(self.workout, held=True)
@@ -159,14 +172,18 @@ class WorkoutView(WorkoutScreen):
                 self.cues.play(sound)
             self.workout_over.emit(step.summary)
             return
-        if step.waiting_to_finish:  # the summary waits for the last check
-            self._timer.stop()
+        if step.waiting_to_finish:  # the last check, for a moment, then the summary
+            if sound:
+                self.cues.play(sound)
+            self.controls.setEnabled(False)  # nothing is left to pause, skip or end
+            self.show_last_check(self.session.seconds_to_summary())
+            self._timer.start(max(1, math.ceil(min(1.0, self.session.seconds_to_summary())
+                                               / self._rate * 1000)))  # fmt: skip
             return
         if sound:
             self.cues.play(sound)
         if self.workout is not None:
-            held = self.session.checking is not None and not self.session.paused_by_person
-            self.show_workout(self.workout, held=held)
+            self.show_workout(self.workout, held=False)
         self._schedule()
 
     def _schedule(self) -> None:
@@ -217,7 +234,7 @@ class WorkoutView(WorkoutScreen):
             self._on_confirm_end_clicked()
 
     def _on_keep_going_clicked(self) -> None:
-        self.controls.setCurrentIndex(2 if self.session.checking is not None else 0)
+        self.controls.setCurrentIndex(0)
         self._play(self.session.keep_going())
 
     def _on_confirm_end_clicked(self) -> None:
@@ -236,13 +253,13 @@ class WorkoutView(WorkoutScreen):
     def _on_check_bar_pain_answered(self, end: bool) -> None:
         if not self.session.asking_pain:
             return
-        self.controls.setCurrentIndex(0)
+        self.check_bar.hide()
         self._fit_countdown()
         self._play(self.session.pain_answer(end=end))
 
     def _on_check_bar_answered(self, answer: CheckAnswer) -> None:
         if self.session.checking is None:
             return
-        self.controls.setCurrentIndex(0)
+        self.check_bar.hide()
         self._fit_countdown()
         self._play(self.session.answer(answer))
