@@ -30,13 +30,21 @@ def test_a_whole_routine_by_keyboard_is_coached_and_saved(
     assert view.next_button.text() == "Start now  [N]"
 
     person.press(Qt.Key.Key_Space)
-    assert view.paused_label.isVisible()
+    # Paused, as seen from the mat: a large cover over the picture, the number greyed.
+    assert view.left.currentWidget() is view.pause_cover
+    assert view.pause_cover.text() == "Paused\nSpace to go on"
+    assert view.pause_cover.font().pixelSize() >= 0.05 * view.height()
+    assert "color" in view.countdown.styleSheet()
     assert view.pause_button.text() == "Go on  [Space]"
     clock.advance(300)
     view.poll()
     assert view.countdown.text() == "10"
+    person.press(Qt.Key.Key_I)  # the steps, asked for while paused, show on going on
+    assert view.left.currentWidget() is view.pause_cover
     person.press(Qt.Key.Key_Space)
-    assert not view.paused_label.isVisible()
+    assert view.left.currentIndex() == 1 and view.countdown.styleSheet() == ""
+    person.press(Qt.Key.Key_I)
+    assert view.left.currentWidget() is view.picture
 
     person.press(Qt.Key.Key_N)
     assert view.phase_label.text() == "Up"

@@ -84,9 +84,19 @@ class WorkoutScreen(QWidget):
         steps_scroll = QScrollArea()
         steps_scroll.setWidgetResizable(True)
         steps_scroll.setWidget(self.steps_label)
+        # Paused by the person: a cover over the picture, big enough to read from the mat.
+        self.pause_cover = make_label("Paused\nSpace to go on", 40, bold=True, name="pauseCover")
+        self.pause_cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pause_cover.setStyleSheet(
+            f"QLabel#pauseCover {{ color: {theme.WARN}; background: {theme.CARD};"
+            f" border: 3px solid {theme.WARN}; border-radius: 16px; }}"
+        )
+        self.pause_cover.setAccessibleName("Paused. Press Space to go on.")
         self.left = QStackedWidget()
         self.left.addWidget(self.picture)
         self.left.addWidget(steps_scroll)
+        self.left.addWidget(self.pause_cover)
+        self._left_before_pause = 0  # the picture or the steps, shown again on going on
 
         self.name_label = make_label("", 26, bold=True)
         self.phase_label = make_label("", 22, bold=True)
@@ -97,7 +107,7 @@ class WorkoutScreen(QWidget):
         self.instruction_label = make_label("", 17)
         self.status_label = make_label("", 17, bold=True)
         self.next_label = make_label("", 14, name="muted")
-        self.paused_label = make_label("Paused. Press Space to go on.", 17, bold=True)
+        self.paused_label = make_label("Waiting for your answer below.", 17, bold=True)
         self.paused_label.setStyleSheet(f"color: {theme.WARN};")
         self.paused_label.hide()
         right = QVBoxLayout()
@@ -211,10 +221,9 @@ class WorkoutScreen(QWidget):
             else "This is the last exercise."
         )
         paused = workout.state is State.PAUSED
-        self.paused_label.setVisible(paused)
-        self.paused_label.setText(
-            "Waiting for your answer below." if held else "Paused. Press Space to go on."
-        )
+        self._show_paused(paused and not held)
+        self.paused_label.setVisible(paused and held)  # a question waits: said beside it
+        self.paused_label.setText("Waiting for your answer below.")
         set_words(self.pause_button, WorkoutKeys.PAUSE, "Go on" if paused else None)
         next_words = "Start now" if phase.kind is not PhaseKind.REST else "Skip rest"
         set_words(
@@ -283,6 +292,20 @@ class WorkoutScreen(QWidget):
         font = self.countdown.font()
         font.setPixelSize(pixels)
         self.countdown.setFont(font)
+        self._fit_cover()
+
+    def _fit_cover(self) -> None:
+        """The pause cover's words as big as the picture's room allows (8% of the height at
+        most), each line whole."""
+        font = QFont(self.pause_cover.font())
+        font.setPixelSize(100)
+        metrics = QFontMetrics(font)
+        widest = max(
+            metrics.horizontalAdvance(line) for line in self.pause_cover.text().split("\n")
+        )
+        room = (self.left.width() or self.width() // 2) - 48  # inside its border
+        font.setPixelSize(max(24, min(int(self.height() * 0.08), int(100 * room / widest))))
+        self.pause_cover.setFont(font)
 
     def _room_for_countdown(self, width: int, height: int) -> int:
         """The countdown's largest pixel size in a column of this size."""
@@ -301,9 +324,23 @@ class WorkoutScreen(QWidget):
         return (self.name_label, self.phase_label, self.instruction_label,
                 self.status_label, self.paused_label, self.next_label)  # fmt: skip
 
+    def _show_paused(self, paused: bool) -> None:
+        """The cover over the picture and a grey countdown while paused; as before after."""
+        covered = self.left.currentWidget() is self.pause_cover
+        if paused and not covered:
+            self._left_before_pause = self.left.currentIndex()
+            self.left.setCurrentWidget(self.pause_cover)
+        elif not paused and covered:
+            self.left.setCurrentIndex(self._left_before_pause)
+        self.countdown.setStyleSheet(f"color: {theme.LINE};" if paused else "")
+
     def toggle_steps(self) -> None:
-        showing = self.left.currentIndex() == 0
-        self.left.setCurrentIndex(1 if showing else 0)
+        covered = self.left.currentWidget() is self.pause_cover
+        showing = (self._left_before_pause if covered else self.left.currentIndex()) == 0
+        if covered:
+            self._left_before_pause = 1 if showing else 0  # seen on going on
+        else:
+            self.left.setCurrentIndex(1 if showing else 0)
         self.steps_button.setChecked(showing)
 
     def confirming(self) -> bool:
