@@ -29,3 +29,8 @@ def database_path(data: Path) -> Path:
 
 def backups_dir(data: Path) -> Path:
     return data / "backups"
+
+
+def window_place_path(data: Path) -> Path:
+    """Where the window was and how big, to open there again."""
+    return data / "window.place"

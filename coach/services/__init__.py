@@ -127,6 +127,7 @@ class Services:
         now: Now,
     ) -> None:
         self.resources = resources
+        self.data_dir = data_dir
         self.rules = rules
         self.now = now
         self.routines = RoutineFiles(resources, paths.user_routines_dir(data_dir))

@@ -6,14 +6,17 @@ flow's. The window only says which screen is showing.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from coach import paths
 from coach.core.cues import VoiceSettings
+from coach.files import write_private
 from coach.services import VOICE, Services
 from coach.ui.checkins.blocks_flow import BlockFlow
 from coach.ui.checkins.flow import CheckinFlow
@@ -31,6 +34,8 @@ if TYPE_CHECKING:
     from coach.ui.progress.view import ProgressView
 
 QUIT = "Ctrl+Q"
+FULL_SCREEN = "F11"
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class MainWindow(QMainWindow):
         icon = QIcon(str(services.resources.icon))
         self.setWindowIcon(icon)
         self.setMinimumSize(800, 520)
+        self._maximised_before = False
         self.preview: QDialog | None = None  # the print preview while it is open
         self._fit_to_screen()
         self.stack = QStackedWidget()
@@ -98,6 +104,10 @@ class MainWindow(QMainWindow):
                                   self.refresh)  # fmt: skip
         quit_key = QShortcut(QKeySequence(QUIT), self)
         quit_key.activated.connect(self.close)  # Ctrl+Q: closing keeps what was done
+        full_key = QShortcut(QKeySequence(FULL_SCREEN), self)
+        full_key.activated.connect(self.toggle_full_screen)
+        workout_view.full_screen_requested.connect(self.toggle_full_screen)
+        workout_view.leave_full_screen = self._leave_full_screen
         self._connect()
         self.refresh()
         safety.first_run()  # the full screen before anything else, the first time
@@ -126,12 +136,51 @@ class MainWindow(QMainWindow):
         screens.voice.saved.connect(self._on_voice_saved)
 
     def _fit_to_screen(self) -> None:
+        """Where and how big the window was last time, if that is still on a screen; else
+        1280 x 800, or the screen if it is smaller."""
+        if self._place_again():
+            return
         width, height = 1280, 800
         screen = QGuiApplication.primaryScreen()
         if screen is not None:
             available = screen.availableGeometry()
             width, height = min(width, available.width()), min(height, available.height())
         self.resize(width, height)
+
+    def _place_again(self) -> bool:
+        place = paths.window_place_path(self.services.data_dir)
+        try:
+            saved = QByteArray.fromBase64(place.read_bytes()[:4096])
+        except OSError:
+            return False
+        if saved.isEmpty() or not self.restoreGeometry(saved):
+            return False
+        visible = any(s.availableGeometry().intersects(self.frameGeometry())
+                      for s in QGuiApplication.screens())  # fmt: skip
+        return visible  # a screen since unplugged: the default place instead
+
+    def _keep_place(self) -> None:
+        """The window's place and size, for the next start (never fatal)."""
+        try:
+            write_private(paths.window_place_path(self.services.data_dir),
+                          bytes(self.saveGeometry().toBase64().data()))  # fmt: skip
+        except OSError as error:
+            logger.info("The window's place was not kept: %s", error)
+
+    def _leave_full_screen(self) -> bool:
+        """Esc on the workout: out of full screen first; True if it was."""
+        if not self.isFullScreen():
+            return False
+        self.toggle_full_screen()
+        return True
+
+    def toggle_full_screen(self) -> None:
+        """F11: the whole screen for the workout, and back."""
+        if self.isFullScreen():
+            self.showMaximized() if self._maximised_before else self.showNormal()
+        else:
+            self._maximised_before = self.isMaximized()
+            self.showFullScreen()
 
     # Which screen is showing.
 
@@ -245,4 +294,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.screens.workout.view.voice.close()  # an engine search still running is given up
+        self._keep_place()
         super().closeEvent(event)

@@ -42,6 +42,7 @@ class WorkoutKeys:
     MUTE = Key("Sound on", ("M",))
     END = Key("End", ("Esc",))
     STOP = Key("Stop: pain is spreading", ("P",))
+    FULL = Key("Full screen", ("F11",))  # the window's own key, on every screen
     CONFIRM_END = Key("End workout", ("Return", "Enter"), shown="Enter")
     KEEP_GOING = Key("Keep going", ("Esc",))
 
@@ -166,6 +167,7 @@ class WorkoutScreen(QWidget):
         self.mute_button = key_button(keys.MUTE, on[keys.MUTE])
         self.mute_button.setCheckable(True)
         self.end_button = key_button(keys.END, on[keys.END])
+        self.full_button = key_button(keys.FULL, on[keys.FULL])
         self.stop_button = key_button(keys.STOP, on[keys.STOP])
         self.stop_button.setObjectName("danger")
         row = QFrame()
@@ -174,7 +176,7 @@ class WorkoutScreen(QWidget):
         for button in (self.back_button, self.pause_button, self.next_button):
             layout.addWidget(button)
         layout.addStretch()
-        for button in (self.steps_button, self.mute_button, self.end_button):
+        for button in (self.steps_button, self.mute_button, self.full_button, self.end_button):
             layout.addWidget(button)
         return row
 

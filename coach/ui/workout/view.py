@@ -37,6 +37,7 @@ from coach.ui.workout.sound import CuePlayer
 
 class WorkoutView(WorkoutScreen):
     phase_changed = Signal(object)
+    full_screen_requested = Signal()
     workout_over = Signal(object)
     halted = Signal(object)
 
@@ -56,7 +57,10 @@ class WorkoutView(WorkoutScreen):
             keys.MUTE: self._on_mute_clicked, keys.END: self._on_end_clicked,
             keys.STOP: self._on_stop_clicked, keys.CONFIRM_END: self._on_confirm_end_clicked,
             keys.KEEP_GOING: self._on_keep_going_clicked,
+            keys.FULL: lambda: self.full_screen_requested.emit(),
         }, parent)  # fmt: skip
+        # Esc leaves full screen before it offers to end (the window says whether it was).
+        self.leave_full_screen: Callable[[], bool] = lambda: False
         self.cues = cues
         self.voice = voice or Voice(find=lambda _parent: None)
         self.session = session
@@ -226,7 +230,7 @@ class WorkoutView(WorkoutScreen):
     def _on_escape_pressed(self) -> None:
         if self.confirming():
             self._on_keep_going_clicked()
-        else:
+        elif not self.leave_full_screen():
             self._on_end_clicked()
 
     def _on_enter_pressed(self) -> None:
