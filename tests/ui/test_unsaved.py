@@ -118,7 +118,7 @@ def test_on_a_small_screen_with_the_strip_and_the_check_nothing_beside_the_count
     person.press(Qt.Key.Key_N)
     person.run_until(view.check_shown)
     qtbot.wait(10)  # the layout settles
-    labels = [view.name_label, view.phase_label, view.countdown, view.instruction_label,
+    labels = [view.name_label, view.phase_label, view.instruction_label,
               view.status_label, view.paused_label, view.next_label]  # fmt: skip
     for label in labels:
         if label.isVisible():
@@ -129,6 +129,9 @@ def test_on_a_small_screen_with_the_strip_and_the_check_nothing_beside_the_count
             )
             assert label.height() >= wanted - 1, label.text()
     assert view.countdown.font().pixelSize() >= 36
+    # The countdown's label is as tall as its digits (no room kept for descenders).
+    digits = view.countdown.fontMetrics().tightBoundingRect("0123456789").height()
+    assert view.countdown.height() >= digits
     strip = person.window.save_guard
     assert strip is not None
     strip.resize(500, strip.height())  # narrower than its sentence, whatever the font

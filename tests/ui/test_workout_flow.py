@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.core.outcome import Outcome
@@ -215,3 +217,33 @@ def test_in_the_second_week_the_bridge_has_two_sets(
     person.start_morning()
     assert person.workout.status_label.text() == "Set 1 of 2"
     assert person.workout.next_label.text() == "Up next: Lying hip opener (1 × 7 reps a side)"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
+def test_the_workout_reads_from_the_mat_at_each_window_size(
+    qtbot: QtBot, person: Person, clock: FakeClock, width: int, height: int
+) -> None:
+    person.window.resize(width, height)
+    view = person.workout
+    person.start_morning()
+    person.press(Qt.Key.Key_N)  # the first movement
+    qtbot.wait(10)  # the layout settles
+    tall = person.window.height()
+
+    def pixels(widget: QWidget) -> int:
+        return widget.font().pixelSize()
+
+    assert pixels(view.countdown) >= 0.40 * tall
+    for label in (view.phase_label, view.status_label):
+        assert pixels(label) >= 0.05 * tall, label.text()
+    assert pixels(view.instruction_label) >= 0.04 * tall
+    for button in (view.pause_button, view.next_button, view.end_button, view.stop_button):
+        assert pixels(button) >= 0.025 * tall, button.text()
+        assert button.sizeHint().width() <= button.width() + 1, button.text()  # never cut
+    for label in (view.name_label, view.phase_label, view.instruction_label,
+                  view.status_label, view.next_label):  # fmt: skip
+        wanted = (label.heightForWidth(label.width()) if label.hasHeightForWidth()
+                  else label.sizeHint().height())  # fmt: skip
+        assert label.height() >= wanted - 1, label.text()
+    digits = view.countdown.fontMetrics().tightBoundingRect("0123456789").height()
+    assert view.countdown.height() >= digits  # as tall as its digits

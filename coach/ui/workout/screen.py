@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
@@ -32,6 +33,19 @@ from coach.ui.widgets import Key, key_button, make_label, set_words
 from coach.ui.workout.check_bar import CheckBar
 from coach.ui.workout.picture import Picture
 from coach.ui.workout.text import PHASE_WORDS, instruction, status_text, steps_html
+
+# The countdown's label per pixel of its font: as tall as its digits with a little room
+# (the line's leading and descent are cut, evenly above and below, and no digit reaches
+# them), and two digits' width.
+DIGITS_TALL = 0.82
+DIGITS_WIDE = 1.4
+
+
+def _pixels(widget: QWidget, pixels: int) -> None:
+    font = widget.font()
+    if font.pixelSize() != pixels:
+        font.setPixelSize(pixels)
+        widget.setFont(font)
 
 
 class WorkoutKeys:
@@ -112,6 +126,7 @@ class WorkoutScreen(QWidget):
         self.paused_label.setStyleSheet(f"color: {theme.WARN};")
         self.paused_label.hide()
         right = QVBoxLayout()
+        right.setSpacing(2)  # the room goes to the countdown
         right.addWidget(self.name_label)
         right.addSpacing(6)
         right.addWidget(self.phase_label)
@@ -146,7 +161,7 @@ class WorkoutScreen(QWidget):
         self.check_bar.installEventFilter(self)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 18, 28, 18)
+        layout.setContentsMargins(28, 12, 28, 12)
         layout.addLayout(top)
         layout.addWidget(self.progress)
         layout.addSpacing(12)
@@ -269,13 +284,40 @@ class WorkoutScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._scale_words()
         self._fit_countdown()
 
+    def _window_height(self) -> int:
+        window = self.window()
+        return window.height() if window is not None and window is not self else self.height()
+
+    def _scale_words(self) -> None:
+        """Every size on this screen in proportion to the window, to be read from a mat
+        two metres away: the phase and the rep and side line 5% of its height, the
+        instruction 4%, the keys 2.5%."""
+        height = self._window_height()
+        sizes = {self.name_label: 0.045, self.phase_label: 0.05, self.status_label: 0.05,
+                 self.instruction_label: 0.04, self.paused_label: 0.04, self.next_label: 0.03,
+                 self.routine_label: 0.025, self.position_label: 0.025}  # fmt: skip
+        for label, share in sizes.items():
+            _pixels(label, max(14, math.ceil(height * share)))
+        # The keys' words: 2.5% of the height, or smaller where a row would not fit across.
+        keys = max(14, math.ceil(height * 0.025))
+        room = self.width() - 56  # inside the screen's margins
+        for part in (self.controls, self.check_bar, self.stop_button):
+            widgets = [part, *part.findChildren(QPushButton), *part.findChildren(QLabel)]
+            for pixels in range(keys, 10, -1):
+                for widget in widgets:
+                    _pixels(widget, pixels)
+                if part.sizeHint().width() <= room:
+                    break
+
     def _fit_countdown(self) -> None:
-        """The countdown is the one thing to read from the mat: as big as the window allows,
-        a little smaller while the taller check below needs the room."""
-        share = 0.12 if self.check_shown() else 0.17
-        pixels = max(48, min(int(self.height() * share), int(self.width() * 0.11)))
+        """The countdown is the one thing to read from the mat: 40% of the window's height
+        where it fits, smaller while the taller check below needs the room."""
+        share = 0.25 if self.check_shown() else 0.40
+        height = self._window_height()
+        pixels = max(48, math.ceil(height * share))
         # Never bigger than the room the column has once the rest of it is shown, so on a
         # small screen the words beside it are not cut off.
         layout = self.layout()
@@ -285,15 +327,17 @@ class WorkoutScreen(QWidget):
         if room.height() > 0:
             self.instruction_label.show()
             fitted = self._room_for_countdown(room.width(), room.height())
-            if fitted < 48 and self.check_shown():
+            if fitted < max(48, height * 0.2) and self.check_shown():
                 # Short of room while the check is asked: the question comes first, and
                 # the instruction returns with the answer.
                 self.instruction_label.hide()
                 fitted = self._room_for_countdown(room.width(), room.height())
-            pixels = max(36, min(pixels, fitted))
+            pixels = max(36, min(pixels, fitted, int(room.width() / DIGITS_WIDE)))
         font = self.countdown.font()
         font.setPixelSize(pixels)
         self.countdown.setFont(font)
+        # Digits have no descenders and no accents: the label is as tall as they are.
+        self.countdown.setFixedHeight(math.ceil(pixels * DIGITS_TALL))
         self._fit_cover()
 
     def _fit_cover(self) -> None:
@@ -316,11 +360,8 @@ class WorkoutScreen(QWidget):
             for w in self._beside_countdown()
             if not w.isHidden()
         )
-        spare = height - taken - 16 - self._right.spacing() * (self._right.count() - 1)
-        font = QFont(self.countdown.font())
-        font.setPixelSize(100)
-        line = QFontMetrics(font).height() / 100  # the label's height per pixel of size
-        return int(spare / line)
+        spare = height - taken - 4 - self._right.spacing() * (self._right.count() - 1)
+        return int(spare / DIGITS_TALL)
 
     def _beside_countdown(self) -> tuple[QLabel, ...]:
         return (self.name_label, self.phase_label, self.instruction_label,
