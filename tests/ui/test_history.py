@@ -45,6 +45,8 @@ def three_workouts(data_dir: Path) -> list[int]:
         log.record_set(workout, SetCompleted("glute-bridge", None, 1, 10, None))
         now[0] += timedelta(minutes=3)
         log.record_set(workout, SetCompleted("bird-dog", Side.LEFT, 1, 6, None))
+        if outcome is Outcome.FINISHED:
+            log.record_unanswered(workout, "bird-dog")  # the last check, left unanswered
         if outcome is not None:
             now[0] += timedelta(minutes=6)
         if outcome is Outcome.HALTED_RADIATING:
@@ -88,6 +90,8 @@ def test_history_lists_each_workout_and_shows_its_sets_and_check_ins(
     assert "Pain (0 to 10) before: 5, after: 3" in shown
     assert "Glute bridge: set 1: 10 reps" in shown
     assert "Bird dog: set 1 left: 6 reps" in shown
+    assert "the check after the bird dog was not answered" in shown
+    assert "stopped" not in shown  # a check left unanswered is no halt
     person.key(Qt.Key.Key_Up)
     assert "Safety check (stop key) at " in view.detail.toPlainText()
     assert "stopped: pain spreading down the leg" in view.detail.toPlainText()
