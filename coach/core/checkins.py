@@ -117,6 +117,8 @@ class CheckinBook(Protocol):
 
     def set_impression(self, checkin_id: int, impression: str) -> None: ...
 
+    def link(self, checkin_id: int, workout_id: int) -> None: ...
+
 
 # What comes next.
 
@@ -160,6 +162,7 @@ class CheckinStages:
         self._rating = False  # rating activities (of the baseline or the three weeks)
         self._checkin = 0  # the check-in ratings and the impression belong to
         self._checkin_kind: CheckinKind | None = None
+        self._pain_before: int | None = None  # the check-in right before a workout
         self._to_rate: list[str] = []
         self._rating_count = 0
         self._block = 0
@@ -171,6 +174,7 @@ class CheckinStages:
 
     def before_workout(self, routine_id: str) -> Next:
         self.routine, self._from_home = routine_id, False
+        self._pain_before = None
         block = self._book.current_block()
         self._block = block.id if block else self._book.start_block(routine_id)
         if not any(c.kind == CheckinKind.BASELINE for c in self._book.checkins(self._block)):
@@ -212,6 +216,13 @@ class CheckinStages:
         baseline = self._baseline_activities(records)
         return self._rate([name for name in baseline if name not in latest.activities])
 
+    def began(self, workout_id: int) -> None:
+        """The workout these check-ins led to has begun: the pain given right before it is
+        kept as that workout's (its history and summary show it beside the pain after)."""
+        before, self._pain_before = self._pain_before, None
+        if before is not None:
+            self._book.link(before, workout_id)
+
     def after_workout(self, workout_id: int) -> Next:
         block = self._book.current_block()
         if block is None:
@@ -231,6 +242,8 @@ class CheckinStages:
         workout = self._workout if stage == CheckinKind.AFTER_WORKOUT else None
         self._checkin = self._book.record(self._block, stage, value, workout_id=workout)
         self._checkin_kind = stage
+        if stage == CheckinKind.BEFORE_WORKOUT:
+            self._pain_before = self._checkin
         if stage == CheckinKind.BASELINE:
             return ChooseActivities()
         if stage == CheckinKind.THREE_WEEKS:

@@ -171,3 +171,6 @@ class FixingBook:
 
     def set_impression(self, checkin_id: int, impression: str) -> None:
         self._checkins.set_impression(checkin_id, impression)
+
+    def link(self, checkin_id: int, workout_id: int) -> None:
+        self._checkins.link(checkin_id, workout_id)

@@ -135,6 +135,13 @@ class CheckinLog:
             )
         )
 
+    def link(self, checkin_id: int, workout_id: int) -> None:
+        """A check-in given before a workout began, kept as that workout's."""
+        self._database.write_plain(lambda db: db.execute(
+            "UPDATE checkin SET workout_id = ? WHERE id = ? AND workout_id IS NULL",
+            (workout_id, checkin_id),
+        ))  # fmt: skip
+
     def set_impression(self, checkin_id: int, impression: str) -> None:
         from coach.store.models import Checkin
 

@@ -25,6 +25,7 @@ class Book:
         self.now = START
         self.block: Block | None = None
         self.records: list[CheckinRecord] = []
+        self.linked: list[tuple[int, int]] = []
 
     def today(self) -> date:
         return self.now.astimezone().date()
@@ -47,6 +48,9 @@ class Book:
 
     def add_activity(self, checkin_id: int, activity: str, score: int) -> None:
         self.records[checkin_id - 1].activities[activity] = score
+
+    def link(self, checkin_id: int, workout_id: int) -> None:
+        self.linked.append((checkin_id, workout_id))
 
     def set_impression(self, checkin_id: int, impression: str) -> None:
         old = self.records[checkin_id - 1]
@@ -73,6 +77,9 @@ def test_the_first_workout_asks_the_baseline_its_activities_then_the_pain_now() 
     assert stages.answer(4) is Done.READY and stages.routine == "morning"
     assert kinds(book) == [CheckinKind.BASELINE, CheckinKind.BEFORE_WORKOUT]
     assert book.records[0].activities == {"Putting on socks": 7}
+    stages.began(3)  # the pain right before is the workout's
+    stages.began(4)  # and only that workout's
+    assert book.linked == [(2, 3)]
     assert stages.after_workout(3).heading == "After your workout"  # type: ignore[union-attr]
     assert stages.skip() is Done.AFTER
 
@@ -114,3 +121,14 @@ def test_three_weeks_asks_the_same_activities_then_the_impression_and_resumes() 
     assert later.impression("much improved") is Done.THREE_WEEKS
     assert later.resume_three_weeks() is None
     assert book.records[-1].activities == {"Putting on socks": 4, "Gardening": 5}
+
+
+def test_a_skipped_pain_before_links_nothing_to_the_workout() -> None:
+    book = Book()
+    stages = CheckinStages(book, book.today)
+    stages.before_workout("morning")
+    stages.answer(6)
+    stages.choose([])
+    assert stages.skip() is Done.READY
+    stages.began(3)
+    assert book.linked == []

@@ -215,6 +215,12 @@ def test_a_whole_routine_runs_from_start_with_no_key_pressed_and_every_set_is_sa
         ).fetchall()
     unanswered = [json.loads(answers)["exercise"] for (answers,) in rows]
     assert unanswered == [p.exercise.id for p in plan]  # each check, the last one too
+    person.answer_pain(3)  # back at the laptop
+    assert person.on(person.summary)
+    said = person.summary.after.text()
+    assert "Back pain: <b>5</b> before, <b>3</b> after (2 points lower)." in said
+    assert "This week: 1 of " in said and "Today's workout is done." in said
+    assert "Next workout day: " in said
 
 
 def test_the_last_check_takes_its_answer_or_the_stop_key_and_nothing_else(

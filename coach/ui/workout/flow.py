@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from coach.core.checkins import CheckinKind
 from coach.core.outcome import Halt, WorkoutSummary
 from coach.core.progression import DoseOffer
 from coach.services import Services
@@ -43,6 +44,7 @@ class WorkoutFlow(QObject):
         self._safety = safety
         self._show = show
         self._saved = saved
+        self._workout_id = 0
         checkins.ready.connect(self._on_checkins_ready)
         checkins.after_done.connect(self._on_checkins_after_done)
         view.workout_over.connect(self._on_view_workout_over)
@@ -64,9 +66,11 @@ class WorkoutFlow(QObject):
             self.done.emit()
             return
         self.view.begin(loaded, plan)
+        self._checkins.stages.began(self.view.session.workout_id)
         self._show(self.view)
 
     def _on_view_workout_over(self, summary: WorkoutSummary) -> None:
+        self._workout_id = summary.workout_id
         rose = {e: self._services.routines.exercise_name(e) for e in summary.pain_rose}
         notes = self._services.plan.pain_rose_notes(summary.routine_id, rose) if rose else []
         self.summary.show_summary(summary, on_disk=self._saved(), notes=notes)
@@ -77,6 +81,12 @@ class WorkoutFlow(QObject):
         self._safety.show_halt(halt)
 
     def _on_checkins_after_done(self) -> None:
+        detail = self._services.history.detail(self._workout_id)
+        pain = detail.pain if detail is not None else {}
+        self.summary.show_after(
+            pain.get(CheckinKind.BEFORE_WORKOUT), pain.get(CheckinKind.AFTER_WORKOUT),
+            self._services.plan.week(),
+        )  # fmt: skip
         self._show(self.summary)
         self.summary.back_button.setFocus()
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from coach.core.outcome import Outcome, WorkoutSummary
+from coach.core.plan import WEEKDAYS, WeekStatus
 from coach.core.progression import DoseOffer
 from coach.ui.widgets import Key, bind, key_button, make_label, make_row
 
@@ -22,6 +24,31 @@ def side_text(sides: dict[str, int] | None) -> str:
     if not sides:
         return ""
     return f": left {sides.get('left', 0)}, right {sides.get('right', 0)}"
+
+
+def pain_text(before: int | None, after: int | None) -> str:
+    """Back pain before and after, and the change in points; what was given."""
+    if before is None and after is None:
+        return ""
+    if before is None or after is None:
+        given, when = (before, "before") if after is None else (after, "after")
+        return f"Back pain {when} the workout: <b>{given}</b> of 10."
+    change = after - before
+    points = "point" if abs(change) == 1 else "points"
+    moved = (
+        "the same" if change == 0
+        else f"{-change} {points} lower" if change < 0
+        else f"{change} {points} higher"
+    )  # fmt: skip
+    return f"Back pain: <b>{before}</b> before, <b>{after}</b> after ({moved})."
+
+
+def week_text(week: WeekStatus) -> str:
+    """The week so far against the plan, and the next workout day."""
+    said = week.sentence()
+    if week.next_day is not None and "Next workout day" not in said:
+        said += f" Next workout day: {WEEKDAYS[week.next_day]}."
+    return said
 
 
 HEADINGS = {
@@ -54,6 +81,10 @@ class SummaryView(QWidget):
         self.exercises = make_label("", 15)
         self.exercises.setTextFormat(Qt.TextFormat.RichText)
         self.saved = make_label("", 14, name="muted")
+        # Pain before and after, the week so far and the next workout day (once the
+        # question after the workout is answered or skipped).
+        self.after = make_label("", 18)
+        self.after.setTextFormat(Qt.TextFormat.RichText)
         self.offer_label = make_label("", 15, bold=True)
         self.accept_button = key_button(SummaryKeys.ACCEPT, self._on_accept_clicked, focus=True)
         self.decline_button = key_button(SummaryKeys.DECLINE, self._on_decline_clicked, focus=True)
@@ -75,7 +106,8 @@ class SummaryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 56, 60, 40)
         layout.setSpacing(14)
-        for widget in (self.heading, self.details, self.exercises, self.saved, self.offer):
+        for widget in (self.heading, self.details, self.after, self.exercises, self.saved,
+                       self.offer):  # fmt: skip
             layout.addWidget(widget)
         layout.addSpacing(12)
         layout.addLayout(row)
@@ -110,6 +142,22 @@ class SummaryView(QWidget):
         said = "".join(f"<p><b>{escape(note)}</b></p>" for note in notes or [])
         self.exercises.setText(said + (f"<table cellpadding='3'>{rows}</table>" if rows else ""))
         self.back_button.setFocus()
+
+    def show_after(self, before: int | None, after: int | None, week: WeekStatus) -> None:
+        """How the back pain changed over the workout, the week so far, and what is next."""
+        lines = [pain_text(before, after), escape(week_text(week), quote=False)]
+        self.after.setText("<br>".join(line for line in lines if line))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Read from the mat too: the words follow the window's height."""
+        super().resizeEvent(event)
+        height = self.height()
+        for label, share in ((self.heading, 0.05), (self.details, 0.032), (self.after, 0.032),
+                             (self.exercises, 0.027), (self.saved, 0.022),
+                             (self.offer_label, 0.027)):  # fmt: skip
+            font = label.font()
+            font.setPixelSize(max(14, round(height * share)))
+            label.setFont(font)
 
     def offer_doses(self, offers: list[DoseOffer]) -> None:
         """Progression suggestions, one at a time; each is accepted or declined."""
