@@ -141,3 +141,22 @@ def test_up_to_three_activities_own_text_allowed_each_rated_and_saved(
         "Lifting my grandson": 6,
         "Walking for 15 minutes": 4,
     }
+
+
+def test_the_pain_question_sits_in_the_middle_of_the_window_in_its_proportions(
+    qtbot: QtBot, person: Person
+) -> None:
+    person.window.resize(1366, 768)
+    person.start_by_keyboard()
+    if person.on(person.questions):
+        person.answer_all_no()
+    view = person.pain
+    assert person.on(view)
+    qtbot.wait(10)
+    tall = view.height()
+    assert view.heading.font().pixelSize() >= 0.05 * tall
+    assert view.question.font().pixelSize() >= 0.03 * tall
+    assert min(b.height() for b in view.scale) >= 0.075 * tall  # a number to hit easily
+    top = view.heading.mapTo(view, view.heading.rect().topLeft()).y()
+    bottom = view.keys_line.mapTo(view, view.keys_line.rect().bottomLeft()).y()
+    assert abs(top - (tall - bottom)) <= 0.1 * tall  # as much room above as below

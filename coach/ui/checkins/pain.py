@@ -10,9 +10,11 @@ Signals:
 
 from __future__ import annotations
 
+import math
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from coach.core.progress import GLOBAL_IMPRESSION
@@ -73,18 +75,19 @@ class PainView(QWidget):
         ends.addWidget(self.high_end)
         keys = PainKeys
         hints = "Keys: " + hint_line(keys.CHOOSE, keys.UP, separator=" · ")
-        keys_line = make_label(hints, 12, name="muted")
+        self.keys_line = make_label(hints, 12, name="muted")
         self.save_button = key_button(keys.SAVE, self._on_save_clicked, primary=True)
         self.skip_button = key_button(keys.SKIP, self.skipped.emit)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 56, 60, 40)
+        layout.setContentsMargins(60, 40, 60, 40)
         layout.setSpacing(18)
+        layout.addStretch()  # the question in the middle of the window, as read from a mat
         layout.addWidget(self.heading)
         layout.addWidget(self.question)
         layout.addLayout(numbers)
         layout.addLayout(ends)
         layout.addWidget(make_row(self.save_button, self.skip_button))
-        layout.addWidget(keys_line)
+        layout.addWidget(self.keys_line)
         layout.addStretch()
         for digit in keys.CHOOSE.keys:
             bind(self, Key("", (digit,)), partial(self.choose, int(digit)))
@@ -114,6 +117,28 @@ class PainView(QWidget):
     def value(self) -> int | None:
         chosen = self.group.checkedId()
         return None if chosen < 0 else chosen
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Sizes in proportion to the window, and the question no wider than reads well."""
+        super().resizeEvent(event)
+        height = self.height()
+        sides = max(60, (self.width() - 1200) // 2)
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(sides, 40, sides, 40)
+        for widget, share in ((self.heading, 0.05), (self.question, 0.032),
+                              (self.low_end, 0.022), (self.high_end, 0.022),
+                              (self.keys_line, 0.02), (self.save_button, 0.025),
+                              (self.skip_button, 0.025)):  # fmt: skip
+            font = widget.font()
+            font.setPixelSize(max(14, math.ceil(height * share)))
+            widget.setFont(font)
+        side = max(56, math.ceil(height * 0.08))
+        for button in self.scale:
+            font = button.font()
+            font.setPixelSize(max(18, round(height * 0.035)))
+            button.setFont(font)
+            button.setMinimumSize(side, side)
 
     def choose(self, value: int) -> None:
         self.scale[max(0, min(10, value))].setChecked(True)
