@@ -19,7 +19,7 @@ def test_an_installed_wheel_lists_the_routines(tmp_path: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
          "--quiet", "-w", str(dist), str(ROOT)],
-        check=True,
+        check=True, timeout=300,
     )  # fmt: skip
     [wheel] = dist.glob("*.whl")
 
@@ -31,13 +31,14 @@ def test_an_installed_wheel_lists_the_routines(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
         text=True,
+        timeout=60,
     ).stdout.strip()
     # Reuse the dependencies already installed here; the project itself comes from the wheel.
     Path(purelib, "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     subprocess.run(
         [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
          "--no-deps", "--no-index", str(wheel)],
-        check=True,
+        check=True, timeout=300,
     )  # fmt: skip
 
     where = subprocess.run(
@@ -46,6 +47,7 @@ def test_an_installed_wheel_lists_the_routines(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
         text=True,
+        timeout=60,
     ).stdout
     assert str(Path(purelib, "coach", "routines")) in where
     assert str(Path(purelib, "coach", "assets")) in where
@@ -55,6 +57,7 @@ def test_an_installed_wheel_lists_the_routines(tmp_path: Path) -> None:
         cwd=tmp_path,
         capture_output=True,
         text=True,
+        timeout=60,
     )
     assert listing.returncode == 0, listing.stdout + listing.stderr
     assert "morning-bridge-core  Morning bridge & core" in listing.stdout
