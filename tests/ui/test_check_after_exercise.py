@@ -221,6 +221,9 @@ def test_a_whole_routine_runs_from_start_with_no_key_pressed_and_every_set_is_sa
     assert "Back pain: <b>5</b> before, <b>3</b> after (2 points lower)." in said
     assert "This week: 1 of " in said and "Today's workout is done." in said
     assert "Next workout day: " in said
+    summary = person.summary  # read from the mat too: in proportion to the window
+    assert summary.heading.font().pixelSize() >= 0.045 * summary.height()
+    assert summary.after.font().pixelSize() >= 0.03 * summary.height()
 
 
 def test_the_last_check_takes_its_answer_or_the_stop_key_and_nothing_else(

@@ -104,8 +104,9 @@ class SummaryView(QWidget):
         row.addWidget(self.back_button)
         row.addStretch()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 56, 60, 40)
+        layout.setContentsMargins(60, 40, 60, 40)
         layout.setSpacing(14)
+        layout.addStretch()  # in the middle of the window, as read from the mat
         for widget in (self.heading, self.details, self.after, self.exercises, self.saved,
                        self.offer):  # fmt: skip
             layout.addWidget(widget)
@@ -152,12 +153,18 @@ class SummaryView(QWidget):
         """Read from the mat too: the words follow the window's height."""
         super().resizeEvent(event)
         height = self.height()
-        for label, share in ((self.heading, 0.05), (self.details, 0.032), (self.after, 0.032),
-                             (self.exercises, 0.027), (self.saved, 0.022),
-                             (self.offer_label, 0.027)):  # fmt: skip
-            font = label.font()
+        sides = max(60, (self.width() - 1200) // 2)
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(sides, 40, sides, 40)
+        shares = {self.heading: 0.05, self.details: 0.032, self.after: 0.032,
+                  self.exercises: 0.027, self.saved: 0.022, self.offer_label: 0.027,
+                  self.back_button: 0.025, self.accept_button: 0.025,
+                  self.decline_button: 0.025}  # fmt: skip
+        for widget, share in shares.items():
+            font = widget.font()
             font.setPixelSize(max(14, round(height * share)))
-            label.setFont(font)
+            widget.setFont(font)
 
     def offer_doses(self, offers: list[DoseOffer]) -> None:
         """Progression suggestions, one at a time; each is accepted or declined."""
