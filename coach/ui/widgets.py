@@ -7,7 +7,8 @@ all made from that one declaration, so a key and its label cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -115,3 +116,28 @@ def make_row(*widgets: QWidget, grow: QWidget | None = None) -> QWidget:
     if grow is None:
         layout.addStretch()
     return row
+
+
+# Sizes in proportion to the window, to be read from a mat two metres away.
+
+
+def set_pixels(widget: QWidget, pixels: int) -> None:
+    """The widget's font at this pixel size (unchanged if it is already)."""
+    font = widget.font()
+    if font.pixelSize() != pixels:
+        font.setPixelSize(pixels)
+        widget.setFont(font)
+
+
+def scale_to_height(shares: Mapping[QWidget, float], height: int) -> None:
+    """Each widget's words a share of `height` (14 px at the least)."""
+    for widget, share in shares.items():
+        set_pixels(widget, max(14, math.ceil(height * share)))
+
+
+def centre_column(screen: QWidget, widest: int = 1200) -> None:
+    """The screen's content no wider than reads well, in the middle of the window."""
+    sides = max(60, (screen.width() - widest) // 2)
+    layout = screen.layout()
+    if layout is not None:
+        layout.setContentsMargins(sides, 40, sides, 40)

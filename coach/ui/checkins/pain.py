@@ -19,7 +19,18 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QVBoxLayou
 
 from coach.core.progress import GLOBAL_IMPRESSION
 from coach.ui import theme
-from coach.ui.widgets import Key, bind, hint_line, key_button, make_button, make_label, make_row
+from coach.ui.widgets import (
+    Key,
+    bind,
+    centre_column,
+    hint_line,
+    key_button,
+    make_button,
+    make_label,
+    make_row,
+    scale_to_height,
+    set_pixels,
+)
 
 
 class PainKeys:
@@ -122,22 +133,13 @@ class PainView(QWidget):
         """Sizes in proportion to the window, and the question no wider than reads well."""
         super().resizeEvent(event)
         height = self.height()
-        sides = max(60, (self.width() - 1200) // 2)
-        layout = self.layout()
-        if layout is not None:
-            layout.setContentsMargins(sides, 40, sides, 40)
-        for widget, share in ((self.heading, 0.05), (self.question, 0.032),
-                              (self.low_end, 0.022), (self.high_end, 0.022),
-                              (self.keys_line, 0.02), (self.save_button, 0.025),
-                              (self.skip_button, 0.025)):  # fmt: skip
-            font = widget.font()
-            font.setPixelSize(max(14, math.ceil(height * share)))
-            widget.setFont(font)
+        centre_column(self)
+        scale_to_height({self.heading: 0.05, self.question: 0.032, self.low_end: 0.022,
+                         self.high_end: 0.022, self.keys_line: 0.02, self.save_button: 0.025,
+                         self.skip_button: 0.025}, height)  # fmt: skip
         side = max(56, math.ceil(height * 0.08))
         for button in self.scale:
-            font = button.font()
-            font.setPixelSize(max(18, round(height * 0.035)))
-            button.setFont(font)
+            set_pixels(button, max(18, round(height * 0.035)))
             button.setMinimumSize(side, side)
 
     def choose(self, value: int) -> None:

@@ -29,7 +29,14 @@ from coach.core.routines import dose_text
 from coach.core.workout import State, Workout
 from coach.resources import Resources
 from coach.ui import theme
-from coach.ui.widgets import Key, key_button, make_label, set_words
+from coach.ui.widgets import (
+    Key,
+    key_button,
+    make_label,
+    scale_to_height,
+    set_pixels,
+    set_words,
+)
 from coach.ui.workout.check_bar import CheckBar
 from coach.ui.workout.picture import Picture
 from coach.ui.workout.text import PHASE_WORDS, instruction, status_text, steps_html
@@ -39,13 +46,6 @@ from coach.ui.workout.text import PHASE_WORDS, instruction, status_text, steps_h
 # them), and two digits' width.
 DIGITS_TALL = 0.82
 DIGITS_WIDE = 1.4
-
-
-def _pixels(widget: QWidget, pixels: int) -> None:
-    font = widget.font()
-    if font.pixelSize() != pixels:
-        font.setPixelSize(pixels)
-        widget.setFont(font)
 
 
 class WorkoutKeys:
@@ -296,11 +296,10 @@ class WorkoutScreen(QWidget):
         two metres away: the phase and the rep and side line 5% of its height, the
         instruction 4%, the keys 2.5%."""
         height = self._window_height()
-        sizes = {self.name_label: 0.045, self.phase_label: 0.05, self.status_label: 0.05,
-                 self.instruction_label: 0.04, self.paused_label: 0.04, self.next_label: 0.03,
-                 self.routine_label: 0.025, self.position_label: 0.025}  # fmt: skip
-        for label, share in sizes.items():
-            _pixels(label, max(14, math.ceil(height * share)))
+        scale_to_height({self.name_label: 0.045, self.phase_label: 0.05, self.status_label: 0.05,
+                         self.instruction_label: 0.04, self.paused_label: 0.04,
+                         self.next_label: 0.03, self.routine_label: 0.025,
+                         self.position_label: 0.025}, height)  # fmt: skip
         # The keys' words: 2.5% of the height, or smaller where a row would not fit across.
         keys = max(14, math.ceil(height * 0.025))
         room = self.width() - 56  # inside the screen's margins
@@ -308,7 +307,7 @@ class WorkoutScreen(QWidget):
             widgets = [part, *part.findChildren(QPushButton), *part.findChildren(QLabel)]
             for pixels in range(keys, 10, -1):
                 for widget in widgets:
-                    _pixels(widget, pixels)
+                    set_pixels(widget, pixels)
                 if part.sizeHint().width() <= room:
                     break
 

@@ -11,7 +11,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 from coach.core.outcome import Outcome, WorkoutSummary
 from coach.core.plan import WEEKDAYS, WeekStatus
 from coach.core.progression import DoseOffer
-from coach.ui.widgets import Key, bind, key_button, make_label, make_row
+from coach.ui.widgets import (
+    Key,
+    bind,
+    centre_column,
+    key_button,
+    make_label,
+    make_row,
+    scale_to_height,
+)
 
 
 def duration_text(seconds: float) -> str:
@@ -152,19 +160,11 @@ class SummaryView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Read from the mat too: the words follow the window's height."""
         super().resizeEvent(event)
-        height = self.height()
-        sides = max(60, (self.width() - 1200) // 2)
-        layout = self.layout()
-        if layout is not None:
-            layout.setContentsMargins(sides, 40, sides, 40)
-        shares = {self.heading: 0.05, self.details: 0.032, self.after: 0.032,
-                  self.exercises: 0.027, self.saved: 0.022, self.offer_label: 0.027,
-                  self.back_button: 0.025, self.accept_button: 0.025,
-                  self.decline_button: 0.025}  # fmt: skip
-        for widget, share in shares.items():
-            font = widget.font()
-            font.setPixelSize(max(14, round(height * share)))
-            widget.setFont(font)
+        centre_column(self)
+        scale_to_height({self.heading: 0.05, self.details: 0.032, self.after: 0.032,
+                         self.exercises: 0.027, self.saved: 0.022, self.offer_label: 0.027,
+                         self.back_button: 0.025, self.accept_button: 0.025,
+                         self.decline_button: 0.025}, self.height())  # fmt: skip
 
     def offer_doses(self, offers: list[DoseOffer]) -> None:
         """Progression suggestions, one at a time; each is accepted or declined."""
