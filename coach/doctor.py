@@ -178,14 +178,22 @@ def examine(
     return Report(findings, programs, display, system)
 
 
+def packages_for(names: Sequence[str]) -> tuple[str, str] | None:
+    """The packages that bring these libraries, each once: (Debian/Ubuntu, Fedora), or None
+    when none of them is known."""
+    known = [PACKAGES[n] for n in names if n in PACKAGES]
+    if not known:
+        return None
+    return (" ".join(dict.fromkeys(k[0] for k in known)),
+            " ".join(dict.fromkeys(k[1] for k in known)))  # fmt: skip
+
+
 def install_lines(names: Sequence[str]) -> list[str]:
     """How to install what brings each library, on Debian/Ubuntu and on Fedora."""
-    known = [PACKAGES[n] for n in names if n in PACKAGES]
     unknown = [n for n in names if n not in PACKAGES]
     lines = []
-    if known:
-        debian = " ".join(dict.fromkeys(k[0] for k in known))
-        fedora = " ".join(dict.fromkeys(k[1] for k in known))
+    if (packages := packages_for(names)) is not None:
+        debian, fedora = packages
         lines += [f"Debian/Ubuntu: sudo apt install {debian}", f"Fedora: sudo dnf install {fedora}"]
     for name in unknown:
         lines.append(f"{name}: `apt-file search {name}` or `dnf provides '*/{name}'` names it")

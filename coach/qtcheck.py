@@ -10,7 +10,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from coach.doctor import PACKAGES
+from coach.doctor import PACKAGES, packages_for
 
 # The libraries Qt's X11 (xcb) platform plugin may need, each with its Debian/Ubuntu package.
 DEBIAN_PACKAGES = {
@@ -88,10 +88,8 @@ def problem(environ: Mapping[str, str] = os.environ, platform: str = sys.platfor
         "Hip & Core Coach cannot open a window: Qt needs system libraries that are not"
         f" installed ({', '.join(missing)})."
     )
-    known = [PACKAGES[library] for library in missing if library in PACKAGES]
-    if known:
-        debian = " ".join(dict.fromkeys(k[0] for k in known))
-        fedora = " ".join(dict.fromkeys(k[1] for k in known))
+    if (packages := packages_for(missing)) is not None:
+        debian, fedora = packages
         message += (
             f" On Debian or Ubuntu:\n\n    sudo apt install {debian}\n\n"
             f"On Fedora:\n\n    sudo dnf install {fedora}\n"
