@@ -72,21 +72,26 @@ class WeekStatus:
     done_today: bool
     next_day: int | None  # the next planned weekday after today, this week or the next
 
-    def sentence(self) -> str:
+    def sentence(self, *, next_day: bool = False) -> str:
+        """The week so far; `next_day`: the next workout day said in every case (after a
+        workout), not only when nothing else is."""
         workouts = "workout" if self.planned == 1 else "workouts"
         said = f"This week: {self.done} of {self.planned} {workouts} done."
         if self.done > self.planned:  # never "4 of 3"
             done = "workout" if self.done == 1 else "workouts"
             said = f"This week: {self.done} {done} done; your plan has {self.planned}."
+        coming = (
+            f" Next workout day: {WEEKDAYS[self.next_day]}." if self.next_day is not None else ""
+        )
         if self.done_today:
-            return f"{said} Today's workout is done."
-        if self.done >= self.planned:
-            return f"{said} That is the week's plan done."
-        if self.today_planned:
-            return f"{said} Today is a workout day."
-        if self.next_day is None:
-            return said
-        return f"{said} Next workout day: {WEEKDAYS[self.next_day]}."
+            said += " Today's workout is done."
+        elif self.done >= self.planned:
+            said += " That is the week's plan done."
+        elif self.today_planned:
+            said += " Today is a workout day."
+        else:
+            return said + coming
+        return said + (coming if next_day else "")
 
 
 def due_routine(

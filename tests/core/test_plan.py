@@ -47,6 +47,16 @@ def test_done_today_and_a_finished_week() -> None:
     assert status.sentence() == "This week: 3 of 3 workouts done. That is the week's plan done."
 
 
+def test_after_a_workout_the_next_workout_day_is_always_said() -> None:
+    status = week_status(DEFAULT_DAYS, WEDNESDAY, [MONDAY, WEDNESDAY])
+    assert status.sentence(next_day=True) == (
+        "This week: 2 of 3 workouts done. Today's workout is done. Next workout day: Friday."
+    )
+    thursday = WEDNESDAY + timedelta(days=1)  # where it was said anyway, said once
+    rest = week_status(DEFAULT_DAYS, thursday, [MONDAY, WEDNESDAY])
+    assert rest.sentence(next_day=True) == rest.sentence()
+
+
 @pytest.mark.parametrize(
     ("stored", "days"),
     [([1, 3], {1, 3}), ([], DEFAULT_DAYS), ([7, -1, "x", 2], {2}), (["a"], DEFAULT_DAYS)],

@@ -9,7 +9,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from coach.core.outcome import Outcome, WorkoutSummary
-from coach.core.plan import WEEKDAYS, WeekStatus
+from coach.core.plan import WeekStatus
 from coach.core.progression import DoseOffer
 from coach.ui.widgets import (
     Key,
@@ -49,14 +49,6 @@ def pain_text(before: int | None, after: int | None) -> str:
         else f"{change} {points} higher"
     )  # fmt: skip
     return f"Back pain: <b>{before}</b> before, <b>{after}</b> after ({moved})."
-
-
-def week_text(week: WeekStatus) -> str:
-    """The week so far against the plan, and the next workout day."""
-    said = week.sentence()
-    if week.next_day is not None and "Next workout day" not in said:
-        said += f" Next workout day: {WEEKDAYS[week.next_day]}."
-    return said
 
 
 HEADINGS = {
@@ -154,7 +146,7 @@ class SummaryView(QWidget):
 
     def show_after(self, before: int | None, after: int | None, week: WeekStatus) -> None:
         """How the back pain changed over the workout, the week so far, and what is next."""
-        lines = [pain_text(before, after), escape(week_text(week), quote=False)]
+        lines = [pain_text(before, after), escape(week.sentence(next_day=True), quote=False)]
         self.after.setText("<br>".join(line for line in lines if line))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
