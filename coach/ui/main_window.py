@@ -150,7 +150,8 @@ class MainWindow(QMainWindow):
     def _place_again(self) -> bool:
         place = paths.window_place_path(self.services.data_dir)
         try:
-            saved = QByteArray.fromBase64(place.read_bytes()[:4096])
+            with place.open("rb") as file:  # a place is a few hundred bytes: no more is read
+                saved = QByteArray.fromBase64(file.read(4096))
         except OSError:
             return False
         if saved.isEmpty() or not self.restoreGeometry(saved):
