@@ -182,6 +182,17 @@ class Person:
                 self.qtbot.keyClick(view, Qt.Key(Qt.Key.Key_0 + value))
             self.qtbot.keyClick(view, Qt.Key.Key_Return)
 
+    def answer_pain_after(self, value: int) -> None:
+        """The pain right now, asked on the workout's summary: a number, then Enter."""
+        summary = self.summary
+        assert self.on(summary) and summary.pain_asked(), "the summary asks no pain"
+        if value == 10:
+            self.key(Qt.Key.Key_9)
+            self.key(Qt.Key.Key_Right)
+        else:
+            self.key(Qt.Key(Qt.Key.Key_0 + value))
+        self.key(Qt.Key.Key_Return)
+
     def skip_pain(self) -> None:
         assert self.on(self.pain), "no pain check-in is showing"
         self.qtbot.keyClick(self.pain, Qt.Key.Key_Escape)

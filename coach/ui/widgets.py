@@ -135,9 +135,10 @@ def scale_to_height(shares: Mapping[QWidget, float], height: int) -> None:
         set_pixels(widget, max(14, math.ceil(height * share)))
 
 
-def centre_column(screen: QWidget, widest: int = 1200) -> None:
-    """The screen's content no wider than reads well, in the middle of the window."""
+def centre_column(screen: QWidget, widest: int = 1200, top: int = 40) -> None:
+    """The screen's content no wider than reads well, in the middle of the window, `top`
+    pixels clear above and below."""
     sides = max(60, (screen.width() - widest) // 2)
     layout = screen.layout()
     if layout is not None:
-        layout.setContentsMargins(sides, 40, sides, 40)
+        layout.setContentsMargins(sides, top, sides, top)

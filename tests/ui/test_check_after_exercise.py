@@ -115,10 +115,9 @@ def test_back_pain_two_points_higher_ends_for_today_and_lightens_it_next_time(
     person.press(Qt.Key.Key_Space)  # nor does a stray key start it again
     assert view.workout is not None and view.workout.state is State.PAUSED
     person.press(Qt.Key.Key_Return)  # End for today
-    person.skip_pain()
     assert person.on(person.summary)
     assert person.summary.heading.text() == "Morning bridge & core: ended for today"
-    assert "next time it is one step lighter" in person.summary.exercises.text()
+    assert "next time it is one step lighter" in person.summary.notes.text()
     [workout] = person.workouts()
     assert workout.outcome == "ended: pain rose"  # not a halt: no lock
     assert person.services.safety.lock() is None
@@ -167,7 +166,6 @@ def test_the_last_exercise_is_checked_before_the_summary(
     assert view.check_shown()
     assert person.on(view)
     person.press(Qt.Key.Key_Return)
-    person.skip_pain()
     assert person.on(person.summary)
     assert person.summary.heading.text() == "Well done: Reclined stretches"
 
@@ -203,7 +201,8 @@ def test_a_whole_routine_runs_from_start_with_no_key_pressed_and_every_set_is_sa
         if not person.on(view):
             break
         person.poll(0.25)
-    assert person.on(person.pain)  # the workout is over: how is the pain now?
+    assert person.on(person.summary)  # the summary, with nothing pressed
+    assert person.summary.pain_asked()  # and on it: how is the pain now?
     [workout] = person.services.workouts.workouts()
     assert workout.outcome == "finished"
     sets = person.services.workouts.sets(workout_id)
@@ -215,8 +214,7 @@ def test_a_whole_routine_runs_from_start_with_no_key_pressed_and_every_set_is_sa
         ).fetchall()
     unanswered = [json.loads(answers)["exercise"] for (answers,) in rows]
     assert unanswered == [p.exercise.id for p in plan]  # each check, the last one too
-    person.answer_pain(3)  # back at the laptop
-    assert person.on(person.summary)
+    person.answer_pain_after(3)  # back at the laptop
     said = person.summary.after.text()
     assert "Back pain: <b>5</b> before, <b>3</b> after (2 points lower)." in said
     assert "This week: 1 of " in said and "Today's workout is done." in said
@@ -243,4 +241,4 @@ def test_the_last_check_takes_its_answer_or_the_stop_key_and_nothing_else(
         person.press(key)  # nothing left to pause, skip or end: ignored
     assert view.session.finishing and view.controls.currentIndex() == 0
     person.press(Qt.Key.Key_Return)  # all fine: the summary comes at once
-    assert person.on(person.pain)
+    assert person.on(person.summary)

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from coach.core.checkins import CheckinKind
+from coach.core.checkins import RIGHT_NOW, CheckinKind
 from tests.driver import Person
 from tests.helpers import sqlite
 
@@ -39,9 +39,10 @@ def test_the_first_workout_asks_the_baseline_then_before_and_after(
 
     person.press(Qt.Key.Key_Escape)
     person.press(Qt.Key.Key_Return)  # end early
-    assert view.heading.text() == "After your workout"
-    person.answer_pain(3)
     assert person.on(person.summary)
+    assert person.summary.pain_question.text() == RIGHT_NOW
+    person.answer_pain_after(3)
+    assert not person.summary.pain_asked()
 
     log = person.services.checkins
     block = log.current_block()
@@ -65,8 +66,9 @@ def test_the_baseline_is_asked_once_and_pain_before_can_be_skipped(
     person.answer_pain_until_workout()
     person.press(Qt.Key.Key_Escape)
     person.press(Qt.Key.Key_Return)
-    qtbot.keyClick(person.pain, Qt.Key.Key_Escape)  # skip the after check-in
-    qtbot.keyClick(person.summary.back_button, Qt.Key.Key_Return)
+    assert person.on(person.summary) and person.summary.pain_asked()
+    person.key(Qt.Key.Key_Return)  # the pain after is left: Enter goes back
+    assert person.on(person.home)
 
     start(person)
     view = person.pain
@@ -77,6 +79,34 @@ def test_the_baseline_is_asked_once_and_pain_before_can_be_skipped(
     assert block is not None
     kinds = [r.kind for r in person.services.checkins.checkins(block.id)]
     assert kinds == [CheckinKind.BASELINE, CheckinKind.BEFORE_WORKOUT]
+
+
+def test_the_pain_after_is_asked_on_the_summary_and_enter_saves_it_before_going_back(
+    qtbot: QtBot, person: Person
+) -> None:
+    start(person)
+    person.answer_pain_until_workout(6)
+    person.press(Qt.Key.Key_Escape)
+    person.press(Qt.Key.Key_Return)  # end early
+    summary = person.summary
+    assert person.on(summary) and summary.pain_asked()
+    assert "Back pain before the workout: <b>6</b> of 10." in summary.after.text()
+    assert not summary.pain_save.isEnabled()  # nothing chosen for the person
+    person.key(Qt.Key.Key_9)
+    person.key(Qt.Key.Key_Right)  # 10 is one step past 9
+    assert summary.pain_scale.value == 10 and summary.pain_save.hasFocus()
+    person.key(Qt.Key.Key_Left)
+    person.key(Qt.Key.Key_Return)  # saves 9; the summary stays
+    assert person.on(summary) and not summary.pain_asked()
+    assert "<b>6</b> before, <b>9</b> after (3 points higher)" in summary.after.text()
+    person.key(Qt.Key.Key_4)  # the question is gone: numbers change nothing now
+    person.key(Qt.Key.Key_Return)
+    assert person.on(person.home)
+    block = person.services.checkins.current_block()
+    assert block is not None
+    after = [r.pain for r in person.services.checkins.checkins(block.id)
+             if r.kind == CheckinKind.AFTER_WORKOUT]  # fmt: skip
+    assert after == [9]
 
 
 def test_the_scale_holds_only_0_to_10_and_answers_to_keys(qtbot: QtBot, person: Person) -> None:

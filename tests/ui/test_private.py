@@ -85,9 +85,8 @@ def test_a_whole_session_opens_no_connection(
     no_network: list[Any],
 ) -> None:
     person.start_morning()  # safety questions and pain before
-    person.run_until(lambda: person.on(person.pain))
-    person.answer_pain(3)  # pain after
-    assert person.on(person.summary)
+    person.run_until(lambda: person.on(person.summary))
+    person.answer_pain_after(3)
     qtbot.keyClick(person.summary.back_button, Qt.Key.Key_Return)
     assert person.on(person.home)
 

@@ -1,9 +1,9 @@
-"""Check-ins around a workout, on screen: the block's baseline, pain before, pain after,
-the weekly one and the three-week one. Which comes next is core's (CheckinStages).
+"""Check-ins around a workout, on screen: the block's baseline, pain before, the weekly
+one and the three-week one (the pain after a workout is asked on its summary). Which
+comes next is core's (CheckinStages).
 
 Signals:
     ready(str): the check-ins before the workout of this routine are done.
-    after_done(): the check-in after the workout is done (or skipped).
     three_weeks_done(): the three-week check-in is saved; the comparison can be shown.
     weekly_done(): the weekly check-in, asked from the home screen, is answered or skipped.
     cancelled(): the person went back from a check-in that can wait.
@@ -31,7 +31,6 @@ from coach.ui.checkins.pain import ImpressionView, PainView
 
 class CheckinFlow(QObject):
     ready = Signal(str)
-    after_done = Signal()
     three_weeks_done = Signal()
     weekly_done = Signal()
     cancelled = Signal()
@@ -55,9 +54,6 @@ class CheckinFlow(QObject):
 
     def before_workout(self, routine_id: str) -> None:
         self._go(self.stages.before_workout(routine_id))
-
-    def after_workout(self, workout_id: int) -> None:
-        self._go(self.stages.after_workout(workout_id))
 
     def weekly_from_home(self) -> None:
         self._go(self.stages.weekly_from_home())
@@ -104,8 +100,6 @@ class CheckinFlow(QObject):
                 self._show(self.impression_view)
             case Done.READY:
                 self.ready.emit(self.stages.routine)
-            case Done.AFTER:
-                self.after_done.emit()
             case Done.WEEKLY:
                 self.weekly_done.emit()
             case Done.THREE_WEEKS:

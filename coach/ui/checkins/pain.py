@@ -54,18 +54,22 @@ def clear_choice(group: QButtonGroup) -> None:
     group.setExclusive(True)
 
 
-class PainView(QWidget):
-    answered = Signal(int)
-    skipped = Signal()
+class PainScale(QWidget):
+    """Eleven buttons, 0 to 10, and the words at each end. Its keys (0-9 choose, arrows
+    step; 10 is one step past 9) work anywhere on the screen given as `keys_on`.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Signals:
+        changed(): a number was chosen (or the choice cleared).
+    """
+
+    changed = Signal()
+
+    def __init__(self, keys_on: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.heading = make_label("", 26, bold=True)
-        self.question = make_label("", 18)
         self.group = QButtonGroup(self)
-        self.scale: list[QPushButton] = []
+        self.buttons: list[QPushButton] = []
         numbers = QHBoxLayout()
+        numbers.setContentsMargins(0, 0, 0, 0)
         for value in range(11):
             button = make_button(str(value), lambda: None)
             button.setCheckable(True)
@@ -75,15 +79,66 @@ class PainView(QWidget):
             theme.set_font(button, 18, bold=True)
             self.group.addButton(button, value)
             numbers.addWidget(button)
-            self.scale.append(button)
-        self.group.idToggled.connect(self._on_group_id_toggled)
+            self.buttons.append(button)
+        self.group.idToggled.connect(lambda *_: self.changed.emit())
         ends = QHBoxLayout()
+        ends.setContentsMargins(0, 0, 0, 0)
         self.low_end = make_label("", 13, name="muted")
         ends.addWidget(self.low_end)
         ends.addStretch()
         self.high_end = make_label("", 13, name="muted")
         self.high_end.setWordWrap(False)
         ends.addWidget(self.high_end)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(numbers)
+        layout.addLayout(ends)
+        for digit in PainKeys.CHOOSE.keys:
+            bind(keys_on, Key("", (digit,)), partial(self.choose, int(digit)))
+        bind(keys_on, PainKeys.UP, lambda: self.step(+1))
+        bind(keys_on, PainKeys.DOWN, lambda: self.step(-1))
+
+    def reset(self, ends: tuple[str, str]) -> None:
+        """Nothing chosen for the person, and these words at the ends."""
+        self.low_end.setText(ends[0])
+        self.high_end.setText(ends[1])
+        clear_choice(self.group)
+
+    @property
+    def value(self) -> int | None:
+        chosen = self.group.checkedId()
+        return None if chosen < 0 else chosen
+
+    def choose(self, value: int) -> None:
+        if self.isEnabled():
+            self.buttons[max(0, min(10, value))].setChecked(True)
+
+    def step(self, by: int) -> None:
+        if self.value is None:
+            self.choose(0 if by > 0 else 10)
+        else:
+            self.choose(self.value + by)
+
+    def fit(self, height: int, share: float = 0.035) -> None:
+        """Numbers a share of the window's height, the ends a little smaller."""
+        side = max(56, math.ceil(height * share * 2.3))
+        for button in self.buttons:
+            set_pixels(button, max(18, round(height * share)))
+            button.setMinimumSize(side, side)
+        scale_to_height({self.low_end: share * 0.63, self.high_end: share * 0.63}, height)
+
+
+class PainView(QWidget):
+    answered = Signal(int)
+    skipped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.heading = make_label("", 26, bold=True)
+        self.question = make_label("", 18)
+        self.numbers = PainScale(self)
+        self.numbers.changed.connect(self._on_numbers_changed)
         keys = PainKeys
         hints = "Keys: " + hint_line(keys.CHOOSE, keys.UP, separator=" · ")
         self.keys_line = make_label(hints, 12, name="muted")
@@ -95,15 +150,10 @@ class PainView(QWidget):
         layout.addStretch()  # the question in the middle of the window, as read from a mat
         layout.addWidget(self.heading)
         layout.addWidget(self.question)
-        layout.addLayout(numbers)
-        layout.addLayout(ends)
+        layout.addWidget(self.numbers)
         layout.addWidget(make_row(self.save_button, self.skip_button))
         layout.addWidget(self.keys_line)
         layout.addStretch()
-        for digit in keys.CHOOSE.keys:
-            bind(self, Key("", (digit,)), partial(self.choose, int(digit)))
-        bind(self, keys.UP, lambda: self._step(+1))
-        bind(self, keys.DOWN, lambda: self._step(-1))
         bind(self, keys.SAVE, self._on_save_clicked)
         bind(self, keys.SKIP, self._on_escape_pressed)
 
@@ -117,41 +167,32 @@ class PainView(QWidget):
     ) -> None:
         self.heading.setText(heading)
         self.question.setText(question)
-        self.low_end.setText(ends[0])
-        self.high_end.setText(ends[1])
-        clear_choice(self.group)  # nothing chosen for the person
+        self.numbers.reset(ends)
         self.skip_button.setVisible(skippable)
         self.save_button.setEnabled(False)
         self.setFocus()
 
     @property
     def value(self) -> int | None:
-        chosen = self.group.checkedId()
-        return None if chosen < 0 else chosen
+        return self.numbers.value
+
+    @property
+    def scale(self) -> list[QPushButton]:
+        return self.numbers.buttons
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Sizes in proportion to the window, and the question no wider than reads well."""
         super().resizeEvent(event)
         height = self.height()
         centre_column(self)
-        scale_to_height({self.heading: 0.05, self.question: 0.032, self.low_end: 0.022,
-                         self.high_end: 0.022, self.keys_line: 0.02, self.save_button: 0.025,
-                         self.skip_button: 0.025}, height)  # fmt: skip
-        side = max(56, math.ceil(height * 0.08))
-        for button in self.scale:
-            set_pixels(button, max(18, round(height * 0.035)))
-            button.setMinimumSize(side, side)
+        scale_to_height({self.heading: 0.05, self.question: 0.032, self.keys_line: 0.02,
+                         self.save_button: 0.025, self.skip_button: 0.025}, height)  # fmt: skip
+        self.numbers.fit(height)
 
     def choose(self, value: int) -> None:
-        self.scale[max(0, min(10, value))].setChecked(True)
+        self.numbers.choose(value)
 
-    def _step(self, by: int) -> None:
-        if self.value is None:
-            self.choose(0 if by > 0 else 10)
-        else:
-            self.choose(self.value + by)
-
-    def _on_group_id_toggled(self, _value: int, _checked: bool) -> None:
+    def _on_numbers_changed(self) -> None:
         self.save_button.setEnabled(self.value is not None)
 
     def _on_save_clicked(self) -> None:

@@ -1,5 +1,5 @@
 """From the check-ins before a workout to its summary: the workout screen, the halt it
-may end in, the check-in after it, the summary and the dose offers.
+may end in, the summary (with the pain after it) and the dose offers.
 
 Signals:
     done(): back to the routines.
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from coach.core.checkins import CheckinKind
+from coach.core.checkins import CheckinKind, PainQuestion
 from coach.core.outcome import Halt, WorkoutSummary
 from coach.core.progression import DoseOffer
 from coach.services import Services
@@ -46,12 +46,12 @@ class WorkoutFlow(QObject):
         self._saved = saved
         self._workout_id = 0
         checkins.ready.connect(self._on_checkins_ready)
-        checkins.after_done.connect(self._on_checkins_after_done)
         view.workout_over.connect(self._on_view_workout_over)
         view.halted.connect(self._on_view_halted)
         self.summary.done.connect(self.done.emit)
         self.summary.accepted.connect(self._on_summary_accepted)
         self.summary.declined.connect(self._on_summary_declined)
+        self.summary.pain_given.connect(self._on_summary_pain_given)
 
     def _on_checkins_ready(self, routine_id: str) -> None:
         loaded = self._services.routines.catalogue().routine(routine_id)
@@ -75,20 +75,26 @@ class WorkoutFlow(QObject):
         notes = self._services.plan.pain_rose_notes(summary.routine_id, rose) if rose else []
         self.summary.show_summary(summary, on_disk=self._saved(), notes=notes)
         self.summary.offer_doses(self._services.plan.dose_offers(summary.routine_id))
-        self._checkins.after_workout(summary.workout_id)
+        asked = self._checkins.stages.after_workout(summary.workout_id)
+        self.summary.ask_pain(asked.question if isinstance(asked, PainQuestion) else None)
+        self._show_after()
+        self._show(self.summary)
+        self.summary.back_button.setFocus()
 
     def _on_view_halted(self, halt: Halt) -> None:
         self._safety.show_halt(halt)
 
-    def _on_checkins_after_done(self) -> None:
+    def _show_after(self) -> None:
         detail = self._services.history.detail(self._workout_id)
         pain = detail.pain if detail is not None else {}
         self.summary.show_after(
             pain.get(CheckinKind.BEFORE_WORKOUT), pain.get(CheckinKind.AFTER_WORKOUT),
             self._services.plan.week(),
         )  # fmt: skip
-        self._show(self.summary)
-        self.summary.back_button.setFocus()
+
+    def _on_summary_pain_given(self, value: int) -> None:
+        self._checkins.stages.answer(value)
+        self._show_after()
 
     def _on_summary_accepted(self, offer: DoseOffer) -> None:
         self._services.plan.decide(offer, accepted=True)

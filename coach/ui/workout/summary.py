@@ -1,4 +1,6 @@
-"""After a workout: how long it took, what was done, what was skipped."""
+"""After a workout: how long it took, what was done, what was skipped, the pain right now
+(asked on the same screen, so the routine reaches its summary with nothing pressed), the
+week so far and the next workout day."""
 
 from __future__ import annotations
 
@@ -11,10 +13,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 from coach.core.outcome import Outcome, WorkoutSummary
 from coach.core.plan import WeekStatus
 from coach.core.progression import DoseOffer
+from coach.ui.checkins.pain import PainKeys, PainScale
 from coach.ui.widgets import (
     Key,
     bind,
     centre_column,
+    hint_line,
     key_button,
     make_label,
     make_row,
@@ -61,17 +65,20 @@ class SummaryKeys:
     ACCEPT = Key("Yes, change it", ("A",))
     DECLINE = Key("No, keep it", ("D",))
     BACK = Key("Back to routines", ("Return",), shown="Enter")
+    SAVE_PAIN = Key("Save", ("Return",), shown="Enter", said="saves")
 
 
 class SummaryView(QWidget):
     """Signals:
     done(): the person is ready to go back to the routines.
     accepted(DoseOffer), declined(DoseOffer): the answer to a progression suggestion.
+    pain_given(int): the pain right now, 0-10, after the workout.
     """
 
     done = Signal()
     accepted = Signal(object)
     declined = Signal(object)
+    pain_given = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,11 +87,30 @@ class SummaryView(QWidget):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.exercises = make_label("", 15)
         self.exercises.setTextFormat(Qt.TextFormat.RichText)
+        self.exercises.setWordWrap(False)  # a table of names and sets: as wide as it needs
+        self.notes = make_label("", 15, bold=True)  # what follows from pain that rose
         self.saved = make_label("", 14, name="muted")
         # Pain before and after, the week so far and the next workout day (once the
         # question after the workout is answered or skipped).
         self.after = make_label("", 18)
         self.after.setTextFormat(Qt.TextFormat.RichText)
+        # The pain right now, asked here rather than on a screen of its own: optional,
+        # and nothing waits for it.
+        self.pain_question = make_label("", 18, bold=True)
+        self.pain_scale = PainScale(self)
+        self.pain_scale.changed.connect(self._on_pain_scale_changed)
+        self.pain_save = key_button(SummaryKeys.SAVE_PAIN, self._on_pain_save_clicked,
+                                    primary=True, focus=True)  # fmt: skip
+        self.pain_save.setAutoDefault(True)
+        hints = hint_line(PainKeys.CHOOSE, PainKeys.UP, SummaryKeys.SAVE_PAIN, separator=" · ")
+        self.pain_keys = make_label(f"Keys: {hints}. You may leave it.", 12, name="muted")
+        self.pain = QFrame()
+        self.pain.setObjectName("card")
+        pain_layout = QVBoxLayout(self.pain)
+        pain_layout.addWidget(self.pain_question)
+        pain_layout.addWidget(self.pain_scale)
+        pain_layout.addWidget(make_row(self.pain_save, self.pain_keys, grow=self.pain_keys))
+        self.pain.hide()
         self.offer_label = make_label("", 15, bold=True)
         self.accept_button = key_button(SummaryKeys.ACCEPT, self._on_accept_clicked, focus=True)
         self.decline_button = key_button(SummaryKeys.DECLINE, self._on_decline_clicked, focus=True)
@@ -100,18 +126,25 @@ class SummaryView(QWidget):
         # Enter reaches it as the focused default button, so it keeps its focus.
         self.back_button = key_button(SummaryKeys.BACK, self.done.emit, primary=True, focus=True)
         self.back_button.setAutoDefault(True)
-        row = QHBoxLayout()
-        row.addWidget(self.back_button)
-        row.addStretch()
+        # What was done on the left, what it means (pain, the week) on the right: the
+        # summary fits a small window and fills a wide one.
+        outcome = QHBoxLayout()
+        outcome.setSpacing(40)
+        outcome.addWidget(self.exercises, 0, Qt.AlignmentFlag.AlignTop)
+        meaning = QVBoxLayout()
+        meaning.addWidget(self.notes)
+        meaning.addWidget(self.after)
+        meaning.addWidget(self.saved)
+        meaning.addStretch()
+        outcome.addLayout(meaning, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 40, 60, 40)
-        layout.setSpacing(14)
+        self._spacing = layout
         layout.addStretch()  # in the middle of the window, as read from the mat
-        for widget in (self.heading, self.details, self.after, self.exercises, self.saved,
-                       self.offer):  # fmt: skip
+        for widget in (self.heading, self.details, self.pain):
             layout.addWidget(widget)
-        layout.addSpacing(12)
-        layout.addLayout(row)
+        layout.addLayout(outcome)
+        layout.addWidget(self.offer)
+        layout.addWidget(make_row(self.back_button))
         layout.addStretch()
 
     def show_summary(
@@ -140,8 +173,9 @@ class SummaryView(QWidget):
             f"{side_text(summary.sides_by_exercise.get(name))}</td></tr>"
             for name, count in summary.sets_by_exercise.items()
         )
-        said = "".join(f"<p><b>{escape(note)}</b></p>" for note in notes or [])
-        self.exercises.setText(said + (f"<table cellpadding='3'>{rows}</table>" if rows else ""))
+        self.notes.setText("\n".join(notes or []))
+        self.notes.setVisible(bool(notes))
+        self.exercises.setText(f"<table cellpadding='3'>{rows}</table>" if rows else "")
         self.back_button.setFocus()
 
     def show_after(self, before: int | None, after: int | None, week: WeekStatus) -> None:
@@ -149,14 +183,45 @@ class SummaryView(QWidget):
         lines = [pain_text(before, after), escape(week.sentence(next_day=True), quote=False)]
         self.after.setText("<br>".join(line for line in lines if line))
 
+    def ask_pain(self, question: str | None) -> None:
+        """The pain right now, on this screen (None: not asked, as when there is no block)."""
+        self.pain.setVisible(question is not None)
+        self.pain_question.setText(question or "")
+        self.pain_scale.reset(("0: no pain", "10: the worst pain you can imagine"))
+        self.pain_scale.setEnabled(question is not None)
+        self.pain_save.setEnabled(False)
+        self.back_button.setFocus()
+
+    def pain_asked(self) -> bool:
+        return self.pain.isVisibleTo(self)
+
+    def _on_pain_scale_changed(self) -> None:
+        chosen = self.pain_scale.value is not None
+        self.pain_save.setEnabled(chosen)
+        if chosen:
+            self.pain_save.setFocus()  # Enter saves it; then Enter goes back
+
+    def _on_pain_save_clicked(self) -> None:
+        value = self.pain_scale.value
+        if value is None or not self.pain_asked():
+            return
+        self.pain.hide()
+        self.pain_scale.setEnabled(False)
+        self.back_button.setFocus()
+        self.pain_given.emit(value)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Read from the mat too: the words follow the window's height."""
         super().resizeEvent(event)
-        centre_column(self)
+        centre_column(self, top=round(self.height() * 0.04))
+        self._spacing.setSpacing(round(self.height() * 0.018))
         scale_to_height({self.heading: 0.05, self.details: 0.032, self.after: 0.032,
-                         self.exercises: 0.027, self.saved: 0.022, self.offer_label: 0.027,
-                         self.back_button: 0.025, self.accept_button: 0.025,
-                         self.decline_button: 0.025}, self.height())  # fmt: skip
+                         self.exercises: 0.027, self.notes: 0.027, self.saved: 0.022,
+                         self.offer_label: 0.027, self.back_button: 0.025,
+                         self.accept_button: 0.025, self.decline_button: 0.025,
+                         self.pain_question: 0.03, self.pain_save: 0.025,
+                         self.pain_keys: 0.02}, self.height())  # fmt: skip
+        self.pain_scale.fit(self.height(), 0.03)
 
     def offer_doses(self, offers: list[DoseOffer]) -> None:
         """Progression suggestions, one at a time; each is accepted or declined."""
