@@ -27,6 +27,7 @@ from coach.ui.plan.reminders import Reminders
 from coach.ui.plan.view import PlanView
 from coach.ui.safety.halt import HaltView, NoticeView
 from coach.ui.safety.view import SafetyView
+from coach.ui.safety.welcome import WelcomeView
 from coach.ui.voice.view import VoiceView
 from coach.ui.workout.summary import SummaryView
 from coach.ui.workout.view import WorkoutView
@@ -55,6 +56,10 @@ class Person:
     @property
     def home(self) -> HomeView:
         return self.window.screens.home
+
+    @property
+    def welcome(self) -> WelcomeView:
+        return self.window.screens.safety.welcome_view
 
     @property
     def questions(self) -> SafetyView:
@@ -150,6 +155,18 @@ class Person:
         start = self.home.start_buttons[routine]
         self.qtbot.waitUntil(start.hasFocus)
         self.qtbot.keyClick(start, Qt.Key.Key_Return)
+
+    def begin(self) -> None:
+        """Enter on the first run's welcome: the full safety screen follows."""
+        assert self.on(self.welcome), "the welcome is not showing"
+        self.key(Qt.Key.Key_Return)
+
+    def give_baseline(self, value: int = 5) -> None:
+        """The first run's baseline, after its full screen: the average pain and no
+        activities; home follows."""
+        self.answer_pain(value)
+        assert self.on(self.activities), "the activities are not showing"
+        self.qtbot.keyClick(self.activities.continue_button, Qt.Key.Key_Return)
 
     def answer(self, yes_to: Iterable[str] = ()) -> None:
         """Answer the safety screen by keyboard: Y to the questions named, N to the rest,

@@ -119,6 +119,9 @@ class CheckinBook(Protocol):
 
     def link(self, checkin_id: int, workout_id: int) -> None: ...
 
+    def name_block(self, block_id: int, routine_id: str) -> None:
+        """The block's routine, if it has none yet (one begun before any workout)."""
+
 
 # What comes next.
 
@@ -143,6 +146,7 @@ class ChooseImpression:
 
 class Done(StrEnum):
     READY = "ready"  # the check-ins before a workout are done: it may start
+    BASELINE = "baseline"  # the baseline asked on its own (first run) is given
     AFTER = "after"  # the check-in after a workout is done or skipped
     WEEKLY = "weekly"  # the weekly check-in asked from home is answered or skipped
     THREE_WEEKS = "three weeks"  # the three-week check-in is saved: compare
@@ -168,23 +172,22 @@ class CheckinStages:
         self._block = 0
         self._workout: int | None = None
         self._from_home = False
+        self._baseline_only = False  # the baseline asked on its own, at the first run
         self.routine = ""  # the routine whose workout waits on these check-ins
 
     # Where a round of check-ins begins.
 
     def before_workout(self, routine_id: str) -> Next:
-        self.routine, self._from_home = routine_id, False
+        self.routine, self._from_home, self._baseline_only = routine_id, False, False
         self._pain_before = None
-        block = self._book.current_block()
-        self._block = block.id if block else self._book.start_block(routine_id)
-        if not any(c.kind == CheckinKind.BASELINE for c in self._book.checkins(self._block)):
-            self._set(CheckinKind.BASELINE)
-            return PainQuestion(
-                "Where you are starting from",
-                f"{AVERAGE} In three weeks you will be asked the same way, to compare.",
-                skippable=False,
-            )
-        return self._weekly() or self._before()
+        return self._baseline(routine_id) or self._weekly() or self._before()
+
+    def baseline(self) -> Next:
+        """The block's baseline on its own (the first run, before any workout), so that the
+        first Start asks only the pain right now; Done.BASELINE once given, or at once if
+        the block has one."""
+        self.routine, self._from_home, self._baseline_only = "", False, True
+        return self._baseline(None) or Done.BASELINE
 
     def weekly_from_home(self) -> Next:
         self._from_home = True
@@ -222,6 +225,8 @@ class CheckinStages:
         before, self._pain_before = self._pain_before, None
         if before is not None:
             self._book.link(before, workout_id)
+        if self.routine and self._block:  # a block begun at the first run takes its name
+            self._book.name_block(self._block, self.routine)
 
     def after_workout(self, workout_id: int) -> Next:
         block = self._book.current_block()
@@ -270,6 +275,20 @@ class CheckinStages:
 
     def _set(self, stage: CheckinKind) -> None:
         self._stage, self._rating = stage, False
+
+    def _baseline(self, routine_id: str | None) -> Next | None:
+        """The average pain that starts a block, if its block has none yet (a block is
+        started for it if there is none)."""
+        block = self._book.current_block()
+        self._block = block.id if block else self._book.start_block(routine_id)
+        if any(c.kind == CheckinKind.BASELINE for c in self._book.checkins(self._block)):
+            return None
+        self._set(CheckinKind.BASELINE)
+        return PainQuestion(
+            "Where you are starting from",
+            f"{AVERAGE} In three weeks you will be asked the same way, to compare.",
+            skippable=False,
+        )
 
     def _weekly(self) -> Next | None:
         block = self._book.current_block()
@@ -321,5 +340,5 @@ class CheckinStages:
             )
         self._rating = False
         if self._checkin_kind == CheckinKind.BASELINE:
-            return self._before()
+            return Done.BASELINE if self._baseline_only else self._before()
         return ChooseImpression()

@@ -174,3 +174,6 @@ class FixingBook:
 
     def link(self, checkin_id: int, workout_id: int) -> None:
         self._checkins.link(checkin_id, workout_id)
+
+    def name_block(self, block_id: int, routine_id: str) -> None:
+        self._checkins.name_block(block_id, routine_id)

@@ -69,6 +69,13 @@ class CheckinLog:
 
         return self._database.write(start)
 
+    def name_block(self, block_id: int, routine_id: str) -> None:
+        """The block's routine, if it has none yet (one begun at the first run)."""
+        self._database.write_plain(lambda db: db.execute(
+            "UPDATE block SET routine_id = ? WHERE id = ? AND routine_id IS NULL",
+            (routine_id, block_id),
+        ))  # fmt: skip
+
     def end_block(self) -> None:
         """End the current block; the next workout begins a new one with its own baseline."""
         from coach.store.models import Block as BlockRow

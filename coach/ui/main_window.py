@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         workout_view.leave_full_screen = self._leave_full_screen
         self._connect()
         self.refresh()
-        safety.first_run()  # the full screen before anything else, the first time
+        safety.first_run()  # the welcome and the full screen before anything, the first time
 
     def _connect(self) -> None:
         screens, home = self.screens, self.screens.home
@@ -127,8 +127,10 @@ class MainWindow(QMainWindow):
         home.print_requested.connect(self.print_sheet)
         screens.safety.start_cleared.connect(screens.checkins.before_workout)
         screens.safety.back_home.connect(self.go_home)
+        screens.safety.first_screen_done.connect(screens.checkins.baseline)
         screens.safety.changed.connect(self.refresh)
         for back in (screens.checkins.cancelled, screens.checkins.weekly_done,
+                     screens.checkins.baseline_done,
                      screens.workout.done, screens.blocks.home, screens.plan.done,
                      screens.voice.cancelled):  # fmt: skip
             back.connect(self.go_home)

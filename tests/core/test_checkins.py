@@ -52,6 +52,10 @@ class Book:
     def link(self, checkin_id: int, workout_id: int) -> None:
         self.linked.append((checkin_id, workout_id))
 
+    def name_block(self, block_id: int, routine_id: str) -> None:
+        if self.block is not None and self.block.routine_id is None:
+            self.block = Block(self.block.id, self.block.started_at, routine_id)
+
     def set_impression(self, checkin_id: int, impression: str) -> None:
         old = self.records[checkin_id - 1]
         self.records[checkin_id - 1] = CheckinRecord(
@@ -132,3 +136,24 @@ def test_a_skipped_pain_before_links_nothing_to_the_workout() -> None:
     assert stages.skip() is Done.READY
     stages.began(3)
     assert book.linked == []
+
+
+def test_the_first_run_baseline_is_asked_on_its_own_and_the_first_start_asks_only_pain_now() -> (
+    None
+):
+    book = Book()
+    stages = CheckinStages(book, book.today)
+    asked = stages.baseline()
+    assert isinstance(asked, PainQuestion) and asked.heading == "Where you are starting from"
+    assert isinstance(stages.answer(6), ChooseActivities)
+    assert isinstance(stages.choose(["Putting on socks"]), PainQuestion)
+    assert stages.answer(7) is Done.BASELINE  # home, not a workout
+    assert book.block is not None and book.block.routine_id is None
+    assert stages.baseline() is Done.BASELINE  # given once: not asked again
+
+    before = stages.before_workout("morning")
+    assert isinstance(before, PainQuestion) and before.heading == "Before you start"
+    assert stages.answer(4) is Done.READY
+    stages.began(3)
+    assert book.block.routine_id == "morning"  # the block takes the first workout's routine
+    assert kinds(book) == [CheckinKind.BASELINE, CheckinKind.BEFORE_WORKOUT]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.core.checkins import RIGHT_NOW, CheckinKind
 from tests.driver import Person
 from tests.helpers import sqlite
+from tests.ui.conftest import MakePerson
 
 
 def start(person: Person) -> None:
@@ -190,3 +193,32 @@ def test_the_pain_question_sits_in_the_middle_of_the_window_in_its_proportions(
     top = view.heading.mapTo(view, view.heading.rect().topLeft()).y()
     bottom = view.keys_line.mapTo(view, view.keys_line.rect().bottomLeft()).y()
     assert abs(top - (tall - bottom)) <= 0.1 * tall  # as much room above as below
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_first_run_screens_are_centred_and_in_proportion_to_the_window(
+    qtbot: QtBot, make_person: MakePerson, size: tuple[int, int]
+) -> None:
+    person = make_person(screened=False)
+    person.window.resize(*size)
+    qtbot.wait(10)
+
+    def in_proportion(screen: QWidget, heading: QLabel, body: QLabel) -> None:
+        tall = screen.height()
+        assert heading.font().pixelSize() >= 0.045 * tall
+        assert body.font().pixelSize() >= 0.025 * tall
+        top = heading.mapTo(screen, heading.rect().topLeft()).y()
+        assert 0.04 * tall <= top <= 0.45 * tall  # in the middle, not at the top edge
+        left = heading.mapTo(screen, heading.rect().topLeft()).x()
+        assert left >= (screen.width() - 1200) // 2 - 1  # no wider than reads well
+
+    welcome = person.welcome
+    in_proportion(welcome, welcome.heading, welcome.what)
+    person.begin()
+    person.answer_all_no()
+    person.answer_pain(5)
+    activities = person.activities
+    assert person.on(activities)
+    qtbot.wait(10)
+    in_proportion(activities, activities.heading, activities.intro)
+    assert all(b.font().pixelSize() >= 0.022 * activities.height() for b in activities.buttons)

@@ -19,7 +19,7 @@ from coach.resources import locate
 from coach.services import REMINDER
 from tests.helpers import FakeClock, local_zone
 from tests.ui.conftest import RecordingCues
-from tests.ui.test_three_week_block import DAY_ONE, Calendar, at_the_window, one_workout
+from tests.ui.test_three_week_block import DAY_ONE, Calendar, at_the_window, first_run, one_workout
 
 
 def test_the_week_is_planned_by_day_and_the_home_screen_follows_it(
@@ -27,10 +27,10 @@ def test_the_week_is_planned_by_day_and_the_home_screen_follows_it(
 ) -> None:
     calendar, clock = Calendar(), FakeClock()  # a Monday
     person = at_the_window(qtbot, tmp_path, clock, calendar)
-    person.answer_all_no()
+    first_run(person)
     home = person.home
     assert home.week_label.text() == "This week: 0 of 3 workouts done. Today is a workout day."
-    one_workout(person, first=True)
+    one_workout(person)
     assert home.week_label.text() == "This week: 1 of 3 workouts done. Today's workout is done."
     calendar.today = DAY_ONE + timedelta(days=1)
     person.window.reload()
@@ -77,7 +77,7 @@ def test_a_reminder_is_chosen_with_the_days_notifies_then_and_opens_the_routine(
     calendar, clock = Calendar(), FakeClock()  # Monday 2 March 2026, 08:00 UTC
     with local_zone("UTC"):
         person = at_the_window(qtbot, tmp_path, clock, calendar)
-        person.answer_all_no()
+        first_run(person)
         reminders = person.reminders
         assert reminders.due is None  # off until the person asks for it
         qtbot.keyClick(person.home, Qt.Key.Key_D)
@@ -121,7 +121,7 @@ def test_the_plan_goes_to_the_calendar_as_an_ics_file(
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
     with local_zone("Europe/Berlin"):
         person = at_the_window(qtbot, tmp_path / "data", clock, calendar)
-        person.answer_all_no()
+        first_run(person)
         qtbot.keyClick(person.home, Qt.Key.Key_D)
         plan = person.plan
         qtbot.keyClick(plan, Qt.Key.Key_2)  # Tuesday too

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from coach.core.checkins import CheckinKind
 from coach.core.phases import PhaseKind
 from coach.core.safety import ScreenKind, Verdict
 from coach.store.database import open_database
@@ -27,10 +28,14 @@ def events(data_dir: Path) -> list[tuple[str, str, str | None, str, int | None]]
         ).fetchall()
 
 
-def test_the_first_run_shows_the_full_screen_before_anything_else(
+def test_the_first_run_welcomes_then_shows_the_full_screen_before_anything_else(
     qtbot: QtBot, make_person: MakePerson, tmp_path: Path
 ) -> None:
     person = make_person(screened=False)
+    assert person.on(person.welcome)
+    said = " ".join(label.text() for label in person.welcome.findChildren(QLabel))
+    assert "not a diagnosis" in said and "nothing is sent" in said
+    person.begin()
     view = person.questions
     assert person.on(view)
     assert view.heading.text() == "A few questions first"
@@ -44,6 +49,9 @@ def test_the_first_run_shows_the_full_screen_before_anything_else(
     assert view.left_label.text() == "20 questions left"  # the year may stay blank
 
     person.answer_all_no()
+    assert person.on(person.pain)  # then where the person is starting from
+    assert person.pain.heading.text() == "Where you are starting from"
+    person.give_baseline(6)
     assert person.on(person.home)
     [(screen, verdict, halt, _, _)] = events(tmp_path / "data")
     assert (screen, verdict, halt) == ("full screen", "clear", None)
@@ -51,20 +59,42 @@ def test_the_first_run_shows_the_full_screen_before_anything_else(
     assert profile.history_asked and profile.birth_year is None
 
 
-def test_the_first_start_after_the_full_screen_asks_nothing_twice(
+def test_the_first_start_after_the_welcome_asks_only_the_pain_right_now(
     qtbot: QtBot, make_person: MakePerson, tmp_path: Path
 ) -> None:
     person = make_person(screened=False)
+    person.begin()
     person.answer_all_no()
+    person.give_baseline(6)
     person.start()
-    assert person.on(person.pain)  # straight to the pain check-in: no second screen
-    person.answer_pain_until_workout()
+    assert person.on(person.pain)  # no second screen, no second baseline
+    assert person.pain.heading.text() == "Before you start"
+    person.answer_pain(4)
     assert person.on(person.workout)
     assert [screen for screen, *_ in events(tmp_path / "data")] == ["full screen"]
+    block = person.services.checkins.current_block()
+    assert block is not None
+    records = person.services.checkins.checkins(block.id)
+    assert [(r.kind, r.pain) for r in records] == [
+        (CheckinKind.BASELINE, 6), (CheckinKind.BEFORE_WORKOUT, 4)
+    ]  # fmt: skip
+
+
+def test_not_now_on_the_welcome_goes_home_and_the_welcome_comes_again(
+    qtbot: QtBot, make_person: MakePerson, tmp_path: Path
+) -> None:
+    person = make_person(screened=False)
+    person.key(Qt.Key.Key_Escape)
+    assert person.on(person.home)
+    assert person.services.safety.first_run()  # nothing answered, nothing recorded
+    person.window.close()
+    again = make_person(screened=False)
+    assert again.on(again.welcome)
 
 
 def test_a_follow_up_appears_only_after_a_yes(qtbot: QtBot, make_person: MakePerson) -> None:
     person = make_person(screened=False)
+    person.begin()
     rows = {row.ask.id: row for row in person.questions.rows}
     follow_up = rows["agreed:pregnant"]
     assert follow_up.isHidden()
@@ -86,6 +116,7 @@ def test_a_year_of_birth_that_cannot_be_right_is_refused_in_the_form(
     qtbot: QtBot, make_person: MakePerson
 ) -> None:
     person = make_person(screened=False)
+    person.begin()
     view = person.questions
     for row in view.rows:
         if not row.ask.year and not row.isHidden():
@@ -104,6 +135,7 @@ def test_a_year_of_birth_that_cannot_be_right_is_refused_in_the_form(
     qtbot.keyClicks(year.year, "6y0")  # a letter cannot be typed in
     assert year.year.text() == "1960" and view.continue_button.isEnabled()
     qtbot.keyClick(year.year, Qt.Key.Key_Return)
+    person.give_baseline()
     assert person.on(person.home)
     assert person.services.safety.profile().birth_year == 1960
     person.start()  # over 50: a check-up is suggested, nothing is stopped
@@ -243,7 +275,9 @@ def test_standing_history_is_asked_once_and_a_clinicians_check_needs_no_halt(
     qtbot: QtBot, make_person: MakePerson, tmp_path: Path
 ) -> None:
     person = make_person(screened=False)
+    person.begin()
     person.answer(yes_to={"history:cancer", "history-checked"})
+    person.give_baseline()
     assert person.on(person.home)
     assert person.services.safety.profile().history_checked == date.today()
     person.start()
@@ -263,6 +297,7 @@ def test_standing_history_not_yet_checked_halts_until_a_clinician_has(
     qtbot: QtBot, make_person: MakePerson
 ) -> None:
     person = make_person(screened=False)
+    person.begin()
     person.answer(yes_to={"history:immune"})  # and "no" to a clinician's check
     assert person.halt.title.text() == "Please see your doctor before starting"
     person.key(Qt.Key.Key_C)
@@ -337,6 +372,7 @@ def test_profile_facts_leave_exercises_out_and_their_message_comes_once(
     qtbot: QtBot, make_person: MakePerson
 ) -> None:
     person = make_person(screened=False)
+    person.begin()
     person.answer(yes_to={"fact:pregnant"})
     shown = person.home_texts()
     assert (
@@ -360,7 +396,9 @@ def test_the_profile_and_opt_ins_can_be_changed_and_shape_the_routines(
     qtbot: QtBot, make_person: MakePerson
 ) -> None:
     person = make_person(screened=False)
+    person.begin()
     person.answer_all_no()
+    person.give_baseline()
     hips = "Pelvic tilt → Lying hip opener → Happy baby"
     assert hips in [label.text() for label in person.home.findChildren(QLabel)]
 

@@ -46,14 +46,20 @@ def baseline(person: Person) -> None:
     person.answer_pain(7, 5)
 
 
-def one_workout(person: Person, first: bool, weekly: int | None = None) -> None:
+def first_run(person: Person) -> None:
+    """The welcome, the full screen all no, and the baseline (as in baseline())."""
+    person.begin()
+    person.answer_all_no()
+    baseline(person)
+    assert person.on(person.home)
+
+
+def one_workout(person: Person, weekly: int | None = None) -> None:
     """Start the morning routine, do it all (hands-free after the first check), go back
     home."""
     person.start()
     if person.on(person.questions):  # none just after the first run's full screen
         person.answer_all_no()  # the full screen in weeks 2 and 3, the short one otherwise
-    if first:
-        baseline(person)
     if weekly is not None:  # asked before the pain right now, when due
         assert person.pain.heading.text() == "Week 1 check-in"
         person.answer_pain(weekly)
@@ -72,8 +78,8 @@ def test_a_skipped_weekly_check_in_is_not_asked_again_that_week(
 ) -> None:
     calendar, clock = Calendar(), FakeClock()
     person = at_the_window(qtbot, tmp_path, clock, calendar)
-    person.answer_all_no()
-    one_workout(person, first=True)
+    first_run(person)
+    one_workout(person)
     calendar.today = DAY_ONE + timedelta(days=8)
     person.window.reload()
     assert not person.home.block_button.isHidden()
@@ -97,9 +103,9 @@ def test_a_skipped_weekly_check_in_is_not_asked_again_that_week(
 def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_path: Path) -> None:
     calendar, clock = Calendar(), FakeClock()
     person = at_the_window(qtbot, tmp_path, clock, calendar)
-    person.answer_all_no()  # the first run's full screen
+    first_run(person)
 
-    for number, day in enumerate((0, 2, 4, 7, 9, 11, 14, 16)):
+    for day in (0, 2, 4, 7, 9, 11, 14, 16):
         calendar.today = DAY_ONE + timedelta(days=day)
         person.window.reload()
         if day == 14:  # the weekly check-in from the home screen, before any workout
@@ -110,7 +116,7 @@ def test_three_weeks_of_workouts_end_on_an_honest_comparison(qtbot: QtBot, tmp_p
             assert person.pain.heading.text() == "Week 2 check-in"
             person.answer_pain(4)
             assert person.on(person.home)
-        one_workout(person, first=number == 0, weekly=5 if day == 7 else None)
+        one_workout(person, weekly=5 if day == 7 else None)
         assert person.home.block_button.isHidden()  # nothing due
         assert person.home.block_label.text() == (
             f"Three-week block: day {day + 1} of 21. Your comparison is due from Monday 23 March."
@@ -224,9 +230,7 @@ def test_a_three_week_check_in_left_part_way_is_finished_later(
 ) -> None:
     calendar, clock = Calendar(), FakeClock()
     person = at_the_window(qtbot, tmp_path, clock, calendar)
-    person.answer_all_no()
-    qtbot.mouseClick(person.home.start_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
-    baseline(person)  # the full screen just answered stands for the short one
+    first_run(person)
     calendar.today = DAY_ONE + timedelta(days=23)
     person.window.close()  # the person quits in the middle of the three-week check-in
     person = at_the_window(qtbot, tmp_path, clock, calendar)  # the program started again

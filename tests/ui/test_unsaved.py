@@ -67,7 +67,9 @@ def test_a_data_folder_that_cannot_be_made_runs_a_workout_and_closes_to_a_copy(
     assert "Nothing can be saved in your data folder" in person.services.data.notice
     guard = person.window.save_guard
     assert guard is not None and guard.isVisible()
+    person.begin()
     person.answer_all_no()  # the first run's full screen
+    person.give_baseline()
     person.start_morning()
     to_summary(person)
     [workout] = person.services.workouts.workouts()

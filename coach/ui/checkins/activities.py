@@ -9,11 +9,20 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from coach.ui import theme
-from coach.ui.widgets import Key, key_button, make_button, make_label, make_row, pressed, set_words
+from coach.ui.widgets import (
+    Key,
+    fit_to_window,
+    key_button,
+    make_button,
+    make_label,
+    make_row,
+    pressed,
+    set_words,
+)
 
 # Tab and Space are Qt's own, on the suggestion buttons; Enter goes on from anywhere but
 # the text box, where it adds what was typed.
@@ -44,8 +53,8 @@ class ActivityView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        heading = make_label("Everyday activities", 26, bold=True)
-        intro = make_label(
+        self.heading = heading = make_label("Everyday activities", 26, bold=True)
+        self.intro = intro = make_label(
             "Pick up to three everyday things your pain makes hard. You will rate how hard"
             " each is now, and again in three weeks. Tab moves, Space picks, Enter goes on.",
             16,
@@ -71,8 +80,7 @@ class ActivityView(QWidget):
             CONTINUE, self._on_continue_clicked, primary=True, focus=True
         )
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 48, 60, 32)
-        layout.setSpacing(14)
+        layout.addStretch()
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addLayout(grid)
@@ -82,6 +90,15 @@ class ActivityView(QWidget):
         layout.addWidget(make_row(self.continue_button))
         layout.addStretch()
         self.continue_button.setAutoDefault(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Sizes in proportion to the window, the column in its middle."""
+        super().resizeEvent(event)
+        shares = {self.heading: 0.048, self.intro: 0.027, self.own: 0.025,
+                  self.add_button: 0.024, self.picked_label: 0.027, self.note: 0.023,
+                  self.continue_button: 0.025}  # fmt: skip
+        shares.update(dict.fromkeys(self.buttons, 0.024))
+        fit_to_window(self, shares)
 
     def ask(self) -> None:
         self._picked = []

@@ -33,6 +33,7 @@ class CheckinFlow(QObject):
     ready = Signal(str)
     three_weeks_done = Signal()
     weekly_done = Signal()
+    baseline_done = Signal()
     cancelled = Signal()
 
     def __init__(
@@ -54,6 +55,10 @@ class CheckinFlow(QObject):
 
     def before_workout(self, routine_id: str) -> None:
         self._go(self.stages.before_workout(routine_id))
+
+    def baseline(self) -> None:
+        """The block's baseline on its own, before any workout (the first run)."""
+        self._go(self.stages.baseline())
 
     def weekly_from_home(self) -> None:
         self._go(self.stages.weekly_from_home())
@@ -100,6 +105,8 @@ class CheckinFlow(QObject):
                 self._show(self.impression_view)
             case Done.READY:
                 self.ready.emit(self.stages.routine)
+            case Done.BASELINE:
+                self.baseline_done.emit()
             case Done.WEEKLY:
                 self.weekly_done.emit()
             case Done.THREE_WEEKS:

@@ -23,6 +23,7 @@ from coach.ui.widgets import (
     Key,
     bind,
     centre_column,
+    fit_to_window,
     hint_line,
     key_button,
     make_button,
@@ -216,16 +217,15 @@ class ImpressionView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        heading = make_label("Three weeks on", 26, bold=True)
-        question = make_label(
+        self.heading = heading = make_label("Three weeks on", 26, bold=True)
+        self.question = question = make_label(
             "Since you started, how would you describe the change in your back or hip, overall?",
             18,
         )
         self.group = QButtonGroup(self)
         self.choices: list[QPushButton] = []
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 36, 60, 20)
-        layout.setSpacing(8)
+        layout.addStretch()
         layout.addWidget(heading)
         layout.addWidget(question)
         for number, answer in enumerate(GLOBAL_IMPRESSION, start=1):
@@ -242,9 +242,17 @@ class ImpressionView(QWidget):
         self.save_button = key_button(keys.SAVE, self._on_save_clicked, primary=True)
         self.group.idToggled.connect(lambda *_: self.save_button.setEnabled(self.value is not None))
         hints = "Keys: " + hint_line(keys.CHOOSE, keys.SAVE, separator=" · ")
-        layout.addWidget(make_row(self.save_button, make_label(hints, 12, name="muted")))
+        self.keys_line = make_label(hints, 12, name="muted")
+        layout.addWidget(make_row(self.save_button, self.keys_line))
         layout.addStretch()
         bind(self, keys.SAVE, self._on_save_clicked)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        shares = {self.heading: 0.048, self.question: 0.03, self.save_button: 0.025,
+                  self.keys_line: 0.02}  # fmt: skip
+        shares.update(dict.fromkeys(self.choices, 0.026))
+        fit_to_window(self, shares)
 
     def ask(self) -> None:
         clear_choice(self.group)

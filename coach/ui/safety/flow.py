@@ -2,7 +2,9 @@
 
 Signals:
     start_cleared(str): the routine with this id may start now.
-    back_home(): the person is done here (after a halt, or after the first screen).
+    back_home(): the person is done here (after a halt, or going back).
+    first_screen_done(): the first run's full screen is answered with no halt: the
+        baseline comes next.
     changed(): the lock, the profile or the opt-ins changed; the home screen should refresh.
 """
 
@@ -21,6 +23,7 @@ from coach.core.screen import Answer, Ask, Screen
 from coach.services import OPT_INS, Services
 from coach.ui.safety.halt import HaltView, NoticeView
 from coach.ui.safety.view import SafetyView
+from coach.ui.safety.welcome import WelcomeView
 
 OPT_IN = "opt-in:"
 
@@ -49,6 +52,7 @@ def when_text(moment: datetime, now: datetime) -> str:
 class SafetyFlow(QObject):
     start_cleared = Signal(str)
     back_home = Signal()
+    first_screen_done = Signal()
     changed = Signal()
 
     def __init__(
@@ -62,8 +66,12 @@ class SafetyFlow(QObject):
         self.safety_view = SafetyView(services.today)
         self.halt_view = HaltView()
         self.notice_view = NoticeView()
-        self.views: list[QWidget] = [self.safety_view, self.halt_view, self.notice_view]
+        self.welcome_view = WelcomeView()
+        self.views: list[QWidget] = [
+            self.welcome_view, self.safety_view, self.halt_view, self.notice_view
+        ]  # fmt: skip
         self._routine: str | None = None
+        self._first_run = False  # the screen showing is the first run's
         self._screen: Screen | None = None
         self._lock: Lock | None = None  # the halt being shown
         self.safety_view.answered.connect(self._on_safety_view_answered)
@@ -72,15 +80,22 @@ class SafetyFlow(QObject):
         self.halt_view.done.connect(self.back_home.emit)
         self.notice_view.accepted.connect(self._on_notice_view_accepted)
         self.notice_view.declined.connect(self.back_home.emit)
+        self.welcome_view.begun.connect(self._on_welcome_view_begun)
+        self.welcome_view.later.connect(self.back_home.emit)
 
     # What the rest of the program asks.
 
     def first_run(self) -> bool:
-        """The full screen before anything else, the first time. True if it is shown."""
+        """The welcome, then the full screen, before anything else the first time. True if
+        the welcome is shown."""
         if not self._safety.first_run():
             return False
-        self._ask(ScreenKind.FULL, routine=None)
+        self._show(self.welcome_view)
         return True
+
+    def _on_welcome_view_begun(self) -> None:
+        self._ask(ScreenKind.FULL, routine=None)
+        self._first_run = True
 
     def before_workout(self, routine_id: str) -> None:
         lock = self._safety.lock()
@@ -128,13 +143,13 @@ class SafetyFlow(QObject):
             asks.append(Ask(OPT_IN + exercise.id, f"Include the {exercise.name.lower()} in your"
                             f" routines? It is opt-in. {cautions}"))  # fmt: skip
             given[OPT_IN + exercise.id] = exercise.id in opted
-        self._routine = None
+        self._routine, self._first_run = None, False
         self._show_screen(screen, asks, given, button="Save")
 
     # The screen.
 
     def _ask(self, kind: ScreenKind, routine: str | None) -> None:
-        self._routine = routine
+        self._routine, self._first_run = routine, False
         screen = self._safety.screen(kind)
         self._show_screen(screen, screen.asks, screen.given)
 
@@ -159,6 +174,8 @@ class SafetyFlow(QObject):
         self.changed.emit()
         if result.verdict.halt is not None:  # recorded with the answers: say what to do
             self._show_lock_now()
+        elif self._first_run:
+            self.first_screen_done.emit()
         elif self._routine is None:
             self.back_home.emit()
         else:

@@ -11,11 +11,12 @@ NoticeView signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from coach.core.safety import HaltMessage
 from coach.ui import theme
-from coach.ui.widgets import Key, bind, key_button, make_label, make_row
+from coach.ui.widgets import Key, bind, fit_to_window, key_button, make_label, make_row
 
 
 class HaltKeys:
@@ -59,8 +60,7 @@ class HaltView(QWidget):
         self.buttons.addWidget(second)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 56, 60, 40)
-        layout.setSpacing(18)
+        layout.addStretch()  # in the middle of the window, read from where the person is
         for widget in (self.title, self.text, self.action, self.when):
             layout.addWidget(widget)
         layout.addSpacing(8)
@@ -70,6 +70,13 @@ class HaltView(QWidget):
         bind(self, keys.CLINICIAN, self._on_clinician_clicked)
         bind(self, keys.CONFIRM, self._on_confirm_clicked)
         bind(self, keys.NOT_YET, self._on_not_yet_clicked)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        fit_to_window(self, {self.title: 0.05, self.text: 0.032, self.action: 0.034,
+                             self.when: 0.022, self.clinician_button: 0.025,
+                             self.back_button: 0.025, self.confirm_question: 0.028,
+                             self.confirm_button: 0.025, self.not_yet_button: 0.025})  # fmt: skip
 
     def show_halt(self, message: HaltMessage, *, when: str, can_clear: bool) -> None:
         self.title.setText(message.title)
@@ -111,21 +118,25 @@ class NoticeView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        heading = make_label("Before you start", 28, bold=True)
+        self.heading = make_label("Before you start", 28, bold=True)
         self.messages = make_label("", 17)
         self.messages.setTextFormat(Qt.TextFormat.RichText)
         self.start_button = key_button(NoticeKeys.START, self.accepted.emit, primary=True)
         self.back_button = key_button(NoticeKeys.BACK, self.declined.emit)
         row = make_row(self.start_button, self.back_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(60, 56, 60, 40)
-        layout.setSpacing(18)
-        layout.addWidget(heading)
+        layout.addStretch()
+        layout.addWidget(self.heading)
         layout.addWidget(self.messages)
         layout.addWidget(row)
         layout.addStretch()
         bind(self, NoticeKeys.START, self.accepted.emit)
         bind(self, NoticeKeys.BACK, self.declined.emit)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        fit_to_window(self, {self.heading: 0.048, self.messages: 0.03,
+                             self.start_button: 0.025, self.back_button: 0.025})  # fmt: skip
 
     def show_messages(self, messages: list[str]) -> None:
         from html import escape
