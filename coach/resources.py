@@ -32,6 +32,11 @@ class Resources:
         return self.assets / "exercises"
 
     @property
+    def figures(self) -> Path:
+        """The exercises' moving figures (coach.core.poses)."""
+        return self.assets / "figures.toml"
+
+    @property
     def sounds(self) -> Path:
         return self.assets / "sounds"
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from coach.core.phases import planned_seconds
 from coach.core.plan import WEEKDAYS
+from coach.core.poses import Figure
 from coach.core.routines import Dose, Exercise, LoadedRoutine, OwnDose
 from coach.core.safety import HaltKind, SafetyRules
 
@@ -28,6 +29,7 @@ class SheetExercise:
     cautions: list[str]
     picture: Path
     own_dose: bool = False
+    figure: Figure | None = None  # its start and end poses, drawn side by side
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ def build_sheet(
     opt_in_allowed: Sequence[str] = (),
     hidden_tags: Mapping[str, str] | None = None,
     own_doses: Mapping[str, OwnDose] | None = None,
+    figures: Mapping[str, Figure] | None = None,
 ) -> Sheet:
     """The routine as this person does it: what their profile leaves out is left out, and
     their own accepted doses replace the routine's."""
@@ -113,6 +116,7 @@ def build_sheet(
             cautions=list(planned.exercise.cautions),
             picture=pictures / planned.exercise.picture,
             own_dose=planned.exercise.id in own,
+            figure=(figures or {}).get(planned.exercise.id),
         )
         for index, planned in enumerate(weeks[0])
     ]

@@ -125,6 +125,10 @@ class Workout:
             return 0.0
         return max(self._deadline - self._clock.now(), 0.0)
 
+    def elapsed(self) -> float:
+        """Seconds into the phase showing (paused time not counted)."""
+        return max(0.0, self.phase.seconds - self.remaining())
+
     def shown_seconds(self) -> int:
         """The countdown as a person reads it: 3, 2, 1, never 0 while running."""
         return math.ceil(self.remaining() - 1e-9)

@@ -211,6 +211,7 @@ class PersonalPlan:
 
     def sheet(self, routine_id: str) -> Sheet | None:
         """The printed sheet of a routine as this person does it."""
+        from coach.core.poses import read_figures
         from coach.core.sheet import build_sheet  # loaded when first printed
 
         catalogue = self._routines.catalogue()
@@ -228,6 +229,7 @@ class PersonalPlan:
             opt_in_allowed=sorted(person.opt_ins),
             hidden_tags=person.hidden_tags,
             own_doses=self.own_doses(routine_id),
+            figures=read_figures(self._resources.figures),
         )
 
     def calendar_file(self, days: Iterable[int], at: time) -> str:

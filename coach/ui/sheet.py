@@ -29,13 +29,20 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from coach.core.sheet import Sheet, SheetExercise, StopGroup
 from coach.files import write_private
+from coach.ui.figure import FigureColours, paint_figure
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 14
 GREY = QColor("#555555")
 LIGHT = QColor("#999999")
+# The figures in ink that prints well on any printer, in colour or grey.
+PRINTED_FIGURE = FigureColours(
+    body=QColor("#23302f"), far=QColor("#8d9b98"), head=QColor("white"),
+    works=QColor(47, 111, 115, 70), mat=QColor("#d8e6e3"), arrow=QColor("#2f6f73"),
+)  # fmt: skip
 FOOTER_SPLIT = 0.62  # the footer's left part (the person's own version); the date and page right
 WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+CENTRED = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignHCenter)
 
 
 def default_paper() -> str:
@@ -70,12 +77,13 @@ class _Pen:
         return self.painter.boundingRect(QRectF(0, 0, width, 1e7), WRAP, text).height()
 
     def text(self, text: str, font: QFont, x: float, y: float, width: float,
-             colour: QColor | None = None) -> float:  # fmt: skip
+             colour: QColor | None = None, *, centred: bool = False) -> float:  # fmt: skip
         """Draw wrapped text; the height it took."""
         self.painter.setFont(font)
         self.painter.setPen(colour or QColor("black"))
-        drawn = self.painter.boundingRect(QRectF(x, y, width, 1e7), WRAP, text)
-        self.painter.drawText(QRectF(x, y, width, drawn.height() + 1), WRAP, text)
+        flags = CENTRED if centred else WRAP
+        drawn = self.painter.boundingRect(QRectF(x, y, width, 1e7), flags, text)
+        self.painter.drawText(QRectF(x, y, width, drawn.height() + 1), flags, text)
         return drawn.height()
 
 
@@ -107,10 +115,19 @@ def _header(pen: _Pen, sheet: Sheet, width: float) -> _Block:
 
 
 def _exercise(pen: _Pen, number: int, exercise: SheetExercise, width: float) -> _Block:
-    picture_w = pen.mm(38)
-    renderer = QSvgRenderer(str(exercise.picture))
-    box = renderer.viewBoxF()
-    picture_h = picture_w * box.height() / box.width() if renderer.isValid() else 0.0
+    figure = exercise.figure
+    renderer = QSvgRenderer(str(exercise.picture)) if figure is None else None
+    if figure is not None:  # the start pose above the end pose, as on screen
+        picture_w = pen.mm(38)
+        left, top, right, bottom = figure.bounds()
+        pose_h = min(pen.mm(24), picture_w * (bottom - top) / (right - left))
+        label_h = pen.text_height("Start", _font(9), picture_w)
+        picture_h = 2 * (pose_h + label_h) + pen.mm(1)
+    else:
+        picture_w = pen.mm(38)
+        box = renderer.viewBoxF() if renderer is not None else QRectF()
+        valid = renderer is not None and renderer.isValid()
+        picture_h = picture_w * box.height() / box.width() if valid else 0.0
     text_x = picture_w + pen.mm(6)
     text_w = width - text_x
     step_indent = pen.mm(5)
@@ -131,7 +148,14 @@ def _exercise(pen: _Pen, number: int, exercise: SheetExercise, width: float) -> 
         painter.setPen(QPen(LIGHT, pen.mm(0.2)))
         painter.drawLine(QLineF(x, y, x + width, y))
         y += pen.mm(2.5)
-        if renderer.isValid():
+        if figure is not None:
+            for row, (moved, words) in enumerate(((0.0, "Start"), (1.0, "End"))):
+                top = y + row * (pose_h + label_h + pen.mm(1))
+                paint_figure(painter, figure, figure.pose_at(moved),
+                             QRectF(x, top, picture_w, pose_h), PRINTED_FIGURE,
+                             arrows=1 if row == 0 else 0)  # fmt: skip
+                pen.text(words, _font(9), x, top + pose_h, picture_w, GREY, centred=True)
+        elif renderer is not None and renderer.isValid():
             renderer.render(painter, QRectF(x, y, picture_w, picture_h))
         tx = x + text_x
         y += pen.text(name, _font(14, bold=True), tx, y, text_w) + pen.mm(0.8)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from coach.ui.figure import FigureColours
 
 INK = "#23302f"
 MUTED = "#56625f"
@@ -68,6 +73,17 @@ QMenu::item:selected {{ background: {ACCENT}; color: white; }}
 QMenu::item:disabled {{ color: #8f9896; }}
 QMenuBar::item:selected {{ background: {ACCENT}; color: white; }}
 """
+
+
+def figure_colours() -> FigureColours:
+    """The exercise figures' colours (coach.ui.figure), from this theme."""
+    from coach.ui.figure import FigureColours
+
+    accent = QColor(ACCENT)
+    works = QColor(accent)
+    works.setAlpha(70)
+    return FigureColours(body=QColor(INK), far=QColor("#8d9b98"), head=QColor(CARD),
+                         works=works, mat=QColor("#d8e6e3"), arrow=accent)  # fmt: skip
 
 
 def palette() -> QPalette:

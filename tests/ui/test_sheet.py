@@ -17,6 +17,7 @@ from coach.__main__ import main
 from coach.core.catalogue import load_catalogue
 from coach.core.clock import utc_now
 from coach.core.plan import PlanHistory
+from coach.core.poses import read_figures
 from coach.core.routines import SAFETY_FILE, OwnDose
 from coach.core.safety import Profile, load_safety
 from coach.core.sheet import build_sheet
@@ -57,12 +58,15 @@ def test_every_built_in_sheet_has_everything_on_one_or_two_pages(
     for loaded in catalogue.routines:
         sheet = build_sheet(
             loaded, catalogue.exercises, rules, pictures=resources.pictures,
-            printed=date(2026, 3, 2),
+            printed=date(2026, 3, 2), figures=read_figures(resources.figures),
         )  # fmt: skip
         path = tmp_path / f"{loaded.routine.id}-{paper}.pdf"
         pages = write_pdf(sheet, path, paper)
         sizes, text = read(path)
         assert len(sizes) == pages and pages in (1, 2)
+        # Each exercise drawn as on screen: its start pose and its end pose.
+        assert all(exercise.figure is not None for exercise in sheet.exercises)
+        assert text.count("Start End") == len(sheet.exercises)
         assert set(sizes) == {SIZES[paper]}
         assert sheet.title in text and words(sheet.plan) in text
         for exercise in sheet.exercises:

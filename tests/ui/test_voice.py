@@ -150,7 +150,9 @@ def test_the_other_side_is_shown_mirrored_and_the_summary_counts_each_side(
     assert not view.picture.mirrored
     person.run_until(lambda: view.phase_label.text() == "Switch sides")
     assert view.picture.mirrored  # already turned round for the right side
-    assert view.picture.accessibleName() == "Picture: Lying hip opener, right side (mirrored)"
+    assert view.picture.accessibleName().startswith(
+        "Picture: Lying hip opener, right side (mirrored)"
+    )
     assert "Switch to the right side." in engine.spoken
     person.run_until(lambda: view.name_label.text() == "Dead bug")
     assert not view.picture.mirrored

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.phases import PhaseKind, Side
+from coach.core.poses import moved, read_figures
 from coach.core.routines import dose_text
 from coach.core.workout import State, Workout
 from coach.resources import Resources
@@ -61,6 +62,13 @@ class WorkoutKeys:
     KEEP_GOING = Key("Keep going", ("Esc",))
 
 
+# Which way the figure's arrows point in each phase: toward the end pose while getting
+# ready for the movement and while making it, back while coming down, none in a hold.
+ARROWS = {PhaseKind.GET_READY: 1, PhaseKind.SWITCH_SIDE: 1, PhaseKind.REST: 1,
+          PhaseKind.UP: 1, PhaseKind.DOWN: -1}  # fmt: skip
+MOVING = (PhaseKind.UP, PhaseKind.DOWN, PhaseKind.HOLD)
+
+
 class WorkoutScreen(QWidget):
     """The widgets; `on` gives each button's key the action it does."""
 
@@ -73,6 +81,7 @@ class WorkoutScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("workout")
         self._resources = resources
+        self._figures = read_figures(resources.figures)
         self._fitted_for: tuple[object, ...] = ()
         self._build(on)
 
@@ -216,11 +225,23 @@ class WorkoutScreen(QWidget):
         exercise = planned.exercise
         # The other side is the same movement in a mirror: the picture turns round with it.
         mirrored = phase.side is Side.RIGHT
-        self.picture.show_file(
-            self._resources.pictures / exercise.picture,
-            f"Picture: {exercise.name}{', right side (mirrored)' if mirrored else ''}",
-            mirrored=mirrored,
-        )
+        described = f"Picture: {exercise.name}{', right side (mirrored)' if mirrored else ''}"
+        figure = self._figures.get(exercise.id)
+        if figure is None:
+            self.picture.show_file(
+                self._resources.pictures / exercise.picture, described, mirrored=mirrored
+            )
+        else:
+            kind, seconds = phase.kind, phase.seconds
+            self.picture.show_figure(
+                figure,
+                f"{described}. Shaded: {figure.works_words}." if figure.works_words else described,
+                lambda: moved(kind, workout.elapsed(), seconds),
+                mirrored=mirrored,
+                swapped=figure.swapped_for(phase.rep),
+                arrows=ARROWS.get(kind, 0),
+                moving=workout.state is State.RUNNING and kind in MOVING,
+            )
         self.name_label.setText(exercise.name)
         self.phase_label.setText(PHASE_WORDS[phase.kind])
         colour = theme.ACCENT if phase.kind.is_work else theme.REST
