@@ -28,7 +28,7 @@ from coach.services.safety import SafetyCheck
 from coach.store.checkins import CheckinLog
 from coach.store.database import DatabaseError, OpenedDatabase, open_database
 from coach.store.safety import SafetyLog
-from coach.store.settings import OPT_INS, PLAN_DAYS, PROFILE, REMINDER, VOICE, Settings
+from coach.store.settings import OPT_INS, PLAN_DAYS, PROFILE, REMINDER, THEME, VOICE, Settings
 from coach.store.workouts import WorkoutLog
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ __all__ = [
     "PLAN_DAYS",
     "PROFILE",
     "REMINDER",
+    "THEME",
     "VOICE",
     "BlockLine",
     "Blocks",

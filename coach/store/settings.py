@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import cache
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
@@ -205,8 +205,14 @@ REMINDER = Setting(
            ' "07:30", not {value!r}'},
 )  # fmt: skip
 
+THEME: Setting[str] = Setting(
+    "theme", Literal["system", "light", "dark", "contrast"], "system",
+    load=str, dump=str, says='one of "system", "light", "dark" or "contrast"',
+)  # fmt: skip
+
 SETTINGS: dict[str, Setting[Any]] = {
-    s.key: s for s in (PROFILE, OPT_INS, PLAN_DAYS, OWN_DOSES, DOSE_DECISIONS, VOICE, REMINDER)
+    s.key: s
+    for s in (PROFILE, OPT_INS, PLAN_DAYS, OWN_DOSES, DOSE_DECISIONS, VOICE, REMINDER, THEME)
 }
 
 

@@ -12,12 +12,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coach import paths
 from coach.core.cues import VoiceSettings
 from coach.files import write_private
-from coach.services import VOICE, Services
+from coach.services import THEME, VOICE, Services
+from coach.ui import theme
 from coach.ui.checkins.blocks_flow import BlockFlow
 from coach.ui.checkins.flow import CheckinFlow
 from coach.ui.data.menu import DataMenu
@@ -62,6 +70,10 @@ class MainWindow(QMainWindow):
         self._maximised_before = False
         self.preview: QDialog | None = None  # the print preview while it is open
         self._fit_to_screen()
+        self.theme_choice = services.settings.read(THEME)
+        self.show_theme(self.theme_choice)
+        self._following = False
+        self._follow_system(True)
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
         self.save_guard = SaveGuard(services.data, services.now, self)
@@ -136,6 +148,7 @@ class MainWindow(QMainWindow):
             back.connect(self.go_home)
         screens.plan.open_requested.connect(self._on_plan_open_requested)
         screens.voice.saved.connect(self._on_voice_saved)
+        screens.voice.theme_shown.connect(self.show_theme)
 
     def _fit_to_screen(self) -> None:
         """Where and how big the window was last time, if that is still on a screen; else
@@ -260,11 +273,12 @@ class MainWindow(QMainWindow):
 
     def _on_home_voice_requested(self) -> None:
         voice = self.screens.voice
-        voice.edit(self.screens.workout.view.voice.settings)
+        voice.edit(self.screens.workout.view.voice.settings, self.theme_choice)
         self.show_screen(voice)
 
     def _on_voice_saved(self, settings: VoiceSettings) -> None:
-        self.services.settings.write((VOICE, settings))
+        self.theme_choice = self.screens.voice.chosen_theme
+        self.services.settings.write((VOICE, settings), (THEME, self.theme_choice))
         self.screens.workout.view.voice.apply(settings)
         self.go_home()
 
@@ -278,6 +292,29 @@ class MainWindow(QMainWindow):
             self.screens.safety.show_lock(lock)
 
     # The window itself.
+
+    def show_theme(self, choice: str) -> None:
+        """These colours on every screen now ("system": as the system's)."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, choice)
+
+    def _follow_system(self, follow: bool) -> None:
+        """Hear (or stop hearing) the system's colour scheme and contrast change."""
+        if follow == self._following:
+            return
+        self._following = follow
+        hints = QGuiApplication.styleHints()
+        signals = (hints.colorSchemeChanged, hints.accessibility().contrastPreferenceChanged)
+        for signal in signals:
+            if follow:
+                signal.connect(self._on_system_colours_changed)
+            else:
+                signal.disconnect(self._on_system_colours_changed)
+
+    def _on_system_colours_changed(self, *_: object) -> None:
+        if self.theme_choice == "system":
+            self.show_theme("system")
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -297,5 +334,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.screens.workout.view.voice.close()  # an engine search still running is given up
+        self._follow_system(False)  # a closed window no longer follows the system
         self._keep_place()
         super().closeEvent(event)

@@ -105,10 +105,7 @@ class HistoryView(QWidget):
         self.detail = QTextBrowser()
         self.detail.setAccessibleName("The chosen workout")
         self.detail.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.detail.setStyleSheet(
-            f"QTextBrowser {{ background: {theme.CARD}; border: 1px solid {theme.LINE};"
-            " border-radius: 10px; padding: 10px; }"
-        )
+        self.detail.setObjectName("detail")  # a card, in the theme's colours
         theme.set_font(self.detail, 14)
         self.empty = make_label(EMPTY, 17)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

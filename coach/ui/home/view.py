@@ -51,7 +51,7 @@ class HomeKeys:
     BLOCKS = Key("Past blocks", ("B",))
     PROFILE = Key("Profile", ("S",))
     PLAN = Key("Days and reminders", ("D",))
-    VOICE = Key("Voice", ("V",))
+    VOICE = Key("Voice and colours", ("V",))
     LOCK = Key("What to do", ("W",))
     BLOCK = Key("Check in", ("C",))
     RELOAD = Key("Reload routines", ("F5",), said="reloads")

@@ -15,7 +15,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from coach.core.safety import HaltMessage
-from coach.ui import theme
 from coach.ui.widgets import Key, bind, fit_to_window, key_button, make_label, make_row
 
 
@@ -39,7 +38,7 @@ class HaltView(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.title = make_label("", 30, bold=True)
-        self.title.setStyleSheet(f"color: {theme.WARN};")
+        self.title.setObjectName("warnText")
         self.text = make_label("", 18)
         self.action = make_label("", 20, bold=True)
         self.when = make_label("", 13, name="muted")

@@ -1,10 +1,13 @@
-"""The voice settings: spoken cues on or off, which ones, how loud and how fast.
+"""The voice and colour settings: spoken cues on or off, which ones, how loud and how
+fast; and the colours (as the system, light, dark or high contrast).
 
-Keys: 1-5 turn the choices on or off, T says a sample, Enter saves, Esc goes back
-unchanged. The sliders take the arrow keys once Tab has reached them.
+Keys: 1-5 turn the choices on or off, T says a sample, C steps through the colours (seen
+at once), Enter saves, Esc goes back unchanged. The sliders take the arrow keys once Tab
+has reached them.
 
 Signals:
-    saved(VoiceSettings): the settings chosen.
+    saved(VoiceSettings): the settings chosen (the colours are `chosen_theme`).
+    theme_shown(str): colours to show now, chosen or put back ("system", "light", ...).
     cancelled(): back without a change.
 """
 
@@ -13,12 +16,20 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QGridLayout,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coach.core.cues import CueChoice, VoiceSettings
 from coach.ui import theme
 from coach.ui.voice.speech import INSTALL_HINT, Voice
-from coach.ui.widgets import Key, bind, key_button, make_label, make_row
+from coach.ui.widgets import Key, bind, key_button, make_button, make_label, make_row
 
 CHOICES = {
     "on": Key("Speak the cues", ("1",)),
@@ -31,6 +42,7 @@ CHOICES = {
 
 class VoiceKeys:
     TRY = Key("Try it", ("T",))
+    COLOURS = Key("Colours", ("C",))
     SAVE = Key("Save", ("Return", "Enter"), shown="Enter")
     BACK = Key("Back", ("Esc",))
 
@@ -40,6 +52,7 @@ RATE_WORDS = {-2: "much slower", -1: "slower", 0: "normal", 1: "faster", 2: "muc
 
 class VoiceView(QWidget):
     saved = Signal(object)
+    theme_shown = Signal(str)
     cancelled = Signal()
 
     def __init__(self, voice: Voice, parent: QWidget | None = None) -> None:
@@ -47,7 +60,7 @@ class VoiceView(QWidget):
         self._voice = voice
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         voice.changed.connect(self._describe_engine)
-        heading = make_label("Voice", 26, bold=True)
+        heading = make_label("Voice and colours", 26, bold=True)
         self.engine_label = make_label("", 16)
         self.engine_label.setAccessibleName("Speech on this computer")
         self.boxes: dict[str, QCheckBox] = {}
@@ -83,6 +96,19 @@ class VoiceView(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnMinimumWidth(0, 220)
         keys = VoiceKeys
+        self.colours_label = make_label(keys.COLOURS.label(), 15)
+        self.colours_label.setWordWrap(False)
+        self.theme_group = QButtonGroup(self)
+        self.theme_buttons: dict[str, QPushButton] = {}
+        for choice, words in theme.CHOICES.items():
+            button = make_button(words, partial(self._show_theme, choice))
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.theme_group.addButton(button)
+            self.theme_buttons[choice] = button
+        grid.addWidget(self.colours_label, 2, 0)
+        grid.addWidget(make_row(*self.theme_buttons.values()), 2, 1)
+        self._theme_before = "system"  # shown again if the person goes back
         self.try_button = key_button(keys.TRY, self._on_try_clicked)
         self.save_button = key_button(keys.SAVE, self._on_save_clicked, primary=True)
         self.back_button = key_button(keys.BACK, self.cancelled.emit)
@@ -96,11 +122,14 @@ class VoiceView(QWidget):
         layout.addWidget(make_row(self.try_button, self.save_button, self.back_button))
         layout.addStretch()
         bind(self, keys.TRY, self._on_try_clicked)
+        bind(self, keys.COLOURS, self._next_theme)
         bind(self, keys.SAVE, self._on_save_clicked)
         bind(self, keys.BACK, self._on_back)
 
-    def edit(self, settings: VoiceSettings) -> None:
+    def edit(self, settings: VoiceSettings, theme_choice: str = "system") -> None:
         self._describe_engine()
+        self._theme_before = theme_choice
+        self.theme_buttons.get(theme_choice, self.theme_buttons["system"]).setChecked(True)
         choice = settings.choice
         values = {"on": settings.on, "names": choice.names, "counts": choice.counts,
                   "halfway": choice.halfway, "next_up": choice.next_up}  # fmt: skip
@@ -129,6 +158,18 @@ class VoiceView(QWidget):
                     f" {sounds}. {INSTALL_HINT}, then start the program again.")  # fmt: skip
         self.engine_label.setText(text)
         self._refresh()
+
+    @property
+    def chosen_theme(self) -> str:
+        return next((c for c, b in self.theme_buttons.items() if b.isChecked()), "system")
+
+    def _show_theme(self, choice: str) -> None:
+        self.theme_buttons[choice].setChecked(True)
+        self.theme_shown.emit(choice)
+
+    def _next_theme(self) -> None:
+        choices = list(self.theme_buttons)
+        self._show_theme(choices[(choices.index(self.chosen_theme) + 1) % len(choices)])
 
     @property
     def chosen(self) -> VoiceSettings:
@@ -164,4 +205,5 @@ class VoiceView(QWidget):
     def _on_back(self) -> None:
         self._voice.stop()
         self._voice.apply(self._voice.settings)  # undo a Try at other settings
+        self.theme_shown.emit(self._theme_before)  # and colours tried
         self.cancelled.emit()

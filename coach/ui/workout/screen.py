@@ -111,10 +111,6 @@ class WorkoutScreen(QWidget):
         # Paused by the person: a cover over the picture, big enough to read from the mat.
         self.pause_cover = make_label("Paused\nSpace to go on", 40, bold=True, name="pauseCover")
         self.pause_cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pause_cover.setStyleSheet(
-            f"QLabel#pauseCover {{ color: {theme.WARN}; background: {theme.CARD};"
-            f" border: 3px solid {theme.WARN}; border-radius: 16px; }}"
-        )
         self.pause_cover.setAccessibleName("Paused. Press Space to go on.")
         self.left = QStackedWidget()
         self.left.addWidget(self.picture)
@@ -124,15 +120,15 @@ class WorkoutScreen(QWidget):
 
         self.name_label = make_label("", 26, bold=True)
         self.phase_label = make_label("", 22, bold=True)
-        self.phase_label.setStyleSheet(f"color: {theme.ACCENT};")
-        self.countdown = make_label("", 96, bold=True)
+        self.phase_label.setObjectName("phase")  # the accent in work, another colour at rest
+        self.countdown = make_label("", 96, bold=True, name="countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.countdown.setAccessibleName("Seconds left")
         self.instruction_label = make_label("", 17)
         self.status_label = make_label("", 17, bold=True)
         self.next_label = make_label("", 14, name="muted")
         self.paused_label = make_label("Waiting for your answer below.", 17, bold=True)
-        self.paused_label.setStyleSheet(f"color: {theme.WARN};")
+        self.paused_label.setObjectName("warnText")
         self.paused_label.hide()
         right = QVBoxLayout()
         right.setSpacing(2)  # the room goes to the countdown
@@ -244,7 +240,7 @@ class WorkoutScreen(QWidget):
             )
         self.name_label.setText(exercise.name)
         self.phase_label.setText(PHASE_WORDS[phase.kind])
-        colour = theme.ACCENT if phase.kind.is_work else theme.REST
+        colour = theme.ACCENT if phase.kind.is_work else theme.REST  # the theme's, now
         self.phase_label.setStyleSheet(f"color: {colour};")
         self.countdown.setText(str(workout.shown_seconds()))
         self.instruction_label.setText(instruction(workout))
@@ -395,7 +391,7 @@ class WorkoutScreen(QWidget):
             self.left.setCurrentWidget(self.pause_cover)
         elif not paused and covered:
             self.left.setCurrentIndex(self._left_before_pause)
-        self.countdown.setStyleSheet(f"color: {theme.LINE};" if paused else "")
+        self.countdown.setStyleSheet(f"color: {theme.LINE};" if paused else "")  # greyed
 
     def toggle_steps(self) -> None:
         covered = self.left.currentWidget() is self.pause_cover
