@@ -252,3 +252,25 @@ def test_the_workout_reads_from_the_mat_at_each_window_size(
         assert label.height() >= wanted - 1, label.text()
     digits = view.countdown.fontMetrics().tightBoundingRect("0123456789").height()
     assert view.countdown.height() >= digits  # as tall as its digits
+
+
+def test_in_the_narrowest_window_the_buttons_take_two_rows_and_no_word_is_cut(
+    qtbot: QtBot, person: Person
+) -> None:
+    person.window.resize(800, 600)  # the smallest the window goes
+    view = person.workout
+    person.start_morning()
+    qtbot.wait(10)
+    buttons = (view.back_button, view.pause_button, view.next_button, view.steps_button,
+               view.mute_button, view.full_button, view.end_button, view.stop_button)  # fmt: skip
+    for button in buttons:
+        assert button.sizeHint().width() <= button.width() + 1, button.text()
+        assert button.font().pixelSize() >= 12, button.text()
+
+    def top(button: QWidget) -> int:
+        return button.mapTo(view, button.rect().topLeft()).y()
+
+    assert top(view.end_button) > top(view.pause_button)  # the screen's keys below
+    person.window.resize(1366, 768)
+    qtbot.wait(10)
+    assert abs(top(view.end_button) - top(view.pause_button)) <= 4  # one row with room

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -34,6 +35,7 @@ from coach.ui.widgets import (
     Key,
     key_button,
     make_label,
+    make_row,
     scale_to_height,
     set_pixels,
     set_words,
@@ -67,6 +69,24 @@ class WorkoutKeys:
 ARROWS = {PhaseKind.GET_READY: 1, PhaseKind.SWITCH_SIDE: 1, PhaseKind.REST: 1,
           PhaseKind.UP: 1, PhaseKind.DOWN: -1}  # fmt: skip
 MOVING = (PhaseKind.UP, PhaseKind.DOWN, PhaseKind.HOLD)
+
+
+def fit_across(
+    part: QWidget,
+    pixels: int,
+    room: int,
+    smallest: int = 11,
+    needed: Callable[[], int] | None = None,
+) -> bool:
+    """The words of a row of buttons `pixels` tall, or smaller (to `smallest`) until the
+    row fits in `room` (its width is `needed()`, or its size hint's); whether it does."""
+    widgets = [part, *part.findChildren(QPushButton), *part.findChildren(QLabel)]
+    for size in range(pixels, smallest - 1, -1):
+        for widget in widgets:
+            set_pixels(widget, size)
+        if (needed() if needed is not None else part.sizeHint().width()) <= room:
+            return True
+    return False
 
 
 class WorkoutScreen(QWidget):
@@ -190,15 +210,35 @@ class WorkoutScreen(QWidget):
         self.full_button = key_button(keys.FULL, on[keys.FULL])
         self.stop_button = key_button(keys.STOP, on[keys.STOP])
         self.stop_button.setObjectName("danger")
+        # The workout's own keys on the left, the screen's on the right; in a narrow window
+        # the right group goes under the left rather than cut its words (see _two_rows).
         row = QFrame()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for button in (self.back_button, self.pause_button, self.next_button):
-            layout.addWidget(button)
-        layout.addStretch()
+        self._buttons_grid = QGridLayout(row)
+        self._buttons_grid.setContentsMargins(0, 0, 0, 0)
+        self._moving = make_row(self.back_button, self.pause_button, self.next_button)
+        self._screen_keys = QWidget()
+        right = QHBoxLayout(self._screen_keys)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addStretch()
         for button in (self.steps_button, self.mute_button, self.full_button, self.end_button):
-            layout.addWidget(button)
+            right.addWidget(button)
+        self._buttons_grid.addWidget(self._moving, 0, 0)
+        self._buttons_grid.addWidget(self._screen_keys, 0, 1)
         return row
+
+    def _one_row_width(self) -> int:
+        """The buttons' width side by side, from each button's own size (the rows' layouts
+        learn of a new font only later)."""
+        buttons = [*self._moving.findChildren(QPushButton),
+                   *self._screen_keys.findChildren(QPushButton)]  # fmt: skip
+        gaps = self._buttons_grid.horizontalSpacing() or 6
+        return sum(b.sizeHint().width() for b in buttons) + gaps * (len(buttons) + 2)
+
+    def _two_rows(self, two: bool) -> None:
+        """The buttons in one row, or (in a narrow window) in two."""
+        grid = self._buttons_grid
+        grid.removeWidget(self._screen_keys)
+        grid.addWidget(self._screen_keys, *((1, 0) if two else (0, 1)))
 
     def _build_confirm(self, on: Mapping[Key, Callable[[], None]]) -> QWidget:
         box = QFrame()
@@ -320,13 +360,12 @@ class WorkoutScreen(QWidget):
         # The keys' words: 2.5% of the height, or smaller where a row would not fit across.
         keys = max(14, math.ceil(height * 0.025))
         room = self.width() - 56  # inside the screen's margins
-        for part in (self.controls, self.check_bar, self.stop_button):
-            widgets = [part, *part.findChildren(QPushButton), *part.findChildren(QLabel)]
-            for pixels in range(keys, 10, -1):
-                for widget in widgets:
-                    set_pixels(widget, pixels)
-                if part.sizeHint().width() <= room:
-                    break
+        self._two_rows(False)
+        if not fit_across(self.controls, keys, room, needed=self._one_row_width):
+            self._two_rows(True)  # two rows rather than words too small to read, or cut
+            fit_across(self.controls, keys, room)
+        for part in (self.check_bar, self.stop_button):
+            fit_across(part, keys, room)
 
     def _fit_countdown(self) -> None:
         """The countdown is the one thing to read from the mat: 40% of the window's height
