@@ -1,7 +1,9 @@
-"""Draws the exercise pictures (SVG line figures on a mat), the icon and the cue sounds.
+"""Draws the exercise pictures (SVG, from the figures in assets/figures.toml), the icon
+and the cue sounds.
 
-Run from the checkout: ``python scripts/make_assets.py``. The output is committed;
-this script is how it was made, so a picture can be redrawn by editing joints.
+Run from the checkout: ``.venv/bin/python scripts/make_assets.py``. The output is
+committed; this script is how it was made, so a picture is redrawn by editing its
+figure's poses.
 """
 
 from __future__ import annotations
@@ -17,130 +19,63 @@ ACCENT = "#2f6f73"
 MAT = "#d8e6e3"
 Point = tuple[float, float]
 
-# Each figure: a head (centre, radius), limbs as polylines of joints, and arrows
-# (polyline, accent colour) that show the movement.
-FIGURES: dict[str, dict[str, object]] = {
-    "pelvic-tilt": {
-        "title": "Lying on the back, knees bent, low back pressed into the mat",
-        "head": (92, 258),
-        "limbs": [
-            [(125, 272), (300, 274)],  # torso
-            [(300, 274), (392, 198), (448, 278), (484, 280)],  # leg
-            [(135, 272), (205, 281), (272, 283)],  # arm
-        ],
-        "arrows": [[(222, 226), (222, 262)]],
-    },
-    "glute-bridge": {
-        "title": "Shoulders on the mat, hips lifted so knees, hips and shoulders make a line",
-        "head": (92, 258),
-        "limbs": [
-            [(128, 270), (300, 196)],
-            [(300, 196), (404, 164), (432, 278), (468, 280)],
-            [(136, 272), (206, 281), (274, 283)],
-        ],
-        "arrows": [[(300, 262), (300, 222)]],
-    },
-    "lying-hip-opener": {
-        "title": "On the back, one knee bent and one leg long, rolling onto the long leg's hip",
-        "head": (92, 256),
-        "limbs": [
-            [(126, 270), (300, 268)],
-            [(300, 268), (382, 196), (444, 278), (476, 280)],  # bent leg
-            [(300, 270), (420, 276), (540, 278)],  # long leg
-            [(136, 272), (206, 281), (272, 283)],
-        ],
-        "arrows": [[(330, 206), (352, 186), (378, 176)]],
-    },
-    "dead-bug": {
-        "title": "On the back, one arm reaching back and the other leg reaching long",
-        "head": (132, 258),
-        "limbs": [
-            [(166, 270), (330, 272)],
-            [(330, 272), (330, 180), (420, 180)],  # leg in tabletop
-            [(330, 272), (450, 248), (540, 242)],  # leg reaching long
-            [(176, 268), (176, 150)],  # arm to the ceiling
-            [(176, 268), (125, 214), (66, 196)],  # arm reaching back, over the head
-        ],
-        "arrows": [[(470, 214), (536, 214)], [(96, 168), (48, 156)]],
-    },
-    "bird-dog": {
-        "title": "On hands and knees, one arm forward and the opposite leg back, level",
-        "head": (176, 140),
-        "limbs": [
-            [(190, 182), (360, 182)],  # back
-            [(190, 182), (190, 282)],  # supporting arm
-            [(190, 180), (120, 174), (52, 170)],  # reaching arm
-            [(360, 182), (360, 282), (444, 282)],  # supporting leg
-            [(360, 182), (450, 178), (546, 176)],  # reaching leg
-        ],
-        "arrows": [[(78, 146), (42, 146)], [(510, 150), (550, 150)]],
-    },
-    "happy-baby": {
-        "title": "On the back, knees wide toward the armpits, hands holding the feet",
-        "head": (100, 258),
-        "limbs": [
-            [(134, 270), (300, 274)],
-            [(300, 274), (236, 196), (262, 112), (300, 110)],  # leg, sole up
-            [(144, 268), (196, 192), (262, 120)],  # arm to the foot
-        ],
-        "arrows": [[(180, 282), (260, 282)]],
-    },
-    "reclined-hero": {
-        "title": "Kneeling, sitting between the feet, leaning back onto the forearms",
-        "head": (124, 206),
-        "limbs": [
-            [(158, 226), (306, 262)],  # torso leaning back
-            [(306, 262), (432, 278), (320, 284), (286, 284)],  # thigh forward, shin folded back
-            [(166, 228), (178, 280), (246, 283)],  # forearm on the mat
-        ],
-        "arrows": [[(150, 170), (118, 180), (98, 200)]],
-    },
-    "camel": {
-        "title": "Kneeling upright, chest lifted, leaning back with hands toward the heels",
-        "head": (398, 80),
-        "limbs": [
-            [(372, 104), (338, 138), (330, 188)],  # back arched, chest lifted
-            [(330, 188), (330, 282)],  # thigh upright
-            [(330, 282), (430, 282), (452, 270)],  # shin and tucked toes
-            [(372, 106), (414, 182), (436, 262)],  # arm to the heel
-        ],
-        "arrows": [[(300, 150), (316, 110), (346, 84)]],
-    },
+# The still pictures are drawn from the moving figures (assets/figures.toml), in the
+# same style: the start pose faint, the end pose over it, arrows the way it goes. They
+# show where the figures cannot be read, and describe each exercise in their title.
+TITLES = {
+    "pelvic-tilt": "Lying on the back, knees bent, low back pressed into the mat",
+    "glute-bridge": "Shoulders on the mat, hips lifted so knees, hips and shoulders make a line",
+    "lying-hip-opener": (
+        "On the back, one knee bent and one leg long, rolling onto the long leg's hip"
+    ),
+    "dead-bug": "On the back, one arm reaching back and the other leg reaching long",
+    "bird-dog": "On hands and knees, one arm forward and the opposite leg back, level",
+    "happy-baby": "On the back, knees wide toward the armpits, hands holding the feet",
+    "reclined-hero": "Kneeling, sitting between the feet, leaning back onto the forearms",
+    "camel": "Kneeling upright, chest lifted, leaning back with hands toward the heels",
 }
 
 
-def _polyline(points: list[Point], colour: str, width: float, arrow: bool = False) -> str:
-    coords = " ".join(f"{x:g},{y:g}" for x, y in points)
-    marker = ' marker-end="url(#head)"' if arrow else ""
-    dash = ' stroke-dasharray="10 8"' if arrow else ""
-    return (
-        f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="{width}"'
-        f' stroke-linecap="round" stroke-linejoin="round"{dash}{marker}/>'
+def figure_svgs() -> None:
+    """Each exercise's still picture, from its figure."""
+    from PySide6.QtCore import QRectF, QSize
+    from PySide6.QtGui import QColor, QGuiApplication, QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    from coach.core.poses import load_figures
+    from coach.ui.figure import FigureColours, paint_figure
+
+    app = QGuiApplication.instance() or QGuiApplication([])
+    ink = FigureColours(
+        body=QColor(INK),
+        far=QColor("#8d9b98"),
+        head=QColor("#ffffff"),
+        works=QColor(47, 111, 115, 70),
+        mat=QColor(MAT),
+        arrow=QColor(ACCENT),
     )
-
-
-def figure_svg(name: str, spec: dict[str, object]) -> str:
-    head = spec["head"]
-    assert isinstance(head, tuple)
-    limbs = spec["limbs"]
-    arrows = spec["arrows"]
-    assert isinstance(limbs, list) and isinstance(arrows, list)
-    neck = [head, limbs[0][0]]  # the first limb starts at the shoulders
-    parts = [
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 340" role="img">',
-        f"<title>{spec['title']}</title>",
-        f'<defs><marker id="head" viewBox="0 0 10 10" refX="6" refY="5" markerWidth="4"'
-        f' markerHeight="4" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{ACCENT}"/>'
-        "</marker></defs>",
-        f'<rect x="30" y="288" width="540" height="16" rx="8" fill="{MAT}"/>',
-        _polyline(neck, INK, 11),
-        *(_polyline(limb, INK, 13) for limb in limbs),
-        f'<circle cx="{head[0]}" cy="{head[1]}" r="22" fill="#ffffff" stroke="{INK}"'
-        ' stroke-width="8"/>',
-        *(_polyline(arrow, ACCENT, 6, arrow=True) for arrow in arrows),
-        "</svg>",
-    ]
-    return "\n".join(parts) + "\n"
+    faint = FigureColours(
+        body=QColor("#c4ccca"),
+        far=QColor("#d5dbd9"),
+        head=QColor("#ffffff"),
+        works=QColor(0, 0, 0, 0),
+        mat=QColor(MAT),
+        arrow=QColor(ACCENT),
+    )
+    for name, figure in load_figures(ASSETS / "figures.toml").items():
+        left, top, right, bottom = figure.bounds()
+        width, height = 600, round(600 * (bottom - top) / (right - left))
+        svg = QSvgGenerator()
+        svg.setFileName(str(ASSETS / "exercises" / f"{name}.svg"))
+        svg.setSize(QSize(width, height))
+        svg.setViewBox(QRectF(0, 0, width, height))
+        svg.setTitle(TITLES.get(name, name))
+        painter = QPainter(svg)
+        area = QRectF(0, 0, width, height)
+        paint_figure(painter, figure, figure.pose_at(0.0), area, faint)
+        paint_figure(painter, figure, figure.pose_at(1.0), area, ink, arrows=1)
+        painter.end()
+    del app
 
 
 ICON = f"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 128 128" role="img">
@@ -174,8 +109,7 @@ def tone(path: Path, notes: list[tuple[float, float]], rate: int = 22050) -> Non
 def main() -> None:
     pictures = ASSETS / "exercises"
     pictures.mkdir(parents=True, exist_ok=True)
-    for name, spec in FIGURES.items():
-        (pictures / f"{name}.svg").write_text(figure_svg(name, spec))
+    figure_svgs()
     (ASSETS / "icon.svg").write_text(ICON)
     sounds = ASSETS / "sounds"
     sounds.mkdir(exist_ok=True)
