@@ -242,3 +242,38 @@ def test_the_last_check_takes_its_answer_or_the_stop_key_and_nothing_else(
     assert view.session.finishing and view.controls.currentIndex() == 0
     person.press(Qt.Key.Key_Return)  # all fine: the summary comes at once
     assert person.on(person.summary)
+
+
+def test_each_check_answered_late_is_kept_against_the_exercise_it_asks_about(
+    qtbot: QtBot, person: Person, clock: FakeClock, tmp_path: Path
+) -> None:
+    view = person.workout
+    person.start_morning()
+    workout = view.workout
+    assert workout is not None
+    plan = [p.exercise.id for p in workout.plan]
+    feelings = [Qt.Key.Key_E, Qt.Key.Key_R, Qt.Key.Key_H, Qt.Key.Key_E]
+    asked: list[str] = []
+    for _ in range(40_000):  # no key but the answers, each as late as it can be
+        if not person.on(view):
+            break
+        showing = view.check_shown() and workout.phase.kind is PhaseKind.GET_READY
+        if showing and workout.remaining() <= 0.5:  # the next exercise about to begin
+            asked.append(view.check_bar.question.text())
+            assert view.name_label.text() != ""  # the next exercise is the one on screen
+            person.press(feelings[len(asked) - 1])
+        person.poll(0.25)
+    assert len(asked) == len(plan) - 1  # one check before each exercise after the first
+    for index, exercise in enumerate(plan[:-1]):
+        name = exercise.replace("-", " ")
+        assert name in asked[index]  # the check names the exercise it is about
+        felt = person.services.workouts.feelings("morning-bridge-core", exercise, "")
+        assert [f.value for f in felt] == [["too easy", "about right", "too hard",
+                                           "too easy"][index]], exercise  # fmt: skip
+    with sqlite(tmp_path / "data" / "coach.db") as connection:
+        rows = connection.execute(
+            "SELECT verdict, answers FROM safety_event ORDER BY id"
+        ).fetchall()
+    checks = [json.loads(answers) for _, answers in rows]
+    left = [c["exercise"] for c in checks if c.get("answer") == "not answered"]
+    assert left == [plan[-1]]  # only the last check, which nobody answered, is kept unanswered
