@@ -243,6 +243,7 @@ def bench_sheet(runs: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from coach.core.catalogue import load_catalogue
+    from coach.core.poses import read_figures
     from coach.core.routines import SAFETY_FILE
     from coach.core.safety import load_safety
     from coach.core.sheet import build_sheet
@@ -257,8 +258,9 @@ def bench_sheet(runs: int) -> None:
     results = []
     for loaded in catalogue.routines:
         sheet = build_sheet(
-            loaded, catalogue.exercises, rules, pictures=resources.pictures, printed=date.today()
-        )
+            loaded, catalogue.exercises, rules, pictures=resources.pictures,
+            printed=date.today(), figures=read_figures(resources.figures),
+        )  # fmt: skip
         times = []
         for _ in range(runs):
             started = time.perf_counter()
@@ -271,6 +273,56 @@ def bench_sheet(runs: int) -> None:
     for count, routine, first, median in sorted(results, reverse=True):
         print(f"  {routine:22s} {count} exercises  {first:6.1f} ms first  {median:6.1f} ms")
     print("  (aim: the longest under 300 ms)")
+
+
+def bench_figures(frames: int) -> None:
+    """Drawing a moving figure, one frame, against drawing its still SVG in the same room
+    (the workout screen's picture at 1920 x 1080): the figure is drawn 30 times a second
+    while it moves."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication
+
+    from coach.core.poses import read_figures
+    from coach.resources import locate
+    from coach.ui import theme
+    from coach.ui.figure import paint_figure
+
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
+    resources = locate()
+    figures = read_figures(resources.figures)
+    image = QImage(900, 640, QImage.Format.Format_ARGB32_Premultiplied)
+    area = QRectF(image.rect())
+    colours = theme.figure_colours()
+
+    def frame(draw: object) -> float:
+        started = time.perf_counter()
+        for step in range(frames):
+            image.fill(QColor(theme.PAPER))
+            painter = QPainter(image)
+            draw(painter, step / frames)  # type: ignore[operator]
+            painter.end()
+        return (time.perf_counter() - started) * 1000 / frames
+
+    renderers = [QSvgRenderer(str(resources.pictures / f"{name}.svg")) for name in figures]
+    still = statistics.median(
+        frame(lambda p, _m, r=renderer: r.render(p, area)) for renderer in renderers
+    )
+    moving = [
+        (name, frame(lambda p, m, f=figure: paint_figure(p, f, f.pose_at(m), area, colours,
+                                                          arrows=1)))
+        for name, figure in figures.items()
+    ]  # fmt: skip
+    slowest_name, slowest = max(moving, key=lambda item: item[1])
+    print(f"drawing an exercise's picture at 1920 x 1080 (ms a frame, mean of {frames}):")
+    print(f"  its still SVG (median)    {still:6.2f} ms")
+    print(f"  its moving figure, median {statistics.median(t for _, t in moving):6.2f} ms"
+          f"   slowest {slowest:.2f} ms ({slowest_name})")  # fmt: skip
+    print(
+        f"  ratio                     {slowest / still:6.2f}x   (aim: under 5 ms a frame,"
+        " a sixth of the 33 ms between frames)"
+    )
 
 
 MEASURED = """
@@ -332,6 +384,7 @@ def main() -> None:
     bench_startup(args.runs)
     bench_progress(max(3, args.runs // 2))
     bench_sheet(10)
+    bench_figures(60)
     bench_import(3)
     bench_holds(args.routine, args.scale)
     subprocess.run([sys.executable, str(ROOT / "tests" / "bench" / "soak.py")], check=True)
