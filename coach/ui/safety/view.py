@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QIntValidator, QKeyEvent
+from PySide6.QtGui import QIntValidator, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -27,7 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.screen import Answer, Ask, shown, year_problem
-from coach.ui.widgets import Key, hint_line, key_button, make_label, pressed, set_words
+from coach.ui.widgets import (
+    Key,
+    centre_column,
+    hint_line,
+    key_button,
+    make_label,
+    pressed,
+    scale_to_height,
+    set_words,
+)
 
 
 class SafetyKeys:
@@ -170,7 +179,8 @@ class SafetyView(QWidget):
         keys = SafetyKeys
         self.continue_button = key_button(keys.CONTINUE, self._on_continue_clicked, primary=True)
         self.back_button = key_button(keys.BACK, self.cancelled.emit)
-        keys_line = make_label(hint_line(keys.MOVE, keys.YES, keys.NO), 12, name="muted")
+        self.keys_line = keys_line = make_label(hint_line(keys.MOVE, keys.YES, keys.NO), 12,
+                                                name="muted")  # fmt: skip
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
         bottom.addWidget(keys_line, 1)
@@ -218,8 +228,27 @@ class SafetyView(QWidget):
             self._list.addWidget(row)
             self.rows.append(row)
         self._refresh()
+        self._scale()
         if self.rows:
             self.rows[0].setFocus()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._scale()
+
+    def _scale(self) -> None:
+        """The questions in proportion to the window (read from a chair a little way off
+        too), no wider than reads well."""
+        height = self.height()
+        centre_column(self, widest=1300, top=max(16, round(height * 0.03)))
+        shares: dict[QWidget, float] = {
+            self.heading: 0.04, self.intro: 0.024, self.left_label: 0.024,
+            self.keys_line: 0.019, self.back_button: 0.022, self.continue_button: 0.022,
+        }  # fmt: skip
+        shares.update(dict.fromkeys(self._sections, 0.026))
+        for row in self.rows:
+            shares.update({row.label: 0.026, row.yes: 0.022, row.no: 0.022})
+        scale_to_height(shares, height)
 
     def answers(self) -> dict[str, Answer]:
         return {r.ask.id: r.answer for r in self._shown() if r.answered}
