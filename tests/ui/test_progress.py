@@ -200,3 +200,23 @@ def test_bar_labels_are_short_and_each_one_differs() -> None:
     assert bar_labels(months, Bucket.MONTH) == ["Nov 2025", "Dec", "Jan 2026"]
     year = [date(2025, 11 + n, 1) if n < 2 else date(2026, n - 1, 1) for n in range(13)]
     assert bar_labels(year, Bucket.MONTH)[:3] == ["Nov 25", "Dec", "Jan 26"]
+
+
+def test_going_through_every_chart_and_range_again_and_again_never_crashes(
+    qtbot: QtBot, year_person: Person
+) -> None:
+    """A chart left in the chart view while the calendar or the empty page shows was
+    deleted under it, and the next chart shown touched it (a segmentation fault)."""
+    view = open_progress(year_person)
+    keys = [Qt.Key.Key_W, Qt.Key.Key_X, Qt.Key.Key_C, Qt.Key.Key_B, Qt.Key.Key_M,
+            Qt.Key.Key_E, Qt.Key.Key_P, Qt.Key.Key_C, Qt.Key.Key_P]  # fmt: skip
+    for _ in range(5):
+        for key in keys:
+            year_person.key(key)
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+            qtbot.wait(1)
+            page = view.pages.currentWidget()
+            assert page in (view.chart_view, view.calendar, view.empty)
+            if page is view.chart_view:
+                assert view.chart_view.chart() is view.chart  # the chart on show is alive
+                view.chart_view.grab()  # and drawn

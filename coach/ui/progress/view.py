@@ -110,6 +110,10 @@ class ProgressView(QWidget):
         self.chart_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.chart_view.setBackgroundBrush(QColor(theme.PAPER))
         self.chart_view.setFrameShape(QFrame.Shape.NoFrame)
+        # What the chart view holds while no chart of ours is shown: a chart about to be
+        # deleted must never stay in it (the view would touch it when given the next).
+        self._blank = QChart()
+        self.chart_view.setChart(self._blank)
         self.calendar = CalendarChart()
         self.calendar.hovered.connect(self._on_hovered)
         self.empty = make_label("", 17)
@@ -241,8 +245,8 @@ class ProgressView(QWidget):
             self.empty.setText(EMPTY[self.chart_kind])
             self.pages.setCurrentWidget(self.empty)
             self.summary = ""
-        else:
-            self.chart_view.setChart(chart)
+        self.chart_view.setChart(chart or self._blank)  # the old one leaves the view first
+        if chart is not None:
             self.pages.setCurrentWidget(self.chart_view)
         if old is not None:
             old.deleteLater()
@@ -255,6 +259,7 @@ class ProgressView(QWidget):
         self.readings = [data.describe(day) for day in data.shown()]
         self.reading = len(self.readings)
         old, self.chart = self.chart, None
+        self.chart_view.setChart(self._blank)  # the old chart leaves the view first
         if old is not None:
             old.deleteLater()
         self.pages.setCurrentWidget(self.calendar)
