@@ -40,10 +40,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     export.add_argument(
         "--format", choices=["json", "csv"], help="json, or csv (a zip); default: from -o's suffix"
     )
-    export.add_argument("-o", "--output", metavar="FILE", required=True, type=Path)
+    export.add_argument(
+        "-o", "--output", metavar="FILE", type=Path,
+        help="the file to write: NAME.json, or NAME.zip for CSV files",
+    )  # fmt: skip
     sheet = commands.add_parser("print", help="write a routine's sheet, to print, as a PDF")
     sheet.add_argument("routine", metavar="ROUTINE_ID", help="an id from `coach routines`")
-    sheet.add_argument("-o", "--output", metavar="FILE", required=True, type=Path)
+    sheet.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="the PDF file to write"
+    )  # fmt: skip
     sheet.add_argument(
         "--paper", choices=["a4", "letter"], help="paper size (default: from your locale)"
     )
@@ -99,11 +104,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "export":
         from coach.cli import export_data
 
+        if args.output is None:
+            print("coach export: say which file to write, for example\n"
+                  "  coach export -o my-data.json   (or -o my-data.zip for CSV files)",
+                  file=sys.stderr)  # fmt: skip
+            return 2
         kind = args.format or ("csv" if args.output.suffix.lower() in (".zip", ".csv") else "json")
         return export_data(data_dir, args.output, kind, sys.stdout)
     if args.command == "print":
         from coach.cli import print_sheet
         from coach.ui.sheet import default_paper
+
+        if args.output is None:
+            example = f"coach print {args.routine} -o {args.routine}.pdf"
+            print(f"coach print: say which PDF file to write, for example\n  {example}",
+                  file=sys.stderr)  # fmt: skip
+            return 2
 
         paper = args.paper or default_paper()
         return print_sheet(data_dir, args.routine, args.output, paper, sys.stdout)

@@ -35,10 +35,10 @@ PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 14
 GREY = QColor("#555555")
 LIGHT = QColor("#999999")
-# The figures in ink that prints well on any printer, in colour or grey.
+# The figures in black and greys too: the muscles that work a light grey under the body.
 PRINTED_FIGURE = FigureColours(
-    body=QColor("#23302f"), far=QColor("#8d9b98"), head=QColor("white"),
-    works=QColor(47, 111, 115, 70), mat=QColor("#d8e6e3"), arrow=QColor("#2f6f73"),
+    body=QColor("#222222"), far=QColor("#8c8c8c"), head=QColor("white"),
+    works=QColor(0, 0, 0, 50), mat=QColor("#dddddd"), arrow=QColor("#444444"),
 )  # fmt: skip
 FOOTER_SPLIT = 0.62  # the footer's left part (the person's own version); the date and page right
 WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from pytestqt.qtbot import QtBot
@@ -119,6 +119,16 @@ def test_print_from_the_command_line_reports_what_is_wrong(
     )
     assert main([*args, "hip-openers", "-o", str(tmp_path / "missing" / "x.pdf")]) == 1
     assert "could not be written: No such file or directory" in capsys.readouterr().out
+    assert main([*args, "hip-openers"]) == 2  # no file named: said how, with an example
+    assert capsys.readouterr().err == (
+        "coach print: say which PDF file to write, for example\n"
+        "  coach print hip-openers -o hip-openers.pdf\n"
+    )
+    assert main(["--data-dir", str(tmp_path / "d"), "export"]) == 2
+    assert "coach export -o my-data.json" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    assert "the file to write: NAME.json, or NAME.zip for CSV" in capsys.readouterr().out
 
 
 @pytest.fixture
@@ -164,3 +174,30 @@ def test_ctrl_p_previews_the_focused_routines_sheet(
     assert text.startswith("Hip openers")
     qtbot.mouseClick(person.home.print_buttons["morning-bridge-core"], Qt.MouseButton.LeftButton)
     assert shown[1].windowTitle() == "Print the sheet: Morning bridge & core"
+
+
+def test_the_sheet_is_black_white_and_grey_only(qtbot: QtBot, tmp_path: Path) -> None:
+    """It promises to look the same on a black-and-white printer: no colour anywhere, the
+    exercise figures included."""
+    resources = locate()
+    catalogue = load_catalogue(resources.routines, None, picture_dirs=[resources.pictures])
+    rules = load_safety(resources.routines / SAFETY_FILE)
+    loaded = catalogue.routine("morning-bridge-core")
+    assert loaded is not None
+    sheet = build_sheet(
+        loaded, catalogue.exercises, rules, pictures=resources.pictures,
+        printed=date(2026, 3, 2), figures=read_figures(resources.figures),
+    )  # fmt: skip
+    path = tmp_path / "sheet.pdf"
+    write_pdf(sheet, path, "a4")
+    document = QPdfDocument()
+    assert document.load(str(path)) == QPdfDocument.Error.None_
+    for page in range(document.pageCount()):
+        image = document.render(page, QSize(420, 594))
+        for y in range(0, image.height(), 2):
+            for x in range(0, image.width(), 2):
+                colour = image.pixelColor(x, y)
+                spread = max(colour.red(), colour.green(), colour.blue()) - min(
+                    colour.red(), colour.green(), colour.blue())  # fmt: skip
+                assert spread <= 12, (page, x, y, colour.name())
+    document.close()
