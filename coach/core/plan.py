@@ -72,9 +72,10 @@ class WeekStatus:
     done_today: bool
     next_day: int | None  # the next planned weekday after today, this week or the next
 
-    def sentence(self, *, next_day: bool = False) -> str:
+    def sentence(self, *, next_day: bool = False, stopped: bool = False) -> str:
         """The week so far; `next_day`: the next workout day said in every case (after a
-        workout), not only when nothing else is."""
+        workout), not only when nothing else is; `stopped`: workouts wait on a clinician's
+        all-clear, so no workout day is offered."""
         workouts = "workout" if self.planned == 1 else "workouts"
         said = f"This week: {self.done} of {self.planned} {workouts} done."
         if self.done > self.planned:  # never "4 of 3"
@@ -83,6 +84,8 @@ class WeekStatus:
         coming = (
             f" Next workout day: {WEEKDAYS[self.next_day]}." if self.next_day is not None else ""
         )
+        if stopped:
+            return said + " Workouts wait for a clinician's all-clear."
         if self.done_today:
             said += " Today's workout is done."
         elif self.done >= self.planned:

@@ -89,3 +89,10 @@ def test_a_plan_change_applies_from_the_day_it_is_made() -> None:
         plan.changed(set(), WEDNESDAY)
     with pytest.raises(ValueError, match="one or more weekdays"):
         plan.changed({7}, WEDNESDAY)
+
+
+def test_a_stopped_week_offers_no_workout_day() -> None:
+    status = week_status(DEFAULT_DAYS, WEDNESDAY, [MONDAY])  # a workout day
+    assert status.sentence(stopped=True) == (
+        "This week: 1 of 3 workouts done. Workouts wait for a clinician's all-clear."
+    )

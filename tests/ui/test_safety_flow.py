@@ -163,6 +163,10 @@ def test_a_yes_to_leg_pain_halts_blocks_start_and_says_why(
     assert person.home.lock_label.text() == (
         "Workouts are stopped. Please see a GP or physiotherapist first."
     )
+    said = person.week_line() + " " + person.home.footer.text()
+    assert "Workouts wait for a clinician's all-clear." in said  # not "a workout day"
+    assert "workout day" not in said and "Enter starts" not in said
+    assert "W says what to do" in said
     screen, verdict, kind, answers, _ = events(tmp_path / "data")[-1]
     assert (screen, verdict, kind) == ("short screen", "halt", "radiating")
     assert json.loads(answers)["leg-pain"] is True

@@ -201,10 +201,12 @@ class HomeView(QWidget):
         for card in cards:
             self.start_buttons[card.id].setEnabled(lock_reason is None and bool(card.exercises))
         keys = HomeKeys
-        self.footer.setText(
-            f"Add your own routines as TOML files in {self._own_dir}. Keys: Tab moves between"
-            f" routines, {hint_line(keys.START, keys.PRINT, keys.RELOAD, separator=', ')}."
-        )
+        if lock_reason is None:
+            said = hint_line(keys.START, keys.PRINT, keys.RELOAD, separator=", ")
+        else:  # no Start works: the key that does something comes first
+            said = f"W says what to do, {hint_line(keys.PRINT, separator=', ')}"
+        self.footer.setText(f"Keys: Tab moves between routines, {said}.")
+        self.footer.setToolTip(f"Your own routines are TOML files in {self._own_dir}.")
         if cards and lock_reason is None:
             self.start_buttons[cards[0].id].setFocus()
 
