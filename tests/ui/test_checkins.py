@@ -115,6 +115,7 @@ def test_the_pain_after_is_asked_on_the_summary_and_enter_saves_it_before_going_
 def test_the_scale_holds_only_0_to_10_and_answers_to_keys(qtbot: QtBot, person: Person) -> None:
     start(person)
     view = person.pain
+    assert view.keys_line.text() == "Keys: 0-9 choose a number · 9 then → gives 10"
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert view.value == 0
     qtbot.keyClick(view, Qt.Key.Key_9)

@@ -35,8 +35,8 @@ from coach.ui.widgets import (
 
 
 class PainKeys:
-    CHOOSE = Key("Choose", tuple("0123456789"), shown="0-9")
-    UP = Key("Step", ("Right", "Up"), shown="arrows", said="step (10 is one past 9)")
+    CHOOSE = Key("Choose", tuple("0123456789"), shown="0-9", said="choose a number")
+    UP = Key("Step", ("Right", "Up"), shown="9 then →", said="gives 10")
     DOWN = Key("Step", ("Left", "Down"))
     SAVE = Key("Save", ("Return", "Enter"), shown="Enter")
     SKIP = Key("Skip", ("Esc",))
