@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -52,6 +52,28 @@ def pressed(event: QKeyEvent) -> str:
 def hint_line(*keys: Key, separator: str = "   ·   ") -> str:
     """Keys as a line of hints: "Y yes   ·   N no"."""
     return separator.join(key.hint() for key in keys)
+
+
+class EnterPresses(QObject):
+    """Enter presses the button that has the keyboard focus, as Space does, on every
+    screen: a screen's own Enter (Start, Save...) is for when no button is focused."""
+
+    ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kinds = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+        if event.type() not in kinds or not isinstance(event, QKeyEvent):
+            return False
+        if not isinstance(watched, QPushButton) or not watched.hasFocus():
+            return False
+        if event.key() not in self.ENTER or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # the key is the button's, not a screen shortcut's
+            return True
+        if watched.isEnabled():
+            watched.click()
+        return True
 
 
 def make_label(text: str, points: float, *, bold: bool = False, name: str = "") -> QLabel:

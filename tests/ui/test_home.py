@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
@@ -90,3 +91,21 @@ def test_a_dark_desktop_theme_does_not_put_dark_text_on_dark(person: Person) -> 
     assert colours.color(QPalette.ColorRole.Window).name() == theme.PAPER
     assert colours.color(QPalette.ColorRole.Base).name() == theme.CARD
     assert colours.color(QPalette.ColorRole.ToolTipText).name() == theme.INK
+
+
+def test_enter_presses_the_button_reached_with_tab(person: Person) -> None:
+    """Enter on a focused button is that button's, not the screen's own Enter (Start)."""
+    home = person.home
+    home.progress_button.setFocus()
+    person.key(Qt.Key.Key_Return)
+    assert person.showing() is person.window.show_progress()  # not a workout starting
+    person.key(Qt.Key.Key_Escape)
+    assert person.on(home)
+    home.history_button.setFocus()
+    person.key(Qt.Key.Key_Enter)  # the keypad's Enter too
+    assert person.showing() is person.window.show_history()
+    person.key(Qt.Key.Key_Escape)
+    start = home.start_buttons["hip-openers"]
+    start.setFocus()
+    person.key(Qt.Key.Key_Return)  # a Start reached with Tab starts its own routine
+    assert person.on(person.questions) or person.on(person.pain)
