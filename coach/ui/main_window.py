@@ -34,7 +34,6 @@ from coach.ui.home.view import HomeView
 from coach.ui.plan.flow import PlanFlow
 from coach.ui.safety.flow import SafetyFlow
 from coach.ui.voice.view import VoiceView
-from coach.ui.widgets import EnterPresses
 from coach.ui.workout.flow import WorkoutFlow
 from coach.ui.workout.view import WorkoutView
 
@@ -71,10 +70,6 @@ class MainWindow(QMainWindow):
         self._maximised_before = False
         self.preview: QDialog | None = None  # the print preview while it is open
         self._fit_to_screen()
-        self._enter = EnterPresses(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._enter)  # Enter presses a focused button
         self.theme_choice = services.settings.read(THEME)
         self.show_theme(self.theme_choice)
         self._following = False

@@ -55,8 +55,8 @@ def hint_line(*keys: Key, separator: str = "   ·   ") -> str:
 
 
 class EnterPresses(QObject):
-    """Enter presses the button that has the keyboard focus, as Space does, on every
-    screen: a screen's own Enter (Start, Save...) is for when no button is focused."""
+    """Enter presses the button that has the keyboard focus, as Space does (installed on
+    every button): a screen's own Enter (Start, Save...) is for when none is focused."""
 
     ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -76,6 +76,16 @@ class EnterPresses(QObject):
         return True
 
 
+_enter_presses: list[EnterPresses] = []
+
+
+def enter_presses() -> EnterPresses:
+    """The one filter every button of the program shares."""
+    if not _enter_presses:
+        _enter_presses.append(EnterPresses())
+    return _enter_presses[0]
+
+
 def make_label(text: str, points: float, *, bold: bool = False, name: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)  # a routine's own title is never markup
@@ -87,8 +97,10 @@ def make_label(text: str, points: float, *, bold: bool = False, name: str = "") 
 
 
 def make_button(text: str, on_click: Callable[[], None], *, primary: bool = False) -> QPushButton:
-    """A button whose accessible name is its visible label."""
+    """A button whose accessible name is its visible label; Enter presses it when it has
+    the keyboard focus, as Space does."""
     button = QPushButton(text)
+    button.installEventFilter(enter_presses())
     button.setAccessibleName(text)
     theme.set_font(button, 13, bold=primary)
     if primary:
