@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from coach.core.checkins import CheckinKind
@@ -238,3 +238,21 @@ def test_the_data_menu_exports_and_imports_into_another_folder(
 
     open_history(other)
     assert not other.window.data_menu.import_action.isEnabled()  # only from the home screen
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: no raise, no grab
+def test_after_esc_closes_the_data_menu_the_screens_keys_work_again(
+    qtbot: QtBot, person: Person
+) -> None:
+    window = person.window
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # the Data menu
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=2000)
+    popup = QApplication.activePopupWidget()
+    assert popup is not None
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=2000)
+    qtbot.waitUntil(lambda: window.focusWidget() is not window.menuBar(), timeout=2000)
+    window.activateWindow()  # as a desktop gives the window back after a popup
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    person.key(Qt.Key.Key_G)  # one key, as before the menu was opened
+    assert person.showing() is window.show_progress()

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -55,6 +55,16 @@ class DataMenu:
 
         stack.currentChanged.connect(on_screen)
         on_screen(0)
+
+        def focus_back() -> None:
+            """Esc out of the menu leaves the menu bar holding the keyboard, and the
+            screen's one-key shortcuts (G, H, S...) dead: the screen takes it back."""
+            if window.menuBar().hasFocus():
+                screen = stack.currentWidget()
+                if screen is not None:
+                    (screen.focusWidget() or screen).setFocus()
+
+        menu.aboutToHide.connect(lambda: QTimer.singleShot(0, focus_back))
 
     def export(self) -> None:
         suggested = Path.home() / f"hip-core-coach-{self._now().astimezone():%Y-%m-%d}.json"
