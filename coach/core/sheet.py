@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from coach.core.phases import planned_seconds
+from coach.core.phases import planned_minutes
 from coach.core.plan import WEEKDAYS
 from coach.core.poses import Figure
 from coach.core.routines import Dose, Exercise, LoadedRoutine, OwnDose
@@ -121,12 +121,15 @@ def build_sheet(
         for index, planned in enumerate(weeks[0])
     ]
     days = sorted(set(plan_days)) or [0, 2, 4]
-    minutes = max(1, round(planned_seconds(weeks[-1]) / 60))
+    # The home screen says the length of this week's workout; the sheet covers all three.
+    first, last = planned_minutes(weeks[0]), planned_minutes(weeks[-1])
+    minutes = (f"About {first} minutes each time" if first == last
+               else f"About {first} minutes each time in week 1, {last} by week 3")  # fmt: skip
     often = COUNT_WORDS[len(days)]
     named = ", ".join(WEEKDAYS[d][:3] for d in days)
     plan = (
         f"{often} a week ({named}) for three weeks, then compare how you are with how you"
-        f" started. About {minutes} minutes each time. After each workout, tick its box and"
+        f" started. {minutes}. After each workout, tick its box and"
         " write down your pain (0 = none, 10 = worst) before and after."
     )
     stop = [StopGroup(rules.halt[kind].sheet or "", rules.signs(kind)) for kind in HaltKind]

@@ -201,3 +201,15 @@ def test_the_sheet_is_black_white_and_grey_only(qtbot: QtBot, tmp_path: Path) ->
                     colour.red(), colour.green(), colour.blue())  # fmt: skip
                 assert spread <= 12, (page, x, y, colour.name())
     document.close()
+
+
+def test_the_sheet_says_the_same_length_as_the_home_screen_and_how_it_grows(
+    make_person: MakePerson,
+) -> None:
+    person = make_person()
+    card = next(c for c in person.services.home().cards if c.id == "morning-bridge-core")
+    sheet = person.services.plan.sheet("morning-bridge-core")
+    assert sheet is not None
+    # Week 1 as on the home screen; the bridge's sets build up, so week 3 is longer.
+    assert f"About {card.minutes} minutes each time in week 1, " in sheet.plan
+    assert re.search(r"in week 1, (\d+) by week 3\.", sheet.plan)
