@@ -134,7 +134,7 @@ def test_an_engine_that_stops_answering_mid_workout_hands_back_to_the_sounds(
     person.press(Qt.Key.Key_Return)
     person.press(Qt.Key.Key_V)
     text = person.voice.engine_label.text()
-    assert "does not work here: speechd stopped answering" in text
+    assert "does not work here: the speech service stopped answering" in text
     assert "Workouts use sounds instead" in text
     assert not person.voice.boxes["on"].isEnabled()
 

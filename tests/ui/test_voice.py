@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QObject, Qt
 from pytestqt.qtbot import QtBot
 
 from coach.core.cues import Cue, CueKind
 from coach.ui.main_window import MainWindow
 from coach.ui.voice.speech import SAMPLE, SpeechBackend, Voice
+from coach.ui.voice.view import plain_problem
 from tests.driver import Person
 from tests.helpers import FakeClock
 from tests.ui.conftest import open_window
@@ -161,3 +163,21 @@ def test_the_other_side_is_shown_mirrored_and_the_summary_counts_each_side(
     summary = person.summary.exercises.text()
     assert "Lying hip opener</td><td>&nbsp;&nbsp;1 set: left 1, right 1" in summary
     assert "Glute bridge</td><td>&nbsp;&nbsp;1 set</td>" in summary
+
+
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        ("Qt speech: libpulse.so.0: cannot open shared object file: No such file or directory",
+         "a library the voice needs, libpulse.so.0, is missing: install it (Debian, Ubuntu:"
+         " sudo apt install libpulse0; Fedora: sudo dnf install pulseaudio-libs)"),
+        ("speechd: Text to speech engine not initialized",
+         "has no voice that works. Install one (Debian, Ubuntu: sudo apt install espeak-ng"),
+        ("speechd stopped answering", "Check the sound, then start the program again."),
+        ("the engine said no", "the engine said no. Check that the computer's sound works"),
+    ],
+)  # fmt: skip
+def test_a_voice_that_does_not_work_is_said_plainly_with_what_to_do(raw: str, said: str) -> None:
+    plain = plain_problem(raw)
+    assert said in plain
+    assert "speechd:" not in plain and "cannot open shared object" not in plain

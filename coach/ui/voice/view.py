@@ -50,6 +50,38 @@ class VoiceKeys:
 RATE_WORDS = {-2: "much slower", -1: "slower", 0: "normal", 1: "faster", 2: "much faster"}
 
 
+def plain_problem(problem: str) -> str:
+    """Why the voice does not work, in a person's words, with what to install or check
+    (the engine's own words, such as "speechd: Text to speech engine not initialized",
+    say neither)."""
+    import re
+
+    from coach.doctor import packages_for
+
+    missing = re.search(r"(lib[\w+-]+\.so[.\d]*): cannot open shared object file", problem)
+    if missing:
+        library = missing.group(1)
+        packages = packages_for([library])
+        how = "install the package that has it"
+        if packages:
+            how = (f"install it (Debian, Ubuntu: sudo apt install {packages[0]}; Fedora: sudo"
+                   f" dnf install {packages[1]})")  # fmt: skip
+        return (f"a library the voice needs, {library}, is missing: {how}, then start the"
+                " program again.")  # fmt: skip
+    if "stopped answering" in problem:
+        return (
+            "the speech service stopped answering; this often happens when the computer's"
+            " sound does not work. Check the sound, then start the program again."
+        )
+    if "not initialized" in problem or "speech-dispatcher" in problem:
+        return ("the speech service (speech-dispatcher) has no voice that works. Install one"
+                " (Debian, Ubuntu: sudo apt install espeak-ng; Fedora: sudo dnf install"
+                " espeak-ng), check that the computer's sound works, then start the program"
+                " again.")  # fmt: skip
+    return (f"{problem.rstrip('.')}. Check that the computer's sound works, then start the"
+            " program again.")  # fmt: skip
+
+
 class VoiceView(QWidget):
     saved = Signal(object)
     theme_shown = Signal(str)
@@ -150,9 +182,8 @@ class VoiceView(QWidget):
         elif voice.searching:
             text = "Looking for this computer's speech engine\u2026"
         elif voice.problem:
-            text = (f"The speech engine does not work here: {voice.problem}. Workouts use"
-                    f" sounds instead: {sounds}. Check that the computer's sound works,"
-                    " then start the program again.")  # fmt: skip
+            text = (f"The speech engine does not work here: {plain_problem(voice.problem)}"
+                    f" Workouts use sounds instead: {sounds}.")  # fmt: skip
         else:
             text = (f"This computer has no speech engine, so workouts use sounds instead:"
                     f" {sounds}. {INSTALL_HINT}, then start the program again.")  # fmt: skip
