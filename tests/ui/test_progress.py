@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QBarSeries, QXYSeries
+from PySide6.QtCharts import QBarSeries, QLegend, QXYSeries
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
@@ -119,6 +119,12 @@ def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_person: Person) -> N
         "After (monthly average)",
         "Average pain (check-ins)",
     }
+    # The legend shows each series' own mark: circles, triangles, a line; not squares.
+    shapes = {marker.label(): marker.shape() for marker in chart.legend().markers()}
+    from_series = QLegend.MarkerShape.MarkerShapeFromSeries
+    assert chart.legend().markerShape() == from_series
+    assert all(shape in (from_series, QLegend.MarkerShape.MarkerShapeDefault)
+               for shape in shapes.values()), shapes  # fmt: skip
     average = lines["Average pain (check-ins)"]
     first = average.at(0)
     average.hovered.emit(QPointF(first.x(), first.y()), True)

@@ -18,6 +18,7 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QDateTimeAxis,
+    QLegend,
     QLineSeries,
     QScatterSeries,
     QValueAxis,
@@ -58,6 +59,8 @@ def _new_chart() -> QChart:
     chart.setBackgroundRoundness(10)
     chart.setMargins(QMargins(8, 8, 8, 8))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    # Each series' own mark in the legend (circles, triangles, a line), not squares.
+    chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
     chart.legend().setFont(theme.font(12))
     chart.legend().setLabelColor(QColor(theme.INK))
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
