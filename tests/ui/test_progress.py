@@ -135,6 +135,11 @@ def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_person: Person) -> N
     assert view.exercise_box.isVisible()
     bird_dog = _count(person, "SELECT COUNT(*) FROM workout_set WHERE exercise_id = 'bird-dog'")
     assert view.exercise_box.currentText() == f"Bird dog  ({bird_dog} sets)"  # the most done
+    assert view.exercise_key.isVisible() and view.exercise_key.text() == "Exercise  [N]"
+    before = view.exercise_box.currentIndex()
+    person.key(Qt.Key.Key_N)  # the next exercise, by one key
+    assert view.exercise_box.currentIndex() == (before + 1) % view.exercise_box.count()
+    assert view.exercise_box.currentText().split("  (")[0] in view.caption.text()
     view.exercise_box.setCurrentIndex(view.exercise_box.findData("glute-bridge"))
     sets = _count(person, "SELECT COUNT(*) FROM workout_set WHERE exercise_id = 'glute-bridge'")
     assert view.caption.text().startswith(f"Glute bridge: {sets} sets in this range, ")

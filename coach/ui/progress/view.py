@@ -1,8 +1,8 @@
 """The progress screen: one chart at a time, for this block, three months or everything.
 
-Keys: P pain, W workouts, X exercises, C calendar; B this block, M three months,
-E everything; ← and → read the chart point by point; S saves the chart as a
-picture; Esc goes back to the routines.
+Keys: P pain, W workouts, X exercises (N the next exercise), C calendar; B this block,
+M three months, E everything; ← and → read the chart point by point; S saves the chart
+as a picture; Esc goes back to the routines.
 
 Signals:
     done(): back to the routines.
@@ -51,6 +51,7 @@ class ProgressKeys:
     BLOCK = Key("This block", ("B",))
     MONTHS = Key("Three months", ("M",))
     ALL = Key("Everything", ("E",))
+    NEXT_EXERCISE = Key("Next exercise", ("N",))
     EARLIER = Key("Read the point before", ("Left",))
     LATER = Key("Read the point after", ("Right",))
     SAVE = Key("Save as picture", ("S",))
@@ -129,7 +130,12 @@ class ProgressView(QWidget):
         self.save_button = key_button(keys.SAVE, self._on_save_clicked)
         self.back_button = key_button(keys.BACK, self.done.emit, primary=True)
         charts_row = make_row(*self.chart_buttons.values())
-        ranges_row = make_row(*self.range_buttons.values(), self.exercise_box)
+        self.exercise_key = make_label(keys.NEXT_EXERCISE.label("Exercise"), 14)
+        self.exercise_key.setWordWrap(False)
+        self.exercise_key.setBuddy(self.exercise_box)
+        self.exercise_box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it
+        ranges_row = make_row(*self.range_buttons.values(), self.exercise_key,
+                              self.exercise_box)  # fmt: skip
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 24, 40, 16)
         layout.setSpacing(10)
@@ -140,6 +146,7 @@ class ProgressView(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(make_row(self.save_button, self.back_button))
         bind(self, keys.SAVE, self._on_save_clicked)
+        bind(self, keys.NEXT_EXERCISE, self._next_exercise)
         bind(self, keys.EARLIER, partial(self.step, -1))
         bind(self, keys.LATER, partial(self.step, 1))
         bind(self, keys.BACK, self.done.emit)
@@ -172,6 +179,7 @@ class ProgressView(QWidget):
         self.chart_kind = kind
         self.chart_buttons[kind].setChecked(True)
         self.exercise_box.setVisible(kind is Chart.EXERCISES)
+        self.exercise_key.setVisible(kind is Chart.EXERCISES)
         self.refresh()
         if kind is Chart.EXERCISES and self.exercise_box.count():
             self.exercise_box.setFocus()
@@ -183,6 +191,12 @@ class ProgressView(QWidget):
         self.range_buttons[chosen].setChecked(True)
         self._fill_exercises()
         self.refresh()
+
+    def _next_exercise(self) -> None:
+        """N: the next exercise in the list (after the last, the first), on its chart."""
+        box = self.exercise_box
+        if self.chart_kind is Chart.EXERCISES and box.count():
+            box.setCurrentIndex((box.currentIndex() + 1) % box.count())
 
     def _on_exercise_box_changed(self, _index: int) -> None:
         if self.chart_kind is Chart.EXERCISES:
