@@ -58,10 +58,10 @@ def _plural(count: int, word: str) -> str:
 
 
 def _by_week(values: Sequence[int], unit: str) -> str:
-    """'2 sets', or '1 → 2 → 3 sets over weeks 1-3' when it builds up week by week."""
+    """'2 sets', or, when it builds up week by week, 'sets by week: 1, 2, 3'."""
     if len(set(values)) == 1:
         return _plural(values[0], unit)
-    return f"{' → '.join(str(v) for v in values)} {unit}s over weeks 1-{len(values)}"
+    return f"{unit}s by week: {', '.join(str(v) for v in values)}"
 
 
 def dose_line(doses: Sequence[Dose]) -> str:
@@ -72,15 +72,17 @@ def dose_line(doses: Sequence[Dose]) -> str:
     if first.reps is not None:
         reps = [d.reps or 0 for d in doses]
         if len(set(sets)) > 1 and len(set(reps)) == 1:
-            amount = f"{_by_week(sets, 'set')} × {reps[0]} reps{side}"
+            amount = f"{reps[0]} reps; {_by_week(sets, 'set')}{side}"
+        elif len(set(reps)) > 1:
+            amount = f"{_plural(sets[0], 'set')}; {_by_week(reps, 'rep')}{side}"
         else:
-            amount = f"{_plural(sets[0], 'set')} × {_by_week(reps, 'rep')}{side}"
+            amount = f"{_plural(sets[0], 'set')} × {reps[0]} reps{side}"
         parts = [amount]
         if first.tempo is not None and first.tempo.hold > 0:
             parts.append(f"hold {first.tempo.hold:g}\u00a0s")
     else:
         held = f"{first.hold_seconds:g}\u00a0s hold"
-        parts = [f"{_by_week(sets, 'set')} of {held}{side}" if len(set(sets)) > 1
+        parts = [f"{held}; {_by_week(sets, 'set')}{side}" if len(set(sets)) > 1
                  else f"{sets[0]} × {held}{side}"]  # fmt: skip
     if max(sets) > 1:
         parts.append(f"rest {first.rest_between_sets:g}\u00a0s")
@@ -140,7 +142,7 @@ def build_sheet(
     said = (
         "Your own version: " + "; ".join(personal) + "."
         if personal
-        else "The routine as written, with nothing left out for you."
+        else "Every exercise of the routine, at its usual dose."
     )
     return Sheet(
         title=loaded.routine.title,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from coach.core.routines import Dose
-from coach.core.sheet import dose_line
+from coach.core.sheet import build_sheet, dose_line
 
 TEMPO = {"up": 2, "hold": 3, "down": 2}
 
@@ -25,10 +26,24 @@ def test_reps_holds_sides_and_rest_read_at_a_glance() -> None:
 
 def test_a_dose_that_builds_week_by_week_shows_the_steps() -> None:
     weeks = [dose(sets=n, reps=10, tempo=TEMPO, rest_between_sets=45) for n in (1, 2, 3)]
-    assert dose_line(weeks) == (
-        "1 → 2 → 3 sets over weeks 1-3 × 10 reps · hold 3\u00a0s · rest 45\u00a0s"
-    )
+    assert dose_line(weeks) == ("10 reps; sets by week: 1, 2, 3 · hold 3\u00a0s · rest 45\u00a0s")
     reps = [dose(sets=1, reps=n, per_side=True, tempo=TEMPO) for n in (6, 7, 8)]
-    assert dose_line(reps) == "1 set × 6 → 7 → 8 reps over weeks 1-3, each side · hold 3\u00a0s"
+    assert dose_line(reps) == "1 set; reps by week: 6, 7, 8, each side · hold 3\u00a0s"
     holds = [dose(sets=n, hold_seconds=20) for n in (1, 1, 2)]
-    assert dose_line(holds) == "1 → 1 → 2 sets over weeks 1-3 of 20\u00a0s hold · rest 30\u00a0s"
+    assert dose_line(holds) == "20\u00a0s hold; sets by week: 1, 1, 2 · rest 30\u00a0s"
+
+
+def test_the_footer_of_a_sheet_with_nothing_changed_says_so_plainly() -> None:
+    from coach.core.catalogue import load_catalogue
+    from coach.core.routines import SAFETY_FILE
+    from coach.core.safety import load_safety
+    from coach.resources import locate
+
+    resources = locate()
+    catalogue = load_catalogue(resources.routines, None, picture_dirs=[resources.pictures])
+    loaded = catalogue.routine("morning-bridge-core")
+    assert loaded is not None
+    rules = load_safety(resources.routines / SAFETY_FILE)
+    sheet = build_sheet(loaded, catalogue.exercises, rules, pictures=resources.pictures,
+                        printed=date(2026, 3, 2))  # fmt: skip
+    assert sheet.personal == "Every exercise of the routine, at its usual dose."
