@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QBarSeries, QLegend, QXYSeries
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QLegend, QXYSeries
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
@@ -100,7 +100,8 @@ def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_person: Person) -> N
     )
     for _ in range(20):
         person.key(Qt.Key.Key_Left)
-    assert view.caption.text().startswith("1 of 14: The week of 1 December 2025: ")
+    # The range begins on Wednesday 3 December: its first bar counts from that day.
+    assert view.caption.text().startswith("1 of 14: From 3 December 2025 to the end of that week: ")
 
     person.key(Qt.Key.Key_E)  # a year: a bar a month
     chart = view.chart
@@ -231,3 +232,19 @@ def test_going_through_every_chart_and_range_again_and_again_never_crashes(
             if page is view.chart_view:
                 assert view.chart_view.chart() is view.chart  # the chart on show is alive
                 view.chart_view.grab()  # and drawn
+
+
+def test_a_block_that_begins_mid_week_names_its_first_bar_from_that_day(
+    qtbot: QtBot, year_person: Person
+) -> None:
+    """The block began on Tuesday 24 February: its first bar counts only the days from
+    then, so it is not called the week of Monday 23 February."""
+    view = open_progress(year_person)
+    year_person.key(Qt.Key.Key_B)
+    year_person.key(Qt.Key.Key_W)
+    chart = view.chart
+    assert chart is not None
+    axis = next(a for a in chart.axes() if isinstance(a, QBarCategoryAxis))
+    assert axis.categories()[0] == "24 Feb"
+    assert view.readings[0].startswith("From 24 February 2026 to the end of that week: ")
+    assert view.readings[1].startswith("The week of 2 March 2026: ")

@@ -208,9 +208,18 @@ def _on_hover(
 
 
 def workouts_chart(
-    counts: list[PeriodCount], periods: list[date], bucket: Bucket, target: float, hover: Hover
+    counts: list[PeriodCount],
+    periods: list[date],
+    bucket: Bucket,
+    target: float,
+    hover: Hover,
+    first: date | None = None,
 ) -> Built:
+    """Bars of workouts per period; `first`: the range's first day, when the first period
+    begins before it (a block that starts mid-week) that bar is named from that day, as
+    only its days in the range are counted."""
     chart = _new_chart()
+    first = first or (periods[0] if periods else None)
     by_start = {c.start: c for c in counts}
     done = QBarSet("Workouts done")
     done.setColor(BLUE)
@@ -229,7 +238,8 @@ def workouts_chart(
         bars.append(halted)
     bars.setBarWidth(0.8)
     x = QBarCategoryAxis()
-    x.append(bar_labels(periods, bucket))
+    shown_from = [max(start, first) if first else start for start in periods]
+    x.append(bar_labels(shown_from, bucket))
     if len(periods) > 16:  # every label would overlap; the hover names each bar
         x.setLabelsVisible(False)
     _style_axis(x, bucket.value.capitalize())
@@ -251,6 +261,8 @@ def workouts_chart(
         count = by_start.get(start)
         workouts = count.workouts if count else 0
         name = period_name(start, bucket)
+        if first is not None and start < first:  # only part of it is in the range
+            name = f"from {first:%-d %B %Y} to the end of that {bucket.value}"
         text = f"{name[0].upper()}{name[1:]}: {workouts} workout"
         text += "s" if workouts != 1 else ""
         if count and count.halted:

@@ -244,7 +244,7 @@ class ProgressView(QWidget):
                 built = pain_chart(shown.pain, first, last, hover)
             elif shown.chart is Chart.WORKOUTS:
                 built = workouts_chart(shown.counts, shown.periods, shown.bucket, shown.target,
-                                       hover)  # fmt: skip
+                                       hover, first)  # fmt: skip
             else:
                 built = exercise_chart(shown.exercise, shown.done, shown.bucket, first, last,
                                        hover)  # fmt: skip
