@@ -222,10 +222,12 @@ def months_back(today: date, count: int) -> list[tuple[int, int]]:
 
 
 def calendar_months(chosen: Range, today: date, first: date) -> list[tuple[int, int]]:
-    """The months the calendar shows: from the range's first day, at most a year, and at
-    least three (so a new block still shows the weeks before it), one for everything."""
-    count = min(MAX_CALENDAR_MONTHS, (today.year - first.year) * 12 + today.month - first.month + 1)
-    return months_back(today, max(count, 1 if chosen is Range.ALL else 3))
+    """The months the calendar shows, each range its own: this block's months (one or
+    two), the last three months, or everything from the first day (at most a year)."""
+    if chosen is Range.MONTHS:
+        return months_back(today, 3)
+    count = (today.year - first.year) * 12 + today.month - first.month + 1
+    return months_back(today, max(1, min(MAX_CALENDAR_MONTHS, count)))
 
 
 @dataclass

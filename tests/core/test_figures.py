@@ -55,7 +55,7 @@ def test_the_calendar_tells_done_halted_missed_rest_and_to_come() -> None:
         first=date(2026, 3, 1),
         today=date(2026, 3, 4),
     )
-    assert data.months == [(2026, 1), (2026, 2), (2026, 3)]  # at least three months
+    assert data.months == [(2026, 1), (2026, 2), (2026, 3)]  # three months
     assert data.state(date(2026, 3, 2)) is Day.DONE
     assert data.state(date(2026, 3, 3)) is Day.HALTED
     assert data.state(date(2026, 2, 27)) is Day.REST  # a Friday before the first use
@@ -77,3 +77,13 @@ def test_a_missed_day_is_one_the_plan_in_force_then_asked_for() -> None:
     assert data.state(date(2026, 3, 11)) is Day.REST  # Wednesday: the new plan from today
     assert data.state(date(2026, 3, 12)) is Day.MISSED  # a Thursday under the new one
     assert data.state(date(2026, 3, 16)) is Day.REST
+
+
+def test_each_range_shows_its_own_months_on_the_calendar() -> None:
+    today = date(2026, 3, 4)
+    assert calendar_months(Range.BLOCK, today, date(2026, 2, 24)) == [(2026, 2), (2026, 3)]
+    assert calendar_months(Range.BLOCK, today, date(2026, 3, 2)) == [(2026, 3)]
+    three = calendar_months(Range.MONTHS, today, date(2025, 12, 3))
+    assert three == [(2026, 1), (2026, 2), (2026, 3)]  # three, not the four 91 days touch
+    assert len(calendar_months(Range.ALL, today, date(2024, 1, 1))) == 12  # a year at most
+    assert calendar_months(Range.ALL, today, date(2026, 3, 1)) == [(2026, 3)]
