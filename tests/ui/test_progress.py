@@ -93,6 +93,7 @@ def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_person: Person) -> N
     # Without a mouse: the arrow keys read the bars, from the latest back.
     person.key(Qt.Key.Key_Left)
     assert view.caption.text() == "14 of 14: The week of 2 March 2026: 1 workout (plan: 3)"
+    assert weeks.isBarSelected(13) and not weeks.isBarSelected(12)  # marked on the chart
     person.key(Qt.Key.Key_Left)
     before = int(weeks.at(12))
     assert view.caption.text() == (
@@ -126,6 +127,14 @@ def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_person: Person) -> N
     assert chart.legend().markerShape() == from_series
     assert all(shape in (from_series, QLegend.MarkerShape.MarkerShapeDefault)
                for shape in shapes.values()), shapes  # fmt: skip
+    person.key(Qt.Key.Key_Left)  # the latest point, marked where it is drawn
+    marked = [(name, line.selectedPoints()) for name, line in lines.items()
+              if line.selectedPoints()]  # fmt: skip
+    assert len(marked) == 1 and len(marked[0][1]) == 1, marked
+    name, [index] = marked[0]
+    assert lines[name].at(index).x() == max(
+        line.at(line.count() - 1).x() for line in lines.values() if line.count()
+    )
     average = lines["Average pain (check-ins)"]
     first = average.at(0)
     average.hovered.emit(QPointF(first.x(), first.y()), True)

@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from PySide6.QtCharts import (
     QAbstractAxis,
     QBarCategoryAxis,
+    QBarLegendMarker,
     QBarSeries,
     QBarSet,
     QChart,
@@ -59,8 +60,6 @@ def _new_chart() -> QChart:
     chart.setBackgroundRoundness(10)
     chart.setMargins(QMargins(8, 8, 8, 8))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    # Each series' own mark in the legend (circles, triangles, a line), not squares.
-    chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
     chart.legend().setFont(theme.font(12))
     chart.legend().setLabelColor(QColor(theme.INK))
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -136,10 +135,49 @@ def _line(name: str, colour: QColor, style: Qt.PenStyle = Qt.PenStyle.SolidLine)
 class Built:
     chart: QChart
     readings: list[str]  # every point or bar in words, left to right, for the arrow keys
+    # Marks the reading at this index on the chart (None: no mark), as the arrow keys go.
+    mark: Callable[[int | None], None] = lambda _index: None
 
 
 def _in_order(labels: dict[tuple[str, int], str], xs: dict[tuple[str, int], float]) -> list[str]:
-    return [labels[key] for key in sorted(labels, key=lambda key: (xs[key], key[0]))]
+    return [labels[key] for key in _keys_in_order(labels, xs)]
+
+
+def _keys_in_order(
+    labels: dict[tuple[str, int], str], xs: dict[tuple[str, int], float]
+) -> list[tuple[str, int]]:
+    return sorted(labels, key=lambda key: (xs[key], key[0]))
+
+
+def _marker(
+    labels: dict[tuple[str, int], str],
+    xs: dict[tuple[str, int], float],
+    series: dict[str, QXYSeries],
+) -> Callable[[int | None], None]:
+    """Marks the point read with the arrow keys: drawn larger, in the words' colour."""
+    keys = _keys_in_order(labels, xs)
+    for line in series.values():
+        line.setSelectedColor(QColor(theme.INK))
+
+    def mark(index: int | None) -> None:
+        for line in series.values():
+            line.deselectAllPoints()
+        if index is not None and 0 <= index < len(keys):
+            name, at = keys[index]
+            series[name].selectPoint(at)
+
+    return mark
+
+
+def _marks_as_drawn(chart: QChart) -> None:
+    """Each series' own mark in the legend (circles, triangles, a dashed line), not
+    squares; bars keep their filled square, which is their own. Called once the series
+    are on the chart."""
+    legend = chart.legend()
+    legend.setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
+    for marker in legend.markers():
+        if isinstance(marker, QBarLegendMarker):
+            marker.setShape(QLegend.MarkerShape.MarkerShapeRectangle)
 
 
 def pain_chart(data: PainData, first: date, last: date, hover: Hover) -> Built:
@@ -188,7 +226,9 @@ def pain_chart(data: PainData, first: date, last: date, hover: Hover) -> Built:
         if xy.count():
             _attach(chart, xy, x, y)
             _on_hover(xy, moment, labels, hover)
-    return Built(chart, _in_order(labels, xs))
+    named = {moment: xy for xy, moment in shown}
+    _marks_as_drawn(chart)
+    return Built(chart, _in_order(labels, xs), _marker(labels, xs, named))
 
 
 def _on_hover(
@@ -277,7 +317,15 @@ def workouts_chart(
 
     done.hovered.connect(hovered)
     halted.hovered.connect(hovered)
-    return Built(chart, readings)
+    _marks_as_drawn(chart)
+    done.setSelectedColor(QColor(theme.INK))
+
+    def mark(index: int | None) -> None:
+        done.deselectAllBars()
+        if index is not None and 0 <= index < done.count():
+            done.selectBar(index)
+
+    return Built(chart, readings, mark)
 
 
 def exercise_chart(
@@ -289,8 +337,9 @@ def exercise_chart(
     labels: dict[tuple[str, int], str] = {}
     xs: dict[tuple[str, int], float] = {}
     per = bucket.value
+    named: dict[str, QXYSeries] = {}
     if any(w.reps for w in weeks):
-        reps = _line(f"Reps per {per}", BLUE)
+        reps = named["reps"] = _line(f"Reps per {per}", BLUE)
         for week in weeks:
             reps.append(_msecs(week.start), week.reps)
             labels[("reps", reps.count() - 1)] = (
@@ -302,7 +351,7 @@ def exercise_chart(
         _attach(chart, reps, x, y)
         _on_hover(reps, "reps", labels, hover)
     if any(w.hold_seconds for w in weeks):
-        held = _line(f"Seconds held per {per}", ORANGE, Qt.PenStyle.DashLine)
+        held = named["held"] = _line(f"Seconds held per {per}", ORANGE, Qt.PenStyle.DashLine)
         for week in weeks:
             held.append(_msecs(week.start), week.hold_seconds)
             labels[("held", held.count() - 1)] = (
@@ -315,4 +364,5 @@ def exercise_chart(
         chart.addAxis(y2, Qt.AlignmentFlag.AlignRight)
         _attach(chart, held, x, y2)
         _on_hover(held, "held", labels, hover)
-    return Built(chart, _in_order(labels, xs))
+    _marks_as_drawn(chart)
+    return Built(chart, _in_order(labels, xs), _marker(labels, xs, named))

@@ -114,6 +114,7 @@ class ProgressView(QWidget):
         # What the chart view holds while no chart of ours is shown: a chart about to be
         # deleted must never stay in it (the view would touch it when given the next).
         self._blank = QChart()
+        self._mark: Callable[[int | None], None] | None = None  # marks a reading on the chart
         self.chart_view.setChart(self._blank)
         self.calendar = CalendarChart()
         self.calendar.hovered.connect(self._on_hovered)
@@ -207,6 +208,8 @@ class ProgressView(QWidget):
         if not self.readings:
             return
         self.reading = max(0, min(len(self.readings) - 1, self.reading + by))
+        if self._mark is not None:
+            self._mark(self.reading)  # and on the chart, the point being read
         self.caption.setText(
             f"{self.reading + 1} of {len(self.readings)}: {self.readings[self.reading]}"
         )
@@ -253,6 +256,7 @@ class ProgressView(QWidget):
     def _show(self, built: Built | None) -> None:
         chart = built.chart if built else None
         self.readings = built.readings if built else []
+        self._mark = built.mark if built else None
         self.reading = len(self.readings)  # the arrow keys start from the latest
         old, self.chart = self.chart, chart
         if chart is None:
@@ -273,6 +277,7 @@ class ProgressView(QWidget):
         self.readings = [data.describe(day) for day in data.shown()]
         self.reading = len(self.readings)
         old, self.chart = self.chart, None
+        self._mark = None
         self.chart_view.setChart(self._blank)  # the old chart leaves the view first
         if old is not None:
             old.deleteLater()
