@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QLegend, QXYSeries
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QCategoryAxis, QLegend, QXYSeries
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.core.figures import Bucket, Day, Range, bar_labels
 from coach.services.progress import Chart
+from coach.ui.progress.charts import date_marks
 from coach.ui.progress.view import EMPTY, ProgressView
 from tests.bench.synthetic import make_history
 from tests.driver import Person
@@ -257,3 +259,56 @@ def test_a_block_that_begins_mid_week_names_its_first_bar_from_that_day(
     assert axis.categories()[0] == "24 Feb"
     assert view.readings[0].startswith("From 24 February 2026 to the end of that week: ")
     assert view.readings[1].startswith("The week of 2 March 2026: ")
+
+
+def test_date_labels_fall_on_the_same_kind_of_day_evenly_by_the_calendar() -> None:
+    year = date_marks(date(2025, 3, 4), date(2026, 3, 4))
+    assert [label for _, label in year] == [
+        "Apr 2025", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        "Jan 2026", "Feb", "Mar",
+    ]  # fmt: skip
+    assert all(day.day == 1 for day, _ in year)  # never Nov, Jan, Mar, May, Jun...
+    months = date_marks(date(2025, 12, 3), date(2026, 3, 4))
+    days = [day for day, _ in months]
+    assert all(day.weekday() == 0 for day in days) and len(days) <= 8
+    gaps = {(b - a).days for a, b in pairwise(days)}
+    assert len(gaps) == 1  # every label the same number of weeks on
+    long = date_marks(date(2020, 3, 4), date(2026, 3, 4))
+    assert len(long) <= 12 and all(day.month in (1, 7) for day, _ in long)
+
+
+def test_a_chart_s_date_axis_is_labelled_on_the_first_of_each_month(
+    qtbot: QtBot, year_person: Person
+) -> None:
+    view = open_progress(year_person)
+    year_person.key(Qt.Key.Key_P)
+    year_person.key(Qt.Key.Key_E)
+    chart = view.chart
+    assert chart is not None
+    axis = next(a for a in chart.axes() if isinstance(a, QCategoryAxis))
+    labels = axis.categoriesLabels()
+    assert labels[0].endswith("2025") and "Jan 2026" in labels
+    assert len(labels) == len(set(labels)) <= 12
+
+
+def test_the_pain_sentence_starts_from_a_point_the_chart_shows(
+    qtbot: QtBot, year_person: Person
+) -> None:
+    """A month's average sits on the month's first day, which came before the range's: it
+    was drawn off the chart, while the sentence under it started from it."""
+    view = open_progress(year_person)
+    year_person.key(Qt.Key.Key_P)
+    for range_key in (Qt.Key.Key_E, Qt.Key.Key_M, Qt.Key.Key_B):
+        year_person.key(range_key)
+        chart = view.chart
+        assert chart is not None
+        axis = next(a for a in chart.axes() if isinstance(a, QCategoryAxis))
+        for line in chart.series():
+            assert isinstance(line, QXYSeries)
+            for index in range(line.count()):
+                assert axis.min() <= line.at(index).x() <= axis.max(), line.name()
+        average = next(s for s in chart.series() if s.name() == "Average pain (check-ins)")
+        assert isinstance(average, QXYSeries)
+        if "went from" in view.caption.text():
+            said = view.caption.text().split("went from ")[1].split(" in ")[0]
+            assert said == str(round(average.at(0).y(), 1)).removesuffix(".0")

@@ -7,9 +7,10 @@ fill pattern. Every chart reports what is under the pointer through `Hover`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCharts import (
     QAbstractAxis,
@@ -17,15 +18,15 @@ from PySide6.QtCharts import (
     QBarLegendMarker,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
-    QDateTimeAxis,
     QLegend,
     QLineSeries,
     QScatterSeries,
     QValueAxis,
     QXYSeries,
 )
-from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
+from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 
 from coach.core.figures import (
@@ -75,17 +76,42 @@ def _style_axis(axis: QAbstractAxis, title: str) -> None:
     axis.setGridLineColor(QColor(theme.LINE))
 
 
-def _date_axis(first: date, last: date) -> QDateTimeAxis:
-    axis = QDateTimeAxis()
+def date_marks(first: date, last: date) -> list[tuple[date, str]]:
+    """Where the date axis is labelled: every Monday (or every second, fourth...) in a
+    short range, the first of every month (or every second, third...) in a long one, so
+    the labels fall on the same kind of day and are evenly spaced by the calendar."""
     span = (last - first).days
-    axis.setFormat("d MMM" if span <= 120 else "MMM yyyy")
-    axis.setTickCount(min(8, max(2, span // 7 + 2)))
-    low = datetime.combine(first, time(0, 0)).astimezone()
-    high = datetime.combine(last, time(23, 59)).astimezone()
-    axis.setRange(
-        QDateTime.fromMSecsSinceEpoch(int(low.timestamp() * 1000)),
-        QDateTime.fromMSecsSinceEpoch(int(high.timestamp() * 1000)),
-    )
+    if span <= 120:
+        monday = first + timedelta(days=(7 - first.weekday()) % 7)
+        days = [monday + timedelta(weeks=n) for n in range(span // 7 + 1)]
+        days = [d for d in days if d <= last]
+        step = max(1, math.ceil(len(days) / 8))
+        return [(d, f"{d:%-d %b}") for d in days[::step]]
+    months = []
+    year, month = (first.year, first.month + 1) if first.day > 1 else (first.year, first.month)
+    while True:
+        year, month = (year + 1, 1) if month > 12 else (year, month)
+        day = date(year, month, 1)
+        if day > last:
+            break
+        months.append(day)
+        month += 1
+    step = next(n for n in (1, 2, 3, 6, 12, 24) if math.ceil(len(months) / n) <= 12)
+    shown = [d for d in months if (d.month - 1) % step == 0] if step <= 12 else months[::step]
+    return [(d, f"{d:%b %Y}" if d.month == 1 or d == shown[0] else f"{d:%b}") for d in shown]
+
+
+def _date_axis(first: date, last: date) -> QCategoryAxis:
+    """Dates along the bottom, labelled on Mondays or on the first of the months (see
+    date_marks); points are placed by their time in milliseconds."""
+    axis = QCategoryAxis()
+    low = _msecs(datetime.combine(first, time(0, 0)).astimezone())
+    high = _msecs(datetime.combine(last, time(23, 59)).astimezone())
+    axis.setRange(low, high)
+    axis.setStartValue(low)
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    for day, label in date_marks(first, last):
+        axis.append(label, _msecs(datetime.combine(day, time(0, 0)).astimezone()))
     _style_axis(axis, "Date")
     return axis
 
@@ -182,7 +208,11 @@ def _marks_as_drawn(chart: QChart) -> None:
 
 def pain_chart(data: PainData, first: date, last: date, hover: Hover) -> Built:
     chart = _new_chart()
-    x = _date_axis(first, last)
+    # A month's average sits on the month's first day, which may come before the range's:
+    # the axis begins there, so the first point (the one the sentence starts from) shows.
+    starts = [p.at.astimezone().date() if isinstance(p, WorkoutPain) else p.start
+              for p in (*data.before, *data.after, *data.average)]  # fmt: skip
+    x = _date_axis(min([first, *starts]), last)
     y = _value_axis("Pain (0-10)", 10)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
@@ -332,7 +362,7 @@ def exercise_chart(
     name: str, weeks: list[PeriodExercise], bucket: Bucket, first: date, last: date, hover: Hover
 ) -> Built:
     chart = _new_chart()
-    x = _date_axis(first, last)
+    x = _date_axis(min([first, *(w.start for w in weeks)]), last)  # each period's point shows
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     labels: dict[tuple[str, int], str] = {}
     xs: dict[tuple[str, int], float] = {}
