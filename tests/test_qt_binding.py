@@ -16,11 +16,15 @@ from pytestqt.qtbot import QtBot
 def test_calls_that_return_nothing_keep_the_count_of_none(qtbot: QtBot) -> None:
     # PySide6 6.12.0 dropped one reference to None per such call; on Python 3.11, where
     # None is not immortal, the interpreter then aborts. pyproject.toml pins around it.
+    # The fault loses exactly one reference per call. Other objects freed meanwhile (the
+    # collector at the end, a test before this one) move the count by some dozens, so
+    # the test asks for far less than one lost per call, not for none at all.
     label = QLabel()
     qtbot.addWidget(label)
+    calls = 2000
     gc.collect()
     before = sys.getrefcount(None)
-    for _ in range(2000):
+    for _ in range(calls):
         label.setText("a countdown")
     gc.collect()
-    assert sys.getrefcount(None) - before > -100
+    assert before - sys.getrefcount(None) < calls // 2
