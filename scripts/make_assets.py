@@ -63,7 +63,7 @@ def figure_svgs() -> None:
         arrow=QColor(ACCENT),
     )
     for name, figure in load_figures(ASSETS / "figures.toml").items():
-        left, top, right, bottom = figure.bounds()
+        left, top, right, bottom = figure.bounds
         width, height = 600, round(600 * (bottom - top) / (right - left))
         svg = QSvgGenerator()
         svg.setFileName(str(ASSETS / "exercises" / f"{name}.svg"))

@@ -21,6 +21,7 @@ import logging
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from coach.core.phases import PhaseKind
@@ -69,6 +70,7 @@ PARTS = {
 }
 logger = logging.getLogger(__name__)
 EASE_IN_HOLD = 2.0  # a timed hold eases into its pose over its first seconds
+BOUNDS_MARGIN = 36.0  # clear around a figure's movement, in picture units
 
 
 @dataclass(frozen=True)
@@ -106,10 +108,13 @@ class Figure:
     def joints(self, pose: Pose) -> dict[str, tuple[float, float]]:
         return pose.joints(self.anchor, self.size)
 
-    def bounds(self, margin: float = 36.0) -> tuple[float, float, float, float]:
+    @cached_property
+    def bounds(self) -> tuple[float, float, float, float]:
         """The part of the picture the figure uses, moving from start to end and with
-        either arm and leg (left, top, right, bottom), `margin` clear around it and the
-        mat at the bottom: a figure is drawn as large as this part allows."""
+        either arm and leg (left, top, right, bottom), BOUNDS_MARGIN clear around it and
+        the mat at the bottom: a figure is drawn as large as this part allows. Worked out
+        once: every frame of a moving figure is drawn in it."""
+        margin = BOUNDS_MARGIN
         places = [
             place
             for step in range(11)

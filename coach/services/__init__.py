@@ -179,12 +179,12 @@ class Services:
     def home(self) -> HomeState:
         """Everything the home screen says, as things are now."""
         catalogue = self.routines.catalogue()
-        stopped = lock_reason(self.safety)
+        reason = lock_reason(self.safety)
         return HomeState(
             cards=routine_cards(catalogue, self.plan, self.now()),
             errors=catalogue.errors,
-            week=self.plan.week().sentence(stopped=stopped is not None),
-            lock_reason=stopped,
+            week=self.plan.week().sentence(stopped=reason is not None),
+            lock_reason=reason,
             history_note=clearance_note(self.safety.last_clearance()),
             block_note=self.blocks.note(),
             past_blocks=bool(self.blocks.readable()),

@@ -29,7 +29,7 @@ class FigureColours:
 def picture_rect(figure: Figure, target: QRectF) -> tuple[QRectF, QRectF]:
     """The part of the picture the figure uses, and the largest rectangle of its shape in
     the middle of `target`."""
-    left, top, right, bottom = figure.bounds()
+    left, top, right, bottom = figure.bounds
     used = QRectF(left, top, right - left, bottom - top)
     scale = min(target.width() / used.width(), target.height() / used.height())
     rect = QRectF(0, 0, used.width() * scale, used.height() * scale)

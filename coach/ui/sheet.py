@@ -119,7 +119,7 @@ def _exercise(pen: _Pen, number: int, exercise: SheetExercise, width: float) -> 
     renderer = QSvgRenderer(str(exercise.picture)) if figure is None else None
     if figure is not None:  # the start pose above the end pose, as on screen
         picture_w = pen.mm(38)
-        left, top, right, bottom = figure.bounds()
+        left, top, right, bottom = figure.bounds
         pose_h = min(pen.mm(24), picture_w * (bottom - top) / (right - left))
         label_h = pen.text_height("Start", _font(9), picture_w)
         picture_h = 2 * (pose_h + label_h) + pen.mm(1)

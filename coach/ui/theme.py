@@ -1,10 +1,10 @@
 """Colours and type: calm, high contrast, readable from a mat two metres away.
 
 Three themes: light, dark and high contrast. The person chooses one (on the Voice and
-settings screen), or follows the system's colour scheme (and its high-contrast setting
+colours screen), or follows the system's colour scheme (and its high-contrast setting
 where the desktop has one). Screens read the colours in use at paint time (INK, ACCENT,
-... or `current`); style sheets name objects (QLabel#phase, #pauseCover, ...) so that a
-change of theme reaches every widget at once.
+... or `current`); the style sheet names objects (QLabel#warnText, #pauseCover, ...) so
+that a change of theme reaches every widget at once.
 """
 
 from __future__ import annotations

@@ -178,13 +178,20 @@ def centre_column(screen: QWidget, widest: int = 1200, top: int = 40) -> None:
         layout.setContentsMargins(sides, top, sides, top)
 
 
-def fit_to_window(screen: QWidget, shares: Mapping[QWidget, float], widest: int = 1200) -> None:
+def fit_to_window(
+    screen: QWidget,
+    shares: Mapping[QWidget, float],
+    widest: int = 1200,
+    *,
+    margin: float = 0.05,
+    gap: float | None = 0.022,
+) -> None:
     """A screen of words in proportion to its window: the column centred and no wider
-    than reads well, the margins and gaps a share of the height, and each widget's words
-    its share (see scale_to_height)."""
+    than reads well, the margin above and below (and the gaps, unless `gap` is None) a
+    share of the height, and each widget's words its share (see scale_to_height)."""
     height = screen.height()
-    centre_column(screen, widest, top=max(16, round(height * 0.05)))
+    centre_column(screen, widest, top=max(16, round(height * margin)))
     layout = screen.layout()
-    if layout is not None:
-        layout.setSpacing(max(8, round(height * 0.022)))
+    if layout is not None and gap is not None:
+        layout.setSpacing(max(8, round(height * gap)))
     scale_to_height(shares, height)

@@ -5,9 +5,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QCategoryAxis, QLegend, QXYSeries
+from PySide6.QtCharts import (
+    QAbstractAxis,
+    QBarCategoryAxis,
+    QBarSeries,
+    QCategoryAxis,
+    QLegend,
+    QXYSeries,
+)
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
@@ -59,6 +67,16 @@ def test_with_no_data_each_chart_says_what_to_do(qtbot: QtBot, make_person: Make
     assert view.pages.currentWidget() is view.empty
     person.key(Qt.Key.Key_Escape)
     assert person.on(person.home)
+
+
+A = TypeVar("A", bound=QAbstractAxis)
+
+
+def axis_of(view: ProgressView, kind: type[A]) -> A:
+    """The shown chart's axis of this kind."""
+    chart = view.chart
+    assert chart is not None
+    return next(a for a in chart.axes() if isinstance(a, kind))
 
 
 def _count(person: Person, sql: str, *parameters: str) -> int:
@@ -253,10 +271,7 @@ def test_a_block_that_begins_mid_week_names_its_first_bar_from_that_day(
     view = open_progress(year_person)
     year_person.key(Qt.Key.Key_B)
     year_person.key(Qt.Key.Key_W)
-    chart = view.chart
-    assert chart is not None
-    axis = next(a for a in chart.axes() if isinstance(a, QBarCategoryAxis))
-    assert axis.categories()[0] == "24 Feb"
+    assert axis_of(view, QBarCategoryAxis).categories()[0] == "24 Feb"
     assert view.readings[0].startswith("From 24 February 2026 to the end of that week: ")
     assert view.readings[1].startswith("The week of 2 March 2026: ")
 
@@ -283,10 +298,7 @@ def test_a_chart_s_date_axis_is_labelled_on_the_first_of_each_month(
     view = open_progress(year_person)
     year_person.key(Qt.Key.Key_P)
     year_person.key(Qt.Key.Key_E)
-    chart = view.chart
-    assert chart is not None
-    axis = next(a for a in chart.axes() if isinstance(a, QCategoryAxis))
-    labels = axis.categoriesLabels()
+    labels = axis_of(view, QCategoryAxis).categoriesLabels()
     assert labels[0].endswith("2025") and "Jan 2026" in labels
     assert len(labels) == len(set(labels)) <= 12
 
@@ -300,9 +312,9 @@ def test_the_pain_sentence_starts_from_a_point_the_chart_shows(
     year_person.key(Qt.Key.Key_P)
     for range_key in (Qt.Key.Key_E, Qt.Key.Key_M, Qt.Key.Key_B):
         year_person.key(range_key)
+        axis = axis_of(view, QCategoryAxis)
         chart = view.chart
         assert chart is not None
-        axis = next(a for a in chart.axes() if isinstance(a, QCategoryAxis))
         for line in chart.series():
             assert isinstance(line, QXYSeries)
             for index in range(line.count()):

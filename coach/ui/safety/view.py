@@ -29,12 +29,11 @@ from PySide6.QtWidgets import (
 from coach.core.screen import Answer, Ask, shown, year_problem
 from coach.ui.widgets import (
     Key,
-    centre_column,
+    fit_to_window,
     hint_line,
     key_button,
     make_label,
     pressed,
-    scale_to_height,
     set_words,
 )
 
@@ -239,8 +238,6 @@ class SafetyView(QWidget):
     def _scale(self) -> None:
         """The questions in proportion to the window (read from a chair a little way off
         too), no wider than reads well."""
-        height = self.height()
-        centre_column(self, widest=1300, top=max(16, round(height * 0.03)))
         shares: dict[QWidget, float] = {
             self.heading: 0.04, self.intro: 0.024, self.left_label: 0.024,
             self.keys_line: 0.019, self.back_button: 0.022, self.continue_button: 0.022,
@@ -248,7 +245,7 @@ class SafetyView(QWidget):
         shares.update(dict.fromkeys(self._sections, 0.026))
         for row in self.rows:
             shares.update({row.label: 0.026, row.yes: 0.022, row.no: 0.022})
-        scale_to_height(shares, height)
+        fit_to_window(self, shares, widest=1300, margin=0.03, gap=None)
 
     def answers(self) -> dict[str, Answer]:
         return {r.ask.id: r.answer for r in self._shown() if r.answered}

@@ -61,7 +61,8 @@ class Picture(QWidget):
         moving: bool = False,
     ) -> None:
         """Draw this figure `moved()` of the way from its start pose to its end pose, asked
-        again for every frame while `moving`."""
+        again for every frame while `moving`; what is shaded is said under it, and in its
+        accessible name after `description`."""
         self.figure, self._moved = figure, moved
         self.mirrored, self.swapped, self.arrows = mirrored, swapped, arrows
         self.caption = f"Shaded: {figure.works_words}" if figure.works_words else ""
@@ -70,7 +71,7 @@ class Picture(QWidget):
             self._frames.start()
         elif not moving:
             self._frames.stop()
-        self.setAccessibleName(description)
+        self.setAccessibleName(f"{description}. {self.caption}." if self.caption else description)
         self.update()
 
     def moved(self) -> float:

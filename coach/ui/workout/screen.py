@@ -140,8 +140,7 @@ class WorkoutScreen(QWidget):
 
         self.name_label = make_label("", 26, bold=True)
         self.phase_label = make_label("", 22, bold=True)
-        self.phase_label.setObjectName("phase")  # the accent in work, another colour at rest
-        self.countdown = make_label("", 96, bold=True, name="countdown")
+        self.countdown = make_label("", 96, bold=True)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.countdown.setAccessibleName("Seconds left")
         self.instruction_label = make_label("", 17)
@@ -235,10 +234,12 @@ class WorkoutScreen(QWidget):
         return sum(b.sizeHint().width() for b in buttons) + gaps * (len(buttons) + 2)
 
     def _two_rows(self, two: bool) -> None:
-        """The buttons in one row, or (in a narrow window) in two."""
+        """The buttons in one row, or (in a narrow window) in two; moved only on a change."""
         grid = self._buttons_grid
-        grid.removeWidget(self._screen_keys)
-        grid.addWidget(self._screen_keys, *((1, 0) if two else (0, 1)))
+        row, column = (1, 0) if two else (0, 1)
+        if grid.itemAtPosition(row, column) is None:  # not there yet
+            grid.removeWidget(self._screen_keys)
+            grid.addWidget(self._screen_keys, row, column)
 
     def _build_confirm(self, on: Mapping[Key, Callable[[], None]]) -> QWidget:
         box = QFrame()
@@ -271,7 +272,7 @@ class WorkoutScreen(QWidget):
             kind, seconds = phase.kind, phase.seconds
             self.picture.show_figure(
                 figure,
-                f"{described}. Shaded: {figure.works_words}." if figure.works_words else described,
+                described,
                 lambda: moved(kind, workout.elapsed(), seconds),
                 mirrored=mirrored,
                 swapped=figure.swapped_for(phase.rep),
@@ -297,7 +298,6 @@ class WorkoutScreen(QWidget):
         paused = workout.state is State.PAUSED
         self._show_paused(paused and not held)
         self.paused_label.setVisible(paused and held)  # a question waits: said beside it
-        self.paused_label.setText("Waiting for your answer below.")
         set_words(self.pause_button, WorkoutKeys.PAUSE, "Go on" if paused else None)
         next_words = "Start now" if phase.kind is not PhaseKind.REST else "Skip rest"
         set_words(
@@ -360,9 +360,10 @@ class WorkoutScreen(QWidget):
         # The keys' words: 2.5% of the height, or smaller where a row would not fit across.
         keys = max(14, math.ceil(height * 0.025))
         room = self.width() - 56  # inside the screen's margins
-        self._two_rows(False)
-        if not fit_across(self.controls, keys, room, needed=self._one_row_width):
-            self._two_rows(True)  # two rows rather than words too small to read, or cut
+        # Two rows rather than words too small to read, or cut.
+        two = not fit_across(self.controls, keys, room, needed=self._one_row_width)
+        self._two_rows(two)
+        if two:
             fit_across(self.controls, keys, room)
         for part in (self.check_bar, self.stop_button):
             fit_across(part, keys, room)

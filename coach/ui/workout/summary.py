@@ -17,12 +17,11 @@ from coach.ui.checkins.pain import PainKeys, PainScale
 from coach.ui.widgets import (
     Key,
     bind,
-    centre_column,
+    fit_to_window,
     hint_line,
     key_button,
     make_label,
     make_row,
-    scale_to_height,
 )
 
 
@@ -90,8 +89,8 @@ class SummaryView(QWidget):
         self.exercises.setWordWrap(False)  # a table of names and sets: as wide as it needs
         self.notes = make_label("", 15, bold=True)  # what follows from pain that rose
         self.saved = make_label("", 14, name="muted")
-        # Pain before and after, the week so far and the next workout day (once the
-        # question after the workout is answered or skipped).
+        # Pain before and after (after once it is given below), the week so far and the
+        # next workout day.
         self.after = make_label("", 18)
         self.after.setTextFormat(Qt.TextFormat.RichText)
         # The pain right now, asked here rather than on a screen of its own: optional,
@@ -138,7 +137,6 @@ class SummaryView(QWidget):
         meaning.addStretch()
         outcome.addLayout(meaning, 1)
         layout = QVBoxLayout(self)
-        self._spacing = layout
         layout.addStretch()  # in the middle of the window, as read from the mat
         for widget in (self.heading, self.details, self.pain):
             layout.addWidget(widget)
@@ -213,14 +211,12 @@ class SummaryView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Read from the mat too: the words follow the window's height."""
         super().resizeEvent(event)
-        centre_column(self, top=round(self.height() * 0.04))
-        self._spacing.setSpacing(round(self.height() * 0.018))
-        scale_to_height({self.heading: 0.05, self.details: 0.032, self.after: 0.032,
-                         self.exercises: 0.027, self.notes: 0.027, self.saved: 0.022,
-                         self.offer_label: 0.027, self.back_button: 0.025,
-                         self.accept_button: 0.025, self.decline_button: 0.025,
-                         self.pain_question: 0.03, self.pain_save: 0.025,
-                         self.pain_keys: 0.02}, self.height())  # fmt: skip
+        fit_to_window(self, {self.heading: 0.05, self.details: 0.032, self.after: 0.032,
+                             self.exercises: 0.027, self.notes: 0.027, self.saved: 0.022,
+                             self.offer_label: 0.027, self.back_button: 0.025,
+                             self.accept_button: 0.025, self.decline_button: 0.025,
+                             self.pain_question: 0.03, self.pain_save: 0.025,
+                             self.pain_keys: 0.02}, margin=0.04, gap=0.018)  # fmt: skip
         self.pain_scale.fit(self.height(), 0.03)
 
     def offer_doses(self, offers: list[DoseOffer]) -> None:
