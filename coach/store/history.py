@@ -1,7 +1,8 @@
 """Past workouts for the history screen: one line each, the detail of one, and deleting.
 
-The list is one query however long the history; the detail of a workout is read
-when it is opened. Deleting takes the workout's own rows with it (sets, skips,
+The list is read a page at a time, newest first, each page one query that finds its
+workouts by the index of when they began and only then counts their sets; the detail of
+a workout is read when it is opened. Deleting takes the workout's own rows with it (sets, skips,
 how each exercise felt, its before/after pain) in one transaction; safety answers
 and other check-ins made during it stay, unlinked, because they are part of the
 safety and block history.
@@ -29,8 +30,16 @@ SELECT w.id, w.routine_title, w.started_at, w.ended_at, w.outcome,
     (SELECT e.halt {_HALT} LIMIT 1), (SELECT e.screen {_HALT} LIMIT 1),
     (SELECT MAX(s.completed_at) FROM workout_set s WHERE s.workout_id = w.id),
     w.planned_sets
-FROM workout w ORDER BY w.started_at DESC, w.id DESC
+FROM {{workouts}} w ORDER BY w.started_at DESC, w.id DESC
 """
+# One page: the newest workouts, or those that began before the last one shown, chosen
+# before the per-workout counts are made (as the stored text sorts).
+_NEWEST = "(SELECT * FROM workout ORDER BY started_at DESC, id DESC LIMIT ?)"
+_OLDER = (
+    "(SELECT * FROM workout WHERE (started_at, id) < (SELECT started_at, id FROM workout"
+    " WHERE id = ?) ORDER BY started_at DESC, id DESC LIMIT ?)"
+)
+_ONE = "(SELECT * FROM workout WHERE id = ?)"
 
 
 @dataclass(frozen=True)
@@ -131,12 +140,22 @@ class History:
 
     def lines(self) -> list[WorkoutLine]:
         """Every workout, newest first."""
-        return [_line(row) for row in self._database.read(_LINES)]
+        return self.page(None, -1)
+
+    def page(self, after: WorkoutLine | None, count: int) -> list[WorkoutLine]:
+        """Up to `count` workouts (-1: all) that began before `after`, newest first."""
+        if after is None:
+            rows = self._database.read(_LINES.format(workouts=_NEWEST), (str(count),))
+        else:
+            rows = self._database.read(_LINES.format(workouts=_OLDER), (str(after.id), str(count)))
+        return [_line(row) for row in rows]
+
+    def count(self) -> int:
+        return int(self._database.read("SELECT COUNT(*) FROM workout")[0][0])
 
     def detail(self, workout_id: int) -> WorkoutDetail | None:
         read = self._database.read
-        one = _LINES.replace("ORDER BY w.started_at", "WHERE w.id = ? ORDER BY w.started_at")
-        lines = read(one, (str(workout_id),))
+        lines = read(_LINES.format(workouts=_ONE), (str(workout_id),))
         if not lines:
             return None
         sets = read(

@@ -153,10 +153,12 @@ QProgressBar {{
 }}
 QProgressBar::chunk {{ background: {c.accent}; border-radius: 5px; }}
 QScrollArea, QScrollArea > QWidget > QWidget {{ border: none; background: transparent; }}
-QListWidget {{
+QListWidget, QListView#workouts {{
     background: {c.card}; border: {border}px solid {c.line}; border-radius: 10px; padding: 6px;
 }}
-QListWidget::item:selected {{ background: {c.accent}; color: {c.on_accent}; border-radius: 6px; }}
+QListWidget::item:selected, QListView#workouts::item:selected {{
+    background: {c.accent}; color: {c.on_accent}; border-radius: 6px;
+}}
 QMenu {{ background: {c.card}; border: 1px solid {c.line}; padding: 4px; }}
 QMenu::item {{ padding: 6px 24px 6px 16px; }}
 QMenu::item:selected {{ background: {c.accent}; color: {c.on_accent}; }}

@@ -14,14 +14,15 @@ from pytestqt.qtbot import QtBot
 from coach.core.checkins import CheckinKind
 from coach.core.outcome import Outcome
 from coach.core.phases import Side
+from coach.core.progression import Feeling
 from coach.core.safety import HaltKind, ScreenKind
-from coach.core.workout import SetCompleted
+from coach.core.workout import ExerciseSkipped, SetCompleted
 from coach.store.checkins import CheckinLog
 from coach.store.database import open_database
 from coach.store.history import History
 from coach.store.workouts import WorkoutLog
 from coach.ui.data.menu import CSV_FILTER, JSON_FILTER
-from coach.ui.history.view import EMPTY, HistoryView
+from coach.ui.history.view import EMPTY, PAGE, HistoryView
 from tests.driver import Person
 from tests.helpers import sqlite
 from tests.ui.conftest import MakePerson
@@ -65,6 +66,12 @@ def open_history(person: Person) -> HistoryView:
     return view
 
 
+def listed(view: HistoryView) -> list[str]:
+    """The list's lines, as drawn (before any is cut to the list's width)."""
+    model = view.list.model()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
 def rows(person: Person, sql: str) -> list[tuple[object, ...]]:
     with sqlite(person.services.data.path) as db:
         return db.execute(sql).fetchall()
@@ -76,20 +83,22 @@ def test_history_lists_each_workout_and_shows_its_sets_and_check_ins(
     three_workouts(tmp_path / "data")
     person = make_person()
     view = open_history(person)
-    texts = [view.list.item(i).text() for i in range(view.list.count())]
+    texts = listed(view)
     local = (MONDAY + timedelta(days=4)).astimezone()
     assert texts[0] == (
         f"{local:%a %-d %b %Y, %H:%M}\nMorning bridge & core\n"
-        "6 min  ·  Not finished (the program was closed)  ·  2 sets"
+        "6 min  ·  2 sets  ·  Not finished (the program was closed)"
     )
-    assert texts[1].endswith("12 min  ·  Stopped with the stop key: pain spreading  ·  2 sets")
-    assert texts[2].endswith("12 min  ·  Finished  ·  2 sets")
+    assert texts[1].endswith("12 min  ·  2 sets  ·  Stopped with the stop key: pain spreading")
+    assert texts[2].endswith("12 min  ·  2 sets  ·  Finished")
     person.key(Qt.Key.Key_Down)
     person.key(Qt.Key.Key_Down)
     shown = view.detail.toPlainText()
-    assert "Pain (0 to 10) before: 5, after: 3" in shown
-    assert "Glute bridge: set 1: 10 reps" in shown
-    assert "Bird dog: set 1 left: 6 reps" in shown
+    assert "Back pain: 5 before, 3 after (2 points lower)." in shown
+    # The table's cells, one a line: the exercise, its sets, each set, how it felt.
+    assert "Exercise\nSets\nEach set\nHow it felt\n" in shown
+    assert "Glute bridge\n1\n10 reps\n\n" in shown
+    assert "Bird dog\nleft 1\n6 reps\n\n" in shown
     assert "the check after the bird dog was not answered" in shown
     assert "stopped" not in shown  # a check left unanswered is no halt
     person.key(Qt.Key.Key_Up)
@@ -116,7 +125,7 @@ def test_history_says_how_each_workout_ended_and_whether_it_counts_as_done(
                      ("check-numbness-serious",))  # fmt: skip
     person = make_person()
     view = open_history(person)
-    said = [view.list.item(i).text().split("  ·  ")[1] for i in range(view.list.count())]
+    said = [text.split("  ·  ")[2] for text in listed(view)]
     assert said == [
         "Halted by the check after an exercise: signs that need help at once",
         "Ended for today: back pain rose (counts as done)",
@@ -143,15 +152,15 @@ def test_delete_asks_first_can_be_undone_and_is_done_on_leaving(
 
     monkeypatch.setattr(QMessageBox, "question", question)
     person.key(Qt.Key.Key_Delete)  # answered No: nothing happens
-    assert view.list.count() == 3 and view.pending == []
+    assert view.list.model().rowCount() == 3 and view.pending == []
     assert "Its sets and its pain before and after go with it." in asked[0]
 
     answers.append(QMessageBox.StandardButton.Yes)
     person.key(Qt.Key.Key_Delete)  # Friday
-    assert view.list.count() == 2 and view.pending == [friday]
+    assert view.list.model().rowCount() == 2 and view.pending == [friday]
     assert view.status.text().endswith("Press U to undo.")
     person.key(Qt.Key.Key_U)
-    assert view.list.count() == 3 and view.chosen() == friday
+    assert view.list.model().rowCount() == 3 and view.chosen() == friday
     assert view.status.text() == "The workout is back."
 
     person.key(Qt.Key.Key_Down)
@@ -179,6 +188,92 @@ def test_delete_asks_first_can_be_undone_and_is_done_on_leaving(
     person.key(Qt.Key.Key_Delete)
     person.window.close()  # a delete still on screen when the window closes is meant
     assert rows(person, "SELECT id FROM workout") == [(monday,)]
+
+
+def many_workouts(data_dir: Path, count: int) -> list[int]:
+    """`count` workouts a day apart, two of them begun at the same moment; ids oldest first."""
+    log = WorkoutLog(open_database(data_dir / "coach.db"), lambda: now)
+    ids = []
+    for n in range(count):
+        now = MONDAY + timedelta(days=min(n, count - 2))  # the last two: the same moment
+        ids.append(log.begin("morning-bridge-core", f"Routine {n}", 2))
+        log.record_set(ids[-1], SetCompleted("glute-bridge", None, 1, 10, None))
+    return ids
+
+
+def test_history_reads_its_workouts_a_page_at_a_time_as_the_list_scrolls(
+    qtbot: QtBot, make_person: MakePerson, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = many_workouts(tmp_path / "data", PAGE * 2 + 30)
+    newest_first = ids[::-1]
+    history = History(open_database(tmp_path / "data" / "coach.db"))
+    pages = history.page(None, PAGE)
+    while len(pages) < len(ids):
+        pages += history.page(pages[-1], PAGE)
+    assert [line.id for line in pages] == newest_first == [line.id for line in history.lines()]
+
+    person = make_person()
+    view = open_history(person)
+    model = view.list.model()
+    assert model.rowCount() == PAGE  # only the first page, however long the history
+    assert listed(view)[0].split("\n")[1] == f"Routine {len(ids) - 1}"
+    for _ in range(3):
+        person.key(Qt.Key.Key_End)  # to the end of what is read: the next page comes
+    assert model.rowCount() == len(ids)
+    assert view.chosen() == newest_first[-1]
+    assert "Routine 0" in view.detail.toPlainText()
+
+    # Deleting far down the list and undoing it puts the workout back in its place.
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    person.key(Qt.Key.Key_Up)
+    person.key(Qt.Key.Key_Delete)
+    assert view.pending == [newest_first[-2]] and model.rowCount() == len(ids) - 1
+    assert view.chosen() == newest_first[-1]
+    person.key(Qt.Key.Key_U)
+    assert [model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(len(ids))] == (
+        newest_first
+    )
+    assert view.chosen() == newest_first[-2] and view.pending == []
+
+
+def test_each_workout_is_three_lines_and_a_long_one_is_cut_not_wrapped(
+    qtbot: QtBot, make_person: MakePerson, tmp_path: Path
+) -> None:
+    three_workouts(tmp_path / "data")
+    person = make_person()
+    person.window.resize(1024, 640)
+    view = open_history(person)
+    model = view.list.model()
+    heights = {view.list.visualRect(model.index(row, 0)).height() for row in range(3)}
+    line = view.list.fontMetrics().lineSpacing()
+    assert len(heights) == 1 and 3 * line <= heights.pop() < 4 * line
+    halted = model.index(1, 0)
+    words = halted.data().split("\n")[2]
+    assert view.list.fontMetrics().horizontalAdvance(words) > view.list.viewport().width() / 2
+    assert halted.data(Qt.ItemDataRole.ToolTipRole).endswith(words)  # the whole of it
+
+
+def test_the_detail_sets_out_each_exercise_its_sides_holds_skips_and_how_it_felt(
+    qtbot: QtBot, make_person: MakePerson, tmp_path: Path
+) -> None:
+    database = open_database(tmp_path / "data" / "coach.db")
+    log = WorkoutLog(database, lambda: MONDAY)
+    workout = log.begin("morning-bridge-core", "Morning bridge & core", 8)
+    for number, reps in ((1, 12), (2, 10)):
+        log.record_set(workout, SetCompleted("glute-bridge", None, number, reps, None))
+    for side in (Side.LEFT, Side.RIGHT):
+        log.record_set(workout, SetCompleted("bird-dog", side, 1, 6, 5.0))
+    log.record_set(workout, SetCompleted("dead-bug", None, 1, 8, None))
+    log.record_skip(workout, ExerciseSkipped("dead-bug", 1))
+    log.record_feeling(workout, "glute-bridge", Feeling.TOO_EASY)
+    log.finish(workout, Outcome.ENDED_EARLY)
+    person = make_person()
+    view = open_history(person)
+    shown = view.detail.toPlainText()
+    assert "5 of 8 sets · Ended early (counts as done)" in shown
+    assert "Glute bridge\n2\n12, 10 reps\ntoo easy\n" in shown
+    assert "Bird dog\n1 each side\n6 reps, held 5 s\n\n" in shown
+    assert "Dead bug\n1 (skipped after 1 set)\n8 reps\n\n" in shown
 
 
 def test_history_with_no_workouts_says_what_to_do(qtbot: QtBot, make_person: MakePerson) -> None:

@@ -10,15 +10,20 @@ Signals:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMessageBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -27,9 +32,10 @@ from PySide6.QtWidgets import (
 from coach.core.checkins import CheckinKind
 from coach.core.outcome import Outcome
 from coach.core.safety import HaltKind, ScreenKind
-from coach.services import History, WorkoutDetail, WorkoutLine
+from coach.services import History, SetLine, WorkoutDetail, WorkoutLine
 from coach.ui import theme
 from coach.ui.widgets import Key, bind, key_button, make_label, make_row
+from coach.ui.workout.summary import pain_text
 
 
 class HistoryKeys:
@@ -71,11 +77,206 @@ def when(line: WorkoutLine) -> str:
     return f"{line.started_at.astimezone():%A %-d %B %Y, %H:%M}"
 
 
-def facts(line: WorkoutLine) -> str:
+def length(line: WorkoutLine) -> str:
     minutes = line.minutes()
-    length = f"{minutes} min" if minutes is not None else "no sets done"
-    sets = f"{line.sets} set{'s' if line.sets != 1 else ''}"
-    return f"{length}  ·  {how_it_ended(line)}  ·  {sets}"
+    return f"{minutes} min" if minutes is not None else "no sets done"
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def facts(line: WorkoutLine) -> str:
+    """The list's third line: length, sets, then how it ended (cut first if too long)."""
+    return f"{length(line)}  ·  {plural(line.sets, 'set')}  ·  {how_it_ended(line)}"
+
+
+def detail_facts(line: WorkoutLine) -> str:
+    """Length, sets against the plan, and how it ended."""
+    sets = plural(line.sets, "set")
+    if line.planned_sets:
+        sets = f"{line.sets} of {line.planned_sets} sets"
+    return f"{length(line)}  ·  {sets}  ·  {how_it_ended(line)}"
+
+
+ROW_HEADS = ("Exercise", "Sets", "Each set", "How it felt")
+
+
+def amounts(sets: list[SetLine]) -> str:
+    """What each set was: "10 reps" if all alike, else "10, 10, 8 reps"."""
+    reps = [s.reps for s in sets if s.reps is not None]
+    holds = [s.hold_seconds for s in sets if s.hold_seconds is not None]
+    said = []
+    if reps:
+        said.append(f"{', '.join(dict.fromkeys(str(r) for r in reps))} reps")
+    if holds:
+        said.append(f"held {', '.join(dict.fromkeys(f'{h:g}' for h in holds))} s")
+    return ", ".join(said)
+
+
+def exercise_rows(
+    detail: WorkoutDetail, name: Callable[[str], str]
+) -> list[tuple[str, str, str, str]]:
+    """A row per exercise, in the order done: its name, its sets (each side's if it has
+    sides), each set's reps or hold, and how it felt; a skipped exercise says so."""
+    done: dict[str, list[SetLine]] = {}
+    for one in detail.sets:
+        done.setdefault(one.exercise_id, []).append(one)
+    skipped = dict(detail.skipped)
+    for exercise in skipped:
+        done.setdefault(exercise, [])
+    felt = dict(detail.feelings)
+    rows = []
+    for exercise, sets in done.items():
+        sides = Counter(one.side for one in sets if one.side)
+        if sides and len(set(sides.values())) == 1 and len(sides) == 2:
+            count = f"{next(iter(sides.values()))} each side"
+        elif sides:
+            count = ", ".join(f"{side} {n}" for side, n in sorted(sides.items()))
+        else:
+            count = str(len(sets))
+        if exercise in skipped:
+            count += f" (skipped after {plural(skipped[exercise], 'set')})"
+        rows.append((name(exercise), count, amounts(sets), felt.get(exercise, "")))
+    return rows
+
+
+PAGE = 100  # workouts read at a time, as the list scrolls
+_ROOT = QModelIndex()
+
+
+class Workouts(QAbstractListModel):
+    """The workouts, newest first, read a page at a time as the list reaches the end.
+
+    A workout deleted on screen leaves the list and comes back on undo; the database
+    is only changed when the screen is left (HistoryView.commit)."""
+
+    def __init__(self, history: History) -> None:
+        super().__init__()
+        self._history = history
+        self._shown: list[WorkoutLine] = []
+        self._last: WorkoutLine | None = None  # the oldest read so far
+        self._more = False
+        self._hidden: list[tuple[int, WorkoutLine]] = []  # deleted on screen, and where
+
+    def reset(self) -> None:
+        self.beginResetModel()
+        self._shown, self._last, self._hidden, self._more = [], None, [], True
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._shown)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        if parent.isValid() or not self._more:
+            return
+        page = self._history.page(self._last, PAGE)
+        self._more = len(page) == PAGE
+        if not page:
+            return
+        self._last = page[-1]
+        first = len(self._shown)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._shown.extend(page)
+        self.endInsertRows()
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._shown):
+            return None
+        line = self._shown[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return "\n".join(list_lines(line))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{when(line)}\n{line.routine_title}\n{facts(line)}"
+        if role == Qt.ItemDataRole.UserRole:
+            return line.id
+        return None
+
+    def line(self, row: int) -> WorkoutLine | None:
+        return self._shown[row] if 0 <= row < len(self._shown) else None
+
+    def hidden(self) -> list[int]:
+        return [line.id for _row, line in self._hidden]
+
+    def any_left(self) -> bool:
+        return bool(self._shown)
+
+    def hide(self, row: int) -> WorkoutLine:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        line = self._shown.pop(row)
+        self.endRemoveRows()
+        self._hidden.append((row, line))
+        return line
+
+    def unhide(self) -> int | None:
+        """The last workout deleted on screen back in its place; its row."""
+        if not self._hidden:
+            return None
+        row, line = self._hidden.pop()
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._shown.insert(row, line)
+        self.endInsertRows()
+        return row
+
+    def forget_hidden(self) -> None:
+        self._hidden = []
+
+
+def list_lines(line: WorkoutLine) -> tuple[str, str, str]:
+    started = line.started_at.astimezone()
+    return f"{started:%a %-d %b %Y, %H:%M}", line.routine_title, facts(line)
+
+
+class WorkoutDelegate(QStyledItemDelegate):
+    """Each workout as three lines, the date in bold; a line too long for the list is
+    cut with an ellipsis (the whole of it is in the tooltip and the detail)."""
+
+    PAD = 8
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        bold = QFont(option.font)
+        bold.setBold(True)
+        return bold, QFont(option.font)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        bold, plain = self._fonts(option)
+        high = QFontMetrics(bold).lineSpacing() + 2 * QFontMetrics(plain).lineSpacing()
+        return QSize(200, high + 2 * self.PAD)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        self.initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        text = str(index.data())  # its lines (the option has them joined for one label)
+        option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        chosen = bool(option.state & QStyle.StateFlag.State_Selected)
+        colours = theme.current
+        inks = (colours.on_accent,) * 3 if chosen else (colours.ink, colours.ink, colours.muted)
+        rect = option.rect
+        box = rect.adjusted(self.PAD + 4, self.PAD, -self.PAD, -self.PAD)
+        y = box.top()
+        painter.save()
+        bold, plain = self._fonts(option)
+        for words, font, ink in zip(text.split("\n"), (bold, plain, plain), inks, strict=False):
+            metrics = QFontMetrics(font)
+            painter.setFont(font)
+            painter.setPen(QColor(ink))
+            shown = metrics.elidedText(words, Qt.TextElideMode.ElideRight, box.width())
+            painter.drawText(box.left(), y + metrics.ascent(), shown)
+            y += metrics.lineSpacing()
+        painter.restore()
 
 
 class HistoryView(QWidget):
@@ -87,21 +288,22 @@ class HistoryView(QWidget):
         super().__init__(parent)
         self._history = history
         self._name = exercise_name
-        self.pending: list[int] = []  # deleted on screen, deleted for good on leaving
-        self._lines: list[WorkoutLine] = []
+        self.workouts = Workouts(history)
         title = make_label("Your workouts", 26, bold=True)
         self.intro = make_label(
             "Newest first. Choose one to see its sets and check-ins. Delete removes it; you can"
             " undo until you leave this screen.",
             14,
         )
-        self.list = QListWidget()
+        self.list = QListView()
+        self.list.setObjectName("workouts")
         self.list.setAccessibleName("Workouts, newest first")
-        self.list.setWordWrap(True)
-        self.list.setSpacing(4)
-        self.list.setUniformItemSizes(True)  # every line is three rows: years of them lay out fast
+        self.list.setModel(self.workouts)
+        self.list.setItemDelegate(WorkoutDelegate(self.list))
+        self.list.setSpacing(2)
+        self.list.setUniformItemSizes(True)  # every workout is three lines
         theme.set_font(self.list, 14)
-        self.list.currentRowChanged.connect(self._on_list_row_changed)
+        self.list.selectionModel().currentRowChanged.connect(self._on_list_row_changed)
         self.detail = QTextBrowser()
         self.detail.setAccessibleName("The chosen workout")
         self.detail.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -134,41 +336,35 @@ class HistoryView(QWidget):
         bind(self, keys.UNDO, self.undo)
         bind(self, keys.BACK, self.leave)
 
-    def open(self) -> None:
-        self.pending = []
-        self._lines = self._history.lines()
-        self.status.setText("")
-        self._fill()
+    @property
+    def pending(self) -> list[int]:
+        """Workouts deleted on screen, to be deleted for good on leaving."""
+        return self.workouts.hidden()
 
-    def _fill(self, row: int = 0) -> None:
-        shown = [line for line in self._lines if line.id not in self.pending]
-        self.list.blockSignals(True)
-        self.list.clear()
-        for line in shown:
-            started = line.started_at.astimezone()
-            item = QListWidgetItem(
-                f"{started:%a %-d %b %Y, %H:%M}\n{line.routine_title}\n{facts(line)}"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, line.id)
-            self.list.addItem(item)
-        self.list.blockSignals(False)
-        has_any = bool(shown)
+    def open(self) -> None:
+        self.workouts.reset()
+        self.status.setText("")
+        self._show(0)
+
+    def _show(self, row: int) -> None:
+        has_any = self.workouts.any_left()
         for widget in (self.panes, self.intro):
             widget.setVisible(has_any)
         self.empty.setVisible(not has_any)
-        self.empty.setText(EMPTY if not self._lines else "Every workout here is deleted.")
+        self.empty.setText("Every workout here is deleted." if self.pending else EMPTY)
         self.delete_button.setEnabled(has_any)
         self.undo_button.setEnabled(bool(self.pending))
         if has_any:
-            self.list.setCurrentRow(min(row, len(shown) - 1))
-            self._on_list_row_changed(self.list.currentRow())
+            row = min(row, self.workouts.rowCount() - 1)
+            self.list.setCurrentIndex(self.workouts.index(row))
+            self._on_list_row_changed()
             self.list.setFocus()
 
     def chosen(self) -> int | None:
-        item = self.list.currentItem()
-        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+        line = self.workouts.line(self.list.currentIndex().row())
+        return None if line is None else line.id
 
-    def _on_list_row_changed(self, _row: int) -> None:
+    def _on_list_row_changed(self, *_rows: object) -> None:
         workout_id = self.chosen()
         detail = self._history.detail(workout_id) if workout_id is not None else None
         self.detail.setHtml(self.detail_html(detail) if detail else "")
@@ -177,37 +373,24 @@ class HistoryView(QWidget):
         line = detail.line
         parts = [
             f"<h2>{escape(when(line))}</h2>",
-            f"<p><b>{escape(line.routine_title)}</b><br>{escape(facts(line))}</p>",
+            f"<p><b>{escape(line.routine_title)}</b><br>{escape(detail_facts(line))}</p>",
         ]
-        before = detail.pain.get(CheckinKind.BEFORE_WORKOUT)
-        after = detail.pain.get(CheckinKind.AFTER_WORKOUT)
-        if before is not None or after is not None:
-            said = [f"before: {before}"] if before is not None else []
-            said += [f"after: {after}"] if after is not None else []
-            parts.append(f"<p><b>Pain</b> (0 to 10) {', '.join(said)}</p>")
-        by_exercise: dict[str, list[str]] = {}
-        for done in detail.sets:
-            side = f" {done.side}" if done.side else ""
-            amount = f"{done.reps} reps" if done.reps is not None else ""
-            if done.hold_seconds is not None:
-                held = f"held {done.hold_seconds:g} s"
-                amount = f"{amount}, {held}" if amount else held
-            text = f"set {done.set_number}{side}: {amount}" if amount else f"set {done.set_number}"
-            by_exercise.setdefault(done.exercise_id, []).append(text)
-        if by_exercise:
-            items = "".join(
-                f"<li><b>{escape(self._name(e))}</b>: {escape('; '.join(sets))}</li>"
-                for e, sets in by_exercise.items()
+        pain = pain_text(
+            detail.pain.get(CheckinKind.BEFORE_WORKOUT), detail.pain.get(CheckinKind.AFTER_WORKOUT)
+        )
+        if pain:
+            parts.append(f"<p>{pain}</p>")
+        rows = exercise_rows(detail, self._name)
+        if rows:
+            cells = "".join(
+                f"<tr><td><b>{escape(name)}</b></td><td>{escape(sets)}</td>"
+                f"<td>{escape(each)}</td><td>{escape(felt)}</td></tr>"
+                for name, sets, each, felt in rows
             )
-            parts.append(f"<p><b>Sets done</b></p><ul>{items}</ul>")
-        for exercise, sets_done in detail.skipped:
+            heads = "".join(f"<th align=left>{h}</th>" for h in ROW_HEADS)
             parts.append(
-                f"<p>Skipped <b>{escape(self._name(exercise))}</b> after {sets_done} set"
-                f"{'s' if sets_done != 1 else ''}.</p>"
+                f"<table cellspacing=0 cellpadding=6 width='100%'><tr>{heads}</tr>{cells}</table>"
             )
-        if detail.feelings:
-            felt = "; ".join(f"{self._name(e)}: {f}" for e, f in detail.feelings)
-            parts.append(f"<p><b>How it felt</b>: {escape(felt)}</p>")
         for event in detail.safety:
             if event.exercise is not None:
                 name = self._name(event.exercise).lower()
@@ -229,10 +412,10 @@ class HistoryView(QWidget):
     # Deleting, with undo while the screen is open.
 
     def _on_delete_clicked(self) -> None:
-        workout_id = self.chosen()
-        if workout_id is None:
+        row = self.list.currentIndex().row()
+        line = self.workouts.line(row)
+        if line is None:
             return
-        line = next(line for line in self._lines if line.id == workout_id)
         answer = QMessageBox.question(
             self,
             "Delete this workout?",
@@ -242,20 +425,18 @@ class HistoryView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        row = self.list.currentRow()
-        self.pending.append(workout_id)
+        self.workouts.hide(row)
         self.status.setText(
             f"Deleted the workout of {line.started_at.astimezone():%-d %B}. Press U to undo."
         )
-        self._fill(row)
+        self._show(row)
 
     def undo(self) -> None:
-        if not self.pending:
+        row = self.workouts.unhide()
+        if row is None:
             return
-        workout_id = self.pending.pop()
         self.status.setText("The workout is back.")
-        shown = [line.id for line in self._lines if line.id not in self.pending]
-        self._fill(shown.index(workout_id))
+        self._show(row)
 
     def leave(self) -> None:
         """Delete for good what was deleted on screen, then go back."""
@@ -265,4 +446,4 @@ class HistoryView(QWidget):
     def commit(self) -> None:
         if self.pending:
             self._history.delete(self.pending)
-            self.pending = []
+            self.workouts.forget_hidden()
