@@ -268,9 +268,15 @@ class CalendarData:
 
     def summary(self) -> str:
         totals = self.counts()
+        done, halted, missed = totals[Day.DONE], totals[Day.HALTED], totals[Day.MISSED]
+        if len(self.months) == 1:
+            year, month = self.months[0]
+            span = f"In {calendar.month_name[month]} {year}"
+        else:
+            span = f"In these {len(self.months)} months"
         return (
-            f"In these {len(self.months)} months: {totals[Day.DONE]} days with a workout,"
-            f" {totals[Day.HALTED]} halted, {totals[Day.MISSED]} workout days missed."
+            f"{span}: {done} day{'s' if done != 1 else ''} with a workout, {halted} halted,"
+            f" {missed} workout day{'s' if missed != 1 else ''} missed."
         )
 
     def _all(self) -> list[date]:

@@ -63,6 +63,22 @@ def test_the_calendar_tells_done_halted_missed_rest_and_to_come() -> None:
     counts = data.counts()
     assert (counts[Day.DONE], counts[Day.HALTED], counts[Day.MISSED]) == (1, 1, 0)
     assert data.shown()[-1] == date(2026, 3, 4)
+    assert data.summary() == (
+        "In these 3 months: 1 day with a workout, 1 halted, 0 workout days missed."
+    )
+
+
+def test_the_calendar_names_its_one_month() -> None:
+    data = CalendarData(
+        months=[(2026, 3)],
+        days={date(2026, 3, d): DayState.DONE for d in (2, 4)},
+        plan=PlanHistory((PlanPeriod(ALWAYS, frozenset({0, 2, 4})),)),
+        first=date(2026, 3, 1),
+        today=date(2026, 3, 9),
+    )
+    assert data.summary() == (
+        "In March 2026: 2 days with a workout, 0 halted, 1 workout day missed."
+    )  # Friday 6 March
 
 
 def test_a_missed_day_is_one_the_plan_in_force_then_asked_for() -> None:

@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.core.figures import Bucket, Day, Range, bar_labels
 from coach.services.progress import Chart
+from coach.ui.progress.calendar import SMALLEST
 from coach.ui.progress.charts import date_marks
 from coach.ui.progress.view import EMPTY, ProgressView
 from tests.bench.synthetic import make_history
@@ -196,6 +197,25 @@ def test_a_year_of_history_in_each_chart(qtbot: QtBot, year_person: Person) -> N
     for _ in range(3):
         person.key(Qt.Key.Key_Left)  # today, Tuesday, Monday
     assert view.caption.text().endswith(": Monday 2 March 2026: Workout done")
+    assert view.calendar.read == monday  # ringed on the calendar
+
+
+def test_the_calendar_draws_no_text_too_small_to_read(qtbot: QtBot, year_person: Person) -> None:
+    person = year_person
+    person.window.resize(1366, 768)
+    view = open_progress(person)
+    person.key(Qt.Key.Key_C)
+    for key, months, numbers in ((Qt.Key.Key_E, 12, False), (Qt.Key.Key_M, 3, True),
+                                 (Qt.Key.Key_B, 2, True)):  # fmt: skip
+        person.key(key)
+        assert len(view.calendar.data.months) == months
+        view.calendar.repaint()
+        sizes = view.calendar.sizes
+        drawn = [sizes.title, sizes.weekdays, sizes.numbers]
+        assert all(points >= SMALLEST for points in drawn if points is not None), (key, sizes)
+        assert (sizes.numbers is not None) == numbers, (key, sizes)  # a year: marks alone
+        assert sizes.weekdays is not None
+    assert view.caption.text().startswith("In these 2 months: ")  # the block's
 
 
 def _cells(view: ProgressView) -> list[QPoint]:

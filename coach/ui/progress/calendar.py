@@ -3,11 +3,17 @@
 Each state has its own shape as well as its own colour (a filled disc, a hatched
 square with a bar, an empty ring), so it reads in black and white and for
 colour-blind readers. The legend is painted in, so a saved picture keeps it.
+
+No word or number is drawn smaller than SMALLEST points. Where the days are too
+small for their numbers to be read (a year in one window), the marks fill the days
+alone and a day without one is a faint dot; hovering or the arrow keys still say
+each day's date and state.
 """
 
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
@@ -17,6 +23,23 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from coach.core.figures import CalendarData, Day
 from coach.ui import theme
 from coach.ui.progress.charts import BLUE, VERMILLION
+
+SMALLEST = 10.0  # points: the least that reads from a chair
+
+
+@dataclass(frozen=True)
+class TextSizes:
+    """The calendar's text, in points, as it fits the months shown; None: not drawn."""
+
+    title: float
+    weekdays: float | None
+    numbers: float | None
+
+
+def fitted(points: float, most: float) -> float | None:
+    """`points` up to `most`, or None where that is too small to read."""
+    points = min(points, most)
+    return points if points >= SMALLEST else None
 
 
 class CalendarChart(QWidget):
@@ -28,12 +51,20 @@ class CalendarChart(QWidget):
         super().__init__(parent)
         self.data = CalendarData(months=[])
         self._cells: list[tuple[QRectF, date]] = []
+        self.read: date | None = None  # the day being read with the arrow keys
+        self.sizes = TextSizes(SMALLEST, None, None)  # as last drawn
         self.setMouseTracking(True)
         self.setMinimumHeight(240)
         self.setAccessibleName("Calendar of workouts")
 
     def show_data(self, data: CalendarData) -> None:
         self.data = data
+        self.read = None
+        self.update()
+
+    def mark(self, day: date | None) -> None:
+        """Ring the day being read with the arrow keys."""
+        self.read = day
         self.update()
 
     def _columns(self) -> int:
@@ -72,29 +103,35 @@ class CalendarChart(QWidget):
         painter.end()
 
     def _paint_month(self, painter: QPainter, box: QRectF, year: int, month: int) -> None:
-        title_height = min(28.0, box.height() / 8)
+        title_height = max(18.0, min(28.0, box.height() / 8))
         cell_w = box.width() / 7
         cell_h = (box.height() - title_height * 2) / 6
+        size = min(cell_w, cell_h) * 0.8
+        self.sizes = sizes = TextSizes(
+            title=max(SMALLEST, min(14.0, title_height * 0.5)),
+            weekdays=fitted(min(cell_w * 0.45, title_height * 0.55), 11.0),
+            numbers=fitted(size * 0.32, 12.0),
+        )
         painter.setPen(QColor(theme.INK))
-        painter.setFont(theme.font(max(9.0, min(14.0, title_height * 0.5)), bold=True))
+        painter.setFont(theme.font(sizes.title, bold=True))
         painter.drawText(
             QRectF(box.left(), box.top(), box.width(), title_height),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             f"{calendar.month_name[month]} {year}",
         )
-        painter.setFont(theme.font(max(8.0, min(11.0, cell_h * 0.3))))
-        painter.setPen(QColor(theme.MUTED))
-        for column, initial in enumerate("MTWTFSS"):
-            painter.drawText(
-                QRectF(
-                    box.left() + column * cell_w, box.top() + title_height, cell_w, title_height
-                ),
-                Qt.AlignmentFlag.AlignCenter,
-                initial,
-            )
+        if sizes.weekdays is not None:
+            painter.setFont(theme.font(sizes.weekdays))
+            painter.setPen(QColor(theme.MUTED))
+            for column, initial in enumerate("MTWTFSS"):
+                painter.drawText(
+                    QRectF(
+                        box.left() + column * cell_w, box.top() + title_height, cell_w, title_height
+                    ),
+                    Qt.AlignmentFlag.AlignCenter,
+                    initial,
+                )
         weeks = calendar.Calendar().monthdatescalendar(year, month)
-        size = min(cell_w, cell_h) * 0.8
-        number_font = theme.font(max(7.0, min(12.0, size * 0.32)))
+        number_font = theme.font(sizes.numbers or SMALLEST)
         for row, week in enumerate(weeks):
             for column, day in enumerate(week):
                 if day.month != month:
@@ -105,15 +142,22 @@ class CalendarChart(QWidget):
                 self._cells.append((cell, day))
                 state = self.data.state(day)
                 _paint_mark(painter, cell, state)
-                painter.setFont(number_font)
-                painter.setPen(QColor("white") if state is Day.DONE else QColor(theme.INK))
-                if state is Day.TO_COME:
-                    painter.setPen(QColor(theme.MUTED))
-                painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(day.day))
-                if day == self.data.today:
-                    painter.setPen(QPen(QColor(theme.INK), 2))
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.drawRect(cell.adjusted(-3, -3, 3, 3))
+                if sizes.numbers is not None:
+                    painter.setFont(number_font)
+                    painter.setPen(QColor("white") if state is Day.DONE else QColor(theme.INK))
+                    if state is Day.TO_COME:
+                        painter.setPen(QColor(theme.MUTED))
+                    painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, str(day.day))
+                elif state in (Day.REST, Day.TO_COME):  # the month's shape, without numbers
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(QColor(theme.LINE))
+                    painter.drawEllipse(cell.center(), size / 7, size / 7)
+                for ringed, width in ((self.data.today, 2.0), (self.read, 3.0)):
+                    if day == ringed:
+                        painter.setPen(QPen(QColor(theme.INK), width))
+                        painter.setBrush(Qt.BrushStyle.NoBrush)
+                        grow = 3 + width
+                        painter.drawRect(cell.adjusted(-grow, -grow, grow, grow))
 
     def _paint_legend(self, painter: QPainter, box: QRectF) -> None:
         x = box.left()

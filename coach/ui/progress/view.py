@@ -274,10 +274,11 @@ class ProgressView(QWidget):
     def _show_calendar(self, data: CalendarData, summary: str) -> None:
         self.calendar.show_data(data)
         self.summary = summary
-        self.readings = [data.describe(day) for day in data.shown()]
+        days = data.shown()
+        self.readings = [data.describe(day) for day in days]
         self.reading = len(self.readings)
         old, self.chart = self.chart, None
-        self._mark = None
+        self._mark = lambda reading: self.calendar.mark(None if reading is None else days[reading])
         self.chart_view.setChart(self._blank)  # the old chart leaves the view first
         if old is not None:
             old.deleteLater()
