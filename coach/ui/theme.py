@@ -217,8 +217,11 @@ def apply(app: QApplication, choice: str = "system") -> Colours:
     app.setFont(font)
     colours = resolve(choice, app)
     use(colours)
+    sheet = style(colours)
+    if app.styleSheet() == sheet:  # the same colours: restyling every widget costs 0.4 s
+        return colours
     app.setPalette(palette(colours))
-    app.setStyleSheet(style(colours))
+    app.setStyleSheet(sheet)
     for widget in app.allWidgets():  # what paints itself reads the colours again
         widget.update()
     return colours

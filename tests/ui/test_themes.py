@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAccessibilityHints, QColor, QGuiApplication, QPalette, QStyleHints
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -121,3 +121,32 @@ def test_the_workout_figure_is_drawn_in_the_themes_colours(
     qtbot.waitUntil(lambda: corner() == dark, timeout=2000)  # no light box behind it
     colours = theme.figure_colours()
     assert colours.body.name() == theme.THEMES["dark"].ink  # a light figure on the dark
+
+
+class StyleChanges(QObject):
+    """Counts the style changes a widget is told of."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.StyleChange:
+            self.count += 1
+        return False
+
+
+def test_leaving_the_colours_as_they_were_restyles_nothing(
+    qtbot: QtBot, make_person: MakePerson
+) -> None:
+    person = make_person()
+    changes = StyleChanges()
+    person.home.installEventFilter(changes)
+    person.key(Qt.Key.Key_V)
+    qtbot.keyClick(person.voice, Qt.Key.Key_Escape)  # back, no colours tried
+    assert person.on(person.home) and changes.count == 0  # restyling every widget: 0.4 s
+    person.key(Qt.Key.Key_V)
+    qtbot.keyClick(person.voice, Qt.Key.Key_C)  # light: as shown, nothing to change
+    qtbot.keyClick(person.voice, Qt.Key.Key_C)  # dark
+    assert changes.count > 0 and window_colour() == theme.THEMES["dark"].paper
+    person.home.removeEventFilter(changes)
