@@ -10,12 +10,16 @@
    --scale); each hold's measured length against its plan, and whether the error grows.
 6. The soak run (tests/bench/soak.py): 1,000 workouts through the real store, in a
    fresh process: database size, time per saved set against bare sqlite3, memory.
+7. The long random walk: 50,400 keys, 4,200 from each of the twelve screens of
+   tests/ui/test_monkey.py, from a new first seed each run; time per key against the
+   suite's 2,000-key walks. A failure prints its seed, its keys and how to replay it.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -374,6 +378,37 @@ def bench_import(runs: int) -> None:
           "   (aim: under 10 s and 500 MB)")  # fmt: skip
 
 
+def bench_walk(keys_each: int) -> None:
+    """The suite's random walks, longer, from a first seed of this run's own; the time of
+    each walk's last fifth of keys against its first fifth."""
+    base = random.randrange(1, 10**9)
+    with tempfile.TemporaryDirectory() as folder:
+        times = Path(folder) / "times.tsv"
+        environment = dict(os.environ, COACH_MONKEY_KEYS=str(keys_each),
+                           COACH_MONKEY_BASE=str(base), COACH_MONKEY_TIMES=str(times))  # fmt: skip
+        started = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+             "tests/ui/test_monkey.py"],
+            cwd=ROOT, env=environment, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        took = time.perf_counter() - started
+        rows = (
+            [line.split("\t") for line in times.read_text().splitlines()] if times.exists() else []
+        )
+    if done.returncode != 0:
+        print(done.stdout[-6000:], done.stderr[-3000:])
+        print(f"random walk of {keys_each * 12:,} keys from first seed {base}: FAILED (above)")
+        return
+    first = sum(float(row[1]) for row in rows)
+    last = sum(float(row[2]) for row in rows)
+    print(f"random walk, {keys_each * 12:,} keys over every screen (first seed {base}): passed")
+    print(
+        f"  {took:.0f} s; each walk's last fifth of keys took {last:.1f} s against"
+        f" {first:.1f} s for its first ({last / first:.2f}x)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -388,6 +423,7 @@ def main() -> None:
     bench_import(3)
     bench_holds(args.routine, args.scale)
     subprocess.run([sys.executable, str(ROOT / "tests" / "bench" / "soak.py")], check=True)
+    bench_walk(4200)
 
 
 if __name__ == "__main__":
