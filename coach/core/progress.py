@@ -239,6 +239,7 @@ class Comparison:
     missing: list[str] = field(default_factory=list)
     days_late: int = 0
     weekly_pain: list[int | None] = field(default_factory=list)  # after week 1, week 2
+    ended: bool = False  # the block ended: what is missing will not come now
 
     def pain_by_week(self) -> str | None:
         """The average pain at each check-in of the block, in one line, when there is one."""
@@ -250,7 +251,15 @@ class Comparison:
         return "Average pain along the way: " + ", ".join(steps) + "."
 
     def summary(self) -> str:
-        first = self.pain.sentence() if self.pain else "There is no pain comparison yet."
+        first = (
+            self.pain.sentence()
+            if self.pain
+            else (
+                "There is no pain comparison: the block ended before its three-week check-in."
+                if self.ended
+                else "There is no pain comparison yet."
+            )
+        )
         return f"{first} {self.workouts.sentence()}"
 
     def notes(self) -> list[str]:
@@ -269,7 +278,8 @@ class Comparison:
                 f"The three-week check-in was taken {self.days_late} days after it was due,"
                 " so it compares a longer stretch than planned."
             )
-        said.extend(f"Not answered yet: {m}." for m in self.missing)
+        missing = "Not answered before the block ended" if self.ended else "Not answered yet"
+        said.extend(f"{missing}: {m}." for m in self.missing)
         return said
 
 
@@ -282,6 +292,7 @@ def compare(
     workouts: Adherence,
     days_late: int = 0,
     weekly_pain: Sequence[int | None] = (),
+    ended: bool = False,
 ) -> Comparison:
     if impression is not None and impression not in GLOBAL_IMPRESSION:
         raise ValueError(f"'{impression}' is not one of the seven answers")
@@ -299,14 +310,15 @@ def compare(
         if value is not None:
             _check_score(value, "a weekly pain")
     return Comparison(
-        pain, list(activities), impression, workouts, missing, days_late, list(weekly_pain)
+        pain, list(activities), impression, workouts, missing, days_late, list(weekly_pain), ended
     )
 
 
 def block_comparison(
-    block_start: date, records: Sequence[CheckinRecord], workouts: Adherence
+    block_start: date, records: Sequence[CheckinRecord], workouts: Adherence, *, ended: bool = False
 ) -> Comparison:
-    """Baseline against three weeks for one block, with its workout figures."""
+    """Baseline against three weeks for one block, with its workout figures; `ended`: the
+    block is over, so nothing missing is still to come."""
     baseline = next((r for r in records if r.kind == CheckinKind.BASELINE), None)
     latest = latest_of(list(records), CheckinKind.THREE_WEEKS)
     days_late = 0
@@ -329,4 +341,5 @@ def block_comparison(
         impression=latest.impression if latest else None,
         workouts=workouts,
         days_late=days_late,
+        ended=ended,
     )

@@ -102,7 +102,8 @@ class Blocks:
     def comparison(self, block: Block) -> Comparison:
         """Baseline against three weeks for one block, with the workouts done in it."""
         records = self._checkins.checkins(block.id)
-        return block_comparison(block.first_day(), records, self.workouts(block))
+        ended = block.ended_at is not None
+        return block_comparison(block.first_day(), records, self.workouts(block), ended=ended)
 
     def workouts(self, block: Block) -> Adherence:
         """The block's workout figures: as they were fixed when its three-week check-in

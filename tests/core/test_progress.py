@@ -110,6 +110,18 @@ def test_missing_check_ins_are_named_and_nothing_is_made_up() -> None:
     ]
 
 
+def test_a_block_that_ended_without_its_check_in_says_it_will_not_come() -> None:
+    ended = compare(baseline_pain=6, pain_now=None, workouts=EIGHT_OF_NINE, ended=True)
+    assert ended.summary() == (
+        "There is no pain comparison: the block ended before its three-week check-in."
+        " You did 8 of 9 planned workouts."
+    )
+    assert ended.notes() == [
+        "Not answered before the block ended: the three-week pain.",
+        "Not answered before the block ended: how you feel things have changed.",
+    ]
+
+
 def test_no_workouts_done_is_said_plainly() -> None:
     none = compare(
         baseline_pain=5, pain_now=5, impression="no change", workouts=Adherence((0, 0, 0), THREE)

@@ -66,3 +66,17 @@ def test_a_whole_block_becomes_the_comparison(services: Services, calendar: Cale
     assert services.blocks.note() == ("Your three-week comparison is ready.", "See it")
     [line] = services.blocks.lines()
     assert line.said == comparison.summary()
+
+
+def test_a_block_ended_before_its_check_in_says_so(services: Services, calendar: Calendar) -> None:
+    checkins = services.checkins
+    first = checkins.start_block("morning-bridge-core")
+    checkins.record(first, CheckinKind.BASELINE, 6)
+    calendar.now = START + timedelta(days=10)
+    checkins.start_block("morning-bridge-core")  # a new block: the first one ends
+    ended = next(block for block in checkins.blocks() if block.id == first)
+    comparison = services.blocks.comparison(ended)
+    assert comparison.summary().startswith(
+        "There is no pain comparison: the block ended before its three-week check-in."
+    )
+    assert "Not answered before the block ended: the three-week pain." in comparison.notes()

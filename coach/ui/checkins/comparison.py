@@ -52,7 +52,9 @@ def comparison_html(comparison: Comparison, title: str, dates: str = "") -> str:
         for a, b, c, d in rows
     )
     workouts = comparison.workouts
-    impression = comparison.impression or "not answered yet"
+    impression = comparison.impression or (
+        "not answered" if comparison.ended else "not answered yet"
+    )
     notes = "".join(f"<li>{escape(note)}</li>" for note in comparison.notes())
     always = " ".join(escape(line) for line in ALWAYS_SAID)
     along = comparison.pain_by_week()
