@@ -217,10 +217,10 @@ def apply(app: QApplication, choice: str = "system") -> Colours:
     app.setFont(font)
     colours = resolve(choice, app)
     use(colours)
-    sheet = style(colours)
-    if app.styleSheet() == sheet:  # the same colours: restyling every widget costs 0.4 s
-        return colours
-    app.setPalette(palette(colours))
+    sheet, colour_roles = style(colours), palette(colours)
+    if app.styleSheet() == sheet and app.palette() == colour_roles:
+        return colours  # as they are: restyling every widget again costs 0.4 s
+    app.setPalette(colour_roles)
     app.setStyleSheet(sheet)
     for widget in app.allWidgets():  # what paints itself reads the colours again
         widget.update()
