@@ -25,11 +25,13 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Step:
     """One version: the tables it adds (made from the models), the columns it adds to
-    tables already there, and how the data already kept moves to the new shape."""
+    tables already there, the indexes it adds, and how the data already kept moves to
+    the new shape."""
 
     tables: tuple[str, ...] = ()
     columns: tuple[tuple[str, str, str], ...] = ()  # (table, column, SQL type)
     data: Callable[[Connection], None] | None = None
+    indexes: tuple[tuple[str, str, str], ...] = ()  # (name, table, columns)
 
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -151,6 +153,17 @@ MIGRATIONS: dict[int, Step] = {
         ),
         data=_v4_data,
     ),
+    # What the charts and the history read by time: ten years of sets are found by
+    # their date (and exercise), not by reading the whole table.
+    5: Step(
+        indexes=(
+            ("ix_workout_started_at", "workout", "started_at, id"),
+            ("ix_workout_set_completed_at", "workout_set", "completed_at, exercise_id"),
+            ("ix_workout_set_exercise_completed_at", "workout_set", "exercise_id, completed_at"),
+            ("ix_checkin_kind_at", "checkin", "kind, at"),
+            ("ix_safety_event_workout_id", "safety_event", "workout_id"),
+        ),
+    ),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Every column of every table, to tell a database of ours from a look-alike before
@@ -204,6 +217,10 @@ def migrate(engine: Engine, version: int) -> None:
                     f'PRAGMA table_info("{table}")')}  # fmt: skip
                 if column not in present:  # a table made at this version has it already
                     connection.exec_driver_sql(f'ALTER TABLE "{table}" ADD COLUMN {column} {kind}')
+            for name, table, columns in step.indexes:
+                connection.exec_driver_sql(
+                    f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" ({columns})'
+                )
             if step.data is not None:
                 step.data(connection)
             connection.exec_driver_sql(f"PRAGMA user_version = {number}")

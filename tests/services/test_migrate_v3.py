@@ -52,7 +52,7 @@ def test_every_answer_is_kept_and_the_old_file_is_backed_up_first(
     with sqlite(path) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert rows(path) == rows(FIXTURE)
-    [backup] = (tmp_path / "data").glob("coach.db.before-v4-*")
+    [backup] = (tmp_path / "data").glob(f"coach.db.before-v{SCHEMA_VERSION}-*")
     assert rows(backup) == rows(FIXTURE)
 
 

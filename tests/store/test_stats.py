@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -113,3 +114,50 @@ def test_no_data_gives_empty_figures(tmp_path: Path) -> None:
     assert stats.workouts(None, Bucket.MONTH) == []
     assert stats.exercises(None) == []
     assert stats.days(None) == {}
+
+
+def test_no_query_of_the_charts_or_the_history_reads_the_whole_sets_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ten years are 100,000 sets: every read of them goes through an index (SQLite's
+    plan says SEARCH, never SCAN, for the sets table), whatever the range."""
+    from coach.store.database import OpenedDatabase
+    from coach.store.history import History
+
+    database = open_database(tmp_path / "coach.db")
+    log = WorkoutLog(database, lambda: MONDAY)
+    workout = log.begin("morning-bridge-core", "Morning", 2)
+    log.record_set(workout, SetCompleted("glute-bridge", None, 1, 10, None))
+    log.finish(workout, Outcome.FINISHED)
+    asked: list[tuple[str, tuple[str, ...]]] = []
+    read = OpenedDatabase.read
+
+    def recorded(self: OpenedDatabase, sql: str, parameters: tuple[str, ...] = ()) -> object:
+        asked.append((sql, parameters))
+        return read(self, sql, parameters)
+
+    monkeypatch.setattr(OpenedDatabase, "read", recorded)
+    stats, history = ProgressStats(database), History(database)
+    for since in (None, MONDAY - timedelta(days=91)):
+        for bucket in Bucket:
+            stats.workouts(since, bucket)
+            stats.exercise("glute-bridge", since, bucket)
+        stats.exercises(since)
+        stats.days(since)
+    first = history.page(None, 100)
+    history.page(first[-1], 100)
+    history.detail(workout)
+    log.done_dates()
+    log.pain_rose_runs("morning-bridge-core")
+    on_sets = [(sql, p) for sql, p in asked if "workout_set" in sql]
+    assert len(on_sets) >= 10
+    monkeypatch.undo()
+    whole = []
+    with database.connect() as connection:
+        for sql, parameters in on_sets:
+            names = {"workout_set", *re.findall(r"workout_set\s+(?:AS\s+)?(\w+)", sql)}
+            names -= {"WHERE", "GROUP", "ORDER", "INDEXED"}
+            plan = [row[3] for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}", parameters)]
+            if any(step.split()[:2] in [["SCAN", name] for name in names] for step in plan):
+                whole.append((" ".join(sql.split()), parameters, plan))
+    assert whole == []
