@@ -129,6 +129,27 @@ class OpenedDatabase:
 
         return self._refusable(attempt)
 
+    def insert(self, table: str, row: dict[str, object]) -> None:
+        """One row, committed at once, without the ORM's unit of work: a plain INSERT on
+        a pooled connection, whose prepared statement SQLite keeps for the next row of
+        the same shape (a workout's sets). In memory if the disk refuses."""
+        columns = ", ".join(row)
+        sql = f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join("?" * len(row))})'
+        values = tuple(row.values())
+
+        def attempt() -> None:
+            connection = self.engine.raw_connection()
+            try:
+                connection.execute(sql, values)
+                connection.commit()
+            except BaseException:
+                connection.rollback()
+                raise
+            finally:
+                connection.close()  # back to the pool, not closed
+
+        self._refusable(attempt)
+
     def write_plain(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """`write` for plain SQL: `work` gets an autocommit connection and makes its own
         transaction."""

@@ -115,47 +115,28 @@ class WorkoutLog:
         return self._database.write(add)
 
     def record_set(self, workout_id: int, done: SetCompleted) -> None:
-        from coach.store.models import WorkoutSet
-
-        at = self._now()
-        self._add(
-            lambda: WorkoutSet(
-                workout_id=workout_id,
-                exercise_id=done.exercise_id,
-                side=done.side.value if done.side else None,
-                set_number=done.set_number,
-                reps=done.reps,
-                hold_seconds=done.hold_seconds,
-                completed_at=at,
-            )
-        )
+        self._database.insert("workout_set", {
+            "workout_id": workout_id, "exercise_id": done.exercise_id,
+            "side": done.side.value if done.side else None, "set_number": done.set_number,
+            "reps": done.reps, "hold_seconds": done.hold_seconds,
+            "completed_at": stored_time(self._now()),
+        })  # fmt: skip
         side = f" ({done.side.value})" if done.side else ""
         logger.info(
             "saved: workout %d, %s set %d%s", workout_id, done.exercise_id, done.set_number, side
         )
 
     def record_skip(self, workout_id: int, skipped: ExerciseSkipped) -> None:
-        from coach.store.models import SkippedExercise
-
-        at = self._now()
-        self._add(
-            lambda: SkippedExercise(
-                workout_id=workout_id,
-                exercise_id=skipped.exercise_id,
-                sets_done=skipped.sets_done,
-                skipped_at=at,
-            )
-        )
+        self._database.insert("skipped_exercise", {
+            "workout_id": workout_id, "exercise_id": skipped.exercise_id,
+            "sets_done": skipped.sets_done, "skipped_at": stored_time(self._now()),
+        })  # fmt: skip
 
     def record_feeling(self, workout_id: int, exercise_id: str, feeling: Feeling) -> None:
-        from coach.store.models import ExerciseFeeling
-
-        at = self._now()
-        self._add(
-            lambda: ExerciseFeeling(
-                workout_id=workout_id, exercise_id=exercise_id, feeling=feeling.value, at=at
-            )
-        )
+        self._database.insert("exercise_feeling", {
+            "workout_id": workout_id, "exercise_id": exercise_id, "feeling": feeling.value,
+            "at": stored_time(self._now()),
+        })  # fmt: skip
 
     def record_pain_rose(self, workout_id: int, exercise_id: str) -> None:
         """Back pain rose 2+ points after this exercise (kept with the safety answers, as a
