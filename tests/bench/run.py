@@ -20,15 +20,20 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # for tests.driver, which answers the safety screen
+
+# The table printed at the end: figure, the baseline, ours, the ratio, the aim.
+TABLE: list[tuple[str, str, str, str, str]] = []
 
 FIRST_PAINT = """
 import os, sys, time
@@ -119,6 +124,10 @@ def bench_startup(runs: int) -> None:
     print(f"  bare PySide6 window   {bare_mb:7.1f} MB")
     print(f"  Hip & Core Coach      {coach_mb:7.1f} MB")
     print(f"  ratio                 {coach_mb / bare_mb:7.2f}x   (+{coach_mb - bare_mb:.1f} MB)")
+    TABLE.append(("first paint (median)", f"{bare_s * 1000:.0f} ms", f"{coach_s * 1000:.0f} ms",
+                  f"{coach_s / bare_s:.2f}x", "1.5x"))  # fmt: skip
+    TABLE.append(("resident memory at first paint", f"{bare_mb:.0f} MB", f"{coach_mb:.0f} MB",
+                  f"{coach_mb / bare_mb:.2f}x", "1.5x"))  # fmt: skip
 
 
 def bench_holds(routine: str, scale: float) -> None:
@@ -142,6 +151,14 @@ def bench_holds(routine: str, scale: float) -> None:
     window.screens.workout.view.workout_over.connect(QApplication.quit)
     start_with_all_no(window, routine)
     _checks = answer_checks_all_fine(window)
+    # The event loop's longest gap: a precise 5 ms timer that should fire on time.
+    from PySide6.QtCore import Qt, QTimer
+
+    ticks: list[float] = []
+    beat = QTimer(window)
+    beat.setTimerType(Qt.TimerType.PreciseTimer)
+    beat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    beat.start(5)
     workout = window.screens.workout.view.workout
     assert workout is not None
     planned_total = workout.total_seconds / scale
@@ -165,6 +182,15 @@ def bench_holds(routine: str, scale: float) -> None:
     second = statistics.fmean(abs(e) for e in errors[half:])
     print(f"  first half / second   {first:7.2f} / {second:.2f} ms   (no growth: about equal)")
     print(f"  drift by the last phase {drift:5.2f} ms   (after {planned_last:.0f} s)")
+    gaps = [(b - a) * 1000 - 5 for a, b in pairwise(ticks)]
+    longest = max(gaps, default=0.0)
+    voice = "the voice on" if window.screens.workout.view.voice.available else "no voice here"
+    print(
+        f"  event loop's longest gap {longest:6.1f} ms   (aim: under 16 ms; sounds, saving,"
+        f" {voice})"
+    )
+    TABLE.append(("workout, longest event-loop gap", "", f"{longest:.1f} ms", "", "16 ms"))
+    TABLE.append(("worst hold error", "", f"{max(errors, key=abs):.1f} ms", "", "20 ms"))
 
 
 PROGRESS = """
@@ -236,8 +262,13 @@ def bench_progress(runs: int) -> None:
     ratios = f"{first / base_first:5.2f}x first, {again / base_again:.2f}x again"
     print(f"  ratio to no data      {ratios}   (aim: first open under 150 ms)")
     print(f"  switching to 'everything', slowest chart, ten years: {worst:.1f} ms")
-    print("opening the history list (every workout, newest first):")
+    print("opening the history list (its first rows, newest first):")
     print(f"  no data {base_history:6.1f} ms   ten years {history:6.1f} ms")
+    TABLE.append(("progress screen, ten years, first open", f"{base_first:.0f} ms (no data)",
+                  f"{first:.0f} ms", f"{first / base_first:.2f}x", "60 ms"))  # fmt: skip
+    TABLE.append(("progress, switching to 'everything'", "", f"{worst:.0f} ms", "", "60 ms"))
+    TABLE.append(("history list, ten years, first rows", f"{base_history:.0f} ms (no data)",
+                  f"{history:.0f} ms", f"{history / base_history:.2f}x", "30 ms"))  # fmt: skip
 
 
 def bench_sheet(runs: int) -> None:
@@ -409,6 +440,35 @@ def bench_walk(keys_each: int) -> None:
     )
 
 
+def bench_soak() -> None:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "bench" / "soak.py")],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    ).stdout  # fmt: skip
+    print(out, end="")
+    found = re.search(r"time per saved set\s+([\d.]+) ms.*?([\d.]+) ms: ([\d.]+)x", out)
+    if found:
+        ours, bare, ratio = found.groups()
+        TABLE.append(("time per saved set", f"{bare} ms (sqlite3)", f"{ours} ms", f"{ratio}x",
+                      "10x"))  # fmt: skip
+
+
+def bench_imports() -> None:
+    """The ten imports that cost most on their own at start-up (warm, as a second start)."""
+    command = [sys.executable, "-X", "importtime", "-c", "import coach.app"]
+    for _ in range(2):  # the first may compile
+        err = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT).stderr
+    rows = []
+    for line in err.splitlines()[1:]:
+        parts = line.removeprefix("import time:").split("|")
+        if len(parts) == 3:
+            rows.append((int(parts[0]), int(parts[1]), parts[2].strip()))
+    total = max(cumulative for _, cumulative, _ in rows)
+    print(f"imports at start-up: {total / 1000:.0f} ms in all; the ten slowest on their own:")
+    for own, cumulative, name in sorted(rows, reverse=True)[:10]:
+        print(f"  {name:48s} {own / 1000:6.1f} ms  ({cumulative / 1000:.1f} ms with its own)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -422,8 +482,13 @@ def main() -> None:
     bench_figures(60)
     bench_import(3)
     bench_holds(args.routine, args.scale)
-    subprocess.run([sys.executable, str(ROOT / "tests" / "bench" / "soak.py")], check=True)
+    bench_soak()
+    bench_imports()
     bench_walk(4200)
+    print("\nsummary (each against its baseline from this run):")
+    print(f"  {'figure':42s} {'baseline':>18s} {'ours':>10s} {'ratio':>7s} {'aim':>7s}")
+    for figure, base, ours, ratio, aim in TABLE:
+        print(f"  {figure:42s} {base:>18s} {ours:>10s} {ratio:>7s} {aim:>7s}")
 
 
 if __name__ == "__main__":
