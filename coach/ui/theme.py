@@ -148,10 +148,6 @@ QPushButton#danger:hover {{ border-color: {c.warn}; }}
 QPushButton#danger:disabled {{
     color: {c.dim}; background: {c.dim_back}; border: 1px dashed {c.dim_line}; font-weight: 400;
 }}
-QProgressBar {{
-    background: {c.line}; border: none; border-radius: 5px; max-height: 10px;
-}}
-QProgressBar::chunk {{ background: {c.accent}; border-radius: 5px; }}
 QScrollArea, QScrollArea > QWidget > QWidget {{ border: none; background: transparent; }}
 QListWidget, QListView#workouts {{
     background: {c.card}; border: {border}px solid {c.line}; border-radius: 10px; padding: 6px;

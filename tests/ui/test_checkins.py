@@ -177,6 +177,22 @@ def test_up_to_three_activities_own_text_allowed_each_rated_and_saved(
     }
 
 
+def test_on_a_focused_activity_space_picks_it_and_enter_goes_on(
+    qtbot: QtBot, person: Person
+) -> None:
+    start(person)
+    person.answer_pain(6)
+    picker = person.activities
+    socks = picker.buttons[0]
+    socks.setFocus()
+    qtbot.waitUntil(socks.hasFocus)
+    person.key(Qt.Key.Key_Space)  # as the screen says: Space picks
+    assert picker.picked == ["Putting on socks"]
+    person.key(Qt.Key.Key_Return)  # and Enter goes on, the focused choice left as it is
+    assert person.on(person.pain)
+    assert person.pain.question.text() == "How hard is this for you now: putting on socks?"
+
+
 def test_the_pain_question_sits_in_the_middle_of_the_window_in_its_proportions(
     qtbot: QtBot, person: Person
 ) -> None:

@@ -274,3 +274,19 @@ def test_in_the_narrowest_window_the_buttons_take_two_rows_and_no_word_is_cut(
     person.window.resize(1366, 768)
     qtbot.wait(10)
     assert abs(top(view.end_button) - top(view.pause_button)) <= 4  # one row with room
+
+
+def test_the_progress_line_fills_as_the_routine_goes_and_says_how_far(person: Person) -> None:
+    person.start_morning()
+    line = person.workout.progress
+    assert line.fraction() == 0.0
+    person.run_until(lambda: person.sets_done(0) == 1)
+    part = line.fraction()
+    workout = person.workout.workout
+    assert workout is not None and part == pytest.approx(workout.progress())
+    assert 0 < part < 0.5
+    assert line.accessibleDescription() == f"{round(part * 100)}% done"
+    image = line.grab().toImage()  # the filled part is drawn in the accent colour
+    filled = round(part * line.width())
+    assert image.pixelColor(max(1, filled - 6), line.height() // 2).name() == theme.ACCENT
+    assert image.pixelColor(line.width() - 6, line.height() // 2).name() == theme.LINE

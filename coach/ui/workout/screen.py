@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -33,6 +32,7 @@ from coach.resources import Resources
 from coach.ui import theme
 from coach.ui.widgets import (
     Key,
+    ProgressLine,
     key_button,
     make_label,
     make_row,
@@ -111,10 +111,7 @@ class WorkoutScreen(QWidget):
         self.position_label = make_label("", 13, name="muted")
         self.routine_label.setWordWrap(False)
         self.position_label.setWordWrap(False)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Progress through the routine")
+        self.progress = ProgressLine("Progress through the routine")
         top = QHBoxLayout()
         top.addWidget(self.routine_label)
         top.addStretch()
@@ -282,13 +279,14 @@ class WorkoutScreen(QWidget):
         self.name_label.setText(exercise.name)
         self.phase_label.setText(PHASE_WORDS[phase.kind])
         colour = theme.ACCENT if phase.kind.is_work else theme.REST  # the theme's, now
-        self.phase_label.setStyleSheet(f"color: {colour};")
+        if self.phase_label.styleSheet() != (sheet := f"color: {colour};"):
+            self.phase_label.setStyleSheet(sheet)  # restyled only when it changes
         self.countdown.setText(str(workout.shown_seconds()))
         self.instruction_label.setText(instruction(workout))
         self.status_label.setText(status_text(phase))
         count = len(workout.plan)
         self.position_label.setText(f"Exercise {phase.exercise_index + 1} of {count}")
-        self.progress.setValue(round(workout.progress() * 1000))
+        self.progress.set_fraction(workout.progress())
         following = workout.next_exercise
         self.next_label.setText(
             f"Up next: {following.exercise.name} ({dose_text(following)})"
@@ -318,7 +316,7 @@ class WorkoutScreen(QWidget):
         self.instruction_label.setText("That is the last exercise. Your summary follows.")
         self.status_label.setText("")
         self.next_label.setText("")
-        self.progress.setValue(1000)
+        self.progress.set_fraction(1.0)
 
     def _on_controls_changed(self, index: int) -> None:
         for n in range(self.controls.count()):
