@@ -134,7 +134,7 @@ FROM_SERIES = QLegend.MarkerShape.MarkerShapeFromSeries
 SQUARE = QLegend.MarkerShape.MarkerShapeRectangle
 # The date axis: Mondays in a short range (every second one in three months), the first
 # of each month in a long one.
-WEEK_AXIS = {
+DATE_AXIS = {
     Range.BLOCK: ["23 Feb", "2 Mar"],
     Range.MONTHS: ["8 Dec", "22 Dec", "5 Jan", "19 Jan", "2 Feb", "16 Feb", "2 Mar"],
     Range.ALL: ["Aug 2025", "Sep", "Oct", "Nov", "Dec", "Jan 2026", "Feb", "Mar"],
@@ -178,7 +178,7 @@ def test_the_pain_chart_shows_each_figure_worked_by_hand(
     assert points(lines[f"After ({what})"]) == after
     assert points(lines["Average pain (check-ins)"]) == average
     assert view.caption.text() == sentence
-    assert date_labels(view) == WEEK_AXIS[chosen]
+    assert date_labels(view) == DATE_AXIS[chosen]
     assert legend(view) == [(f"Before a workout ({what})", FROM_SERIES),
                             (f"After ({what})", FROM_SERIES),
                             ("Average pain (check-ins)", FROM_SERIES)]  # fmt: skip
@@ -245,7 +245,7 @@ def test_the_exercise_chart_shows_each_period_worked_by_hand(
     assert points(by_name(view)[f"Reps per {per}"]) == reps
     assert set(by_name(view)) == {f"Reps per {per}"}  # no seconds held: none were
     assert view.caption.text() == f"Glute bridge: {sets} sets in this range, {total} reps."
-    assert date_labels(view) == WEEK_AXIS[chosen]
+    assert date_labels(view) == DATE_AXIS[chosen]
     assert legend(view) == [(f"Reps per {per}", FROM_SERIES)]
     assert view.exercise_box.currentText() == f"Glute bridge  ({sets} sets)"
 
