@@ -13,6 +13,12 @@ if TYPE_CHECKING:  # export and import load when first used
     from coach.store.transfer import Report
     from coach.store.transfer.tables import Tables
 
+Progress = Callable[[float], None]  # how far long work has gone, 0 to 1; may raise to stop it
+
+
+def _quiet(_fraction: float) -> None:
+    """No one is told how far the work has gone."""
+
 
 class DataCare:
     def __init__(self, database: OpenedDatabase, backups: Path, now: Now) -> None:
@@ -48,13 +54,13 @@ class DataCare:
         """Copy what is in memory back to disk; True when the data is on disk again."""
         return self._database.save_again()
 
-    def export(self, path: Path, kind: str) -> str:
+    def export(self, path: Path, kind: str, progress: Progress = _quiet) -> str:
         """Everything, written to `path` as "json" or "csv" (a zip): what was written, in
         words. OSError when it cannot be written."""
         from coach.store.transfer import export_file
         from coach.store.transfer.tables import counts
 
-        return counts(export_file(self._database, path, kind, self._now()))
+        return counts(export_file(self._database, path, kind, self._now(), progress))
 
     @staticmethod
     def read(path: Path) -> Tables:
@@ -70,8 +76,14 @@ class DataCare:
 
         return counts(tables)
 
-    def merge(self, tables: Tables) -> Report:
+    def merge(self, tables: Tables, progress: Progress = _quiet) -> Report:
         """Checked tables merged in, all or nothing; what is already here is kept."""
         from coach.store.transfer import import_tables
 
-        return import_tables(self._database, tables)
+        return import_tables(self._database, tables, progress)
+
+    @property
+    def in_memory(self) -> bool:
+        """The data is only in memory (the disk refused it): work on it stays on the
+        window's thread, whose connection it is."""
+        return self._database.unsaved is not None

@@ -533,3 +533,35 @@ def test_a_zip_member_locked_with_a_password_is_refused(tmp_path: Path) -> None:
     path.write_bytes(bytes(raw))
     with pytest.raises(ImportRefused, match=r"^export.zip: the zip cannot be read \("):
         read_file(path)
+
+
+class Stop(Exception):
+    pass
+
+
+def test_an_import_or_export_stopped_late_keeps_nothing(tmp_path: Path) -> None:
+    source = open_database(tmp_path / "from" / "coach.db")
+    log = WorkoutLog(source, lambda: datetime(2026, 3, 2, 8, tzinfo=UTC))
+    for _ in range(4):  # 2,404 rows: told at the 1,000th and the 2,000th
+        workout = log.begin("morning-bridge-core", "Morning bridge & core", 600)
+        for number in range(600):
+            log.record_set(workout, SetCompleted("glute-bridge", None, number, 10, None))
+    tables = export_tables(source)
+    heard: list[float] = []
+
+    def stop_late(fraction: float) -> None:
+        heard.append(fraction)
+        if fraction > 0.8:
+            raise Stop
+
+    target = open_database(tmp_path / "to" / "coach.db")
+    with pytest.raises(Stop):
+        import_tables(target, tables, stop_late)
+    assert len(heard) == 2 and 0.4 < heard[0] < 0.5  # told as it went
+    assert export_tables(target)["workout"] == [] and export_tables(target)["workout_set"] == []
+
+    heard.clear()
+    with pytest.raises(Stop):
+        export_file(source, tmp_path / "out.json", "json", datetime.now(UTC), stop_late)
+    assert not (tmp_path / "out.json").exists()  # stopped before a half-written file
+    assert heard[-1] == 0.9

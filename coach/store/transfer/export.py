@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import zipfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,20 @@ from coach.store.database import OpenedDatabase
 from coach.store.schema import SCHEMA_VERSION
 from coach.store.transfer.tables import ABOUT, FORMAT, VERSION, Tables, schema
 
+Progress = Callable[[float], None]
 
-def export_tables(database: OpenedDatabase) -> Tables:
+
+def _quiet(_fraction: float) -> None:
+    """No one is told how far the work has gone."""
+
+
+def export_tables(database: OpenedDatabase, progress: Progress = _quiet) -> Tables:
     """Every row of every table, values as stored, in id order."""
     tables: Tables = {}
+    every = schema()
     with database.connect() as db:
-        for table in schema():
+        for done, table in enumerate(every):
+            progress(0.6 * done / len(every))
             names = [c.name for c in table.columns]
             rows = db.execute(
                 f'SELECT {", ".join(names)} FROM "{table.name}" ORDER BY {table.key}'
@@ -29,9 +38,13 @@ def export_tables(database: OpenedDatabase) -> Tables:
     return tables
 
 
-def export_file(database: OpenedDatabase, path: Path, kind: str, now: datetime) -> Tables:
-    """Write everything to `path` as "json" or "csv" (a zip); OSError if it cannot be."""
-    tables = export_tables(database)
+def export_file(
+    database: OpenedDatabase, path: Path, kind: str, now: datetime, progress: Progress = _quiet
+) -> Tables:
+    """Write everything to `path` as "json" or "csv" (a zip); OSError if it cannot be.
+    `progress` hears how far it is (0 to 1), and may raise to stop it before the file is
+    written."""
+    tables = export_tables(database, progress)
     about = {
         "format": FORMAT,
         "version": VERSION,
@@ -44,6 +57,7 @@ def export_file(database: OpenedDatabase, path: Path, kind: str, now: datetime) 
         data = _zip(about, tables)
     else:
         raise ValueError(f"unknown export format {kind!r}")
+    progress(0.9)  # the last moment to stop: after it, the file is written whole
     write_private(path, data)
     return tables
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,11 +38,17 @@ class Report:
         return text
 
 
-def import_tables(database: OpenedDatabase, tables: Tables) -> Report:
-    """Merge checked tables in; all or nothing. Rows already kept are left as they are."""
+def import_tables(
+    database: OpenedDatabase, tables: Tables, progress: Callable[[float], None] = lambda _f: None
+) -> Report:
+    """Merge checked tables in; all or nothing. Rows already kept are left as they are.
+    `progress` hears how far it is (0 to 1) every thousand rows; if it raises, nothing
+    is kept."""
     report = Report()
+    total = max(1, sum(len(rows) for rows in tables.values()))
 
     def merge(db: sqlite3.Connection) -> None:
+        seen = 0
         db.execute("BEGIN IMMEDIATE")
         try:
             moved: dict[str, dict[Any, Any]] = {}  # table -> imported id -> id here
@@ -51,6 +58,9 @@ def import_tables(database: OpenedDatabase, tables: Tables) -> Report:
                 match = _match(table)
                 kept, taken = _kept(db, table, match)
                 for row in tables.get(table.name, []):
+                    seen += 1
+                    if seen % 1000 == 0:
+                        progress(seen / total)
                     values = {
                         c.name: moved[c.refers_to].get(row[c.name], row[c.name])
                         if c.refers_to

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWid
 
 from coach.files import private_folder
 from coach.services import DataCare
+from coach.ui.background import in_background
 
 JSON_FILTER = "JSON file, one document (*.json)"
 CSV_FILTER = "CSV files in a zip, one per table (*.zip)"
@@ -81,13 +82,21 @@ class DataMenu:
         if kind == "csv" and path.suffix.lower() != ".zip":
             path = path.with_suffix(".zip")
         try:
-            written = self._data.export(path, kind)
+            written = in_background(
+                self._window,
+                f"Exporting all your data to {path.name}…",
+                lambda progress: self._data.export(path, kind, progress),
+                here=self._data.in_memory,
+            )
         except OSError as error:
             QMessageBox.warning(
                 self._window,
                 "Not exported",
                 f"{path} could not be written: {error.strerror or error}.",
             )
+            return
+        if written is None:
+            QMessageBox.information(self._window, "Not exported", "Nothing was written.")
             return
         QMessageBox.information(self._window, "Exported", f"Saved {written} to {path}.")
 
@@ -103,9 +112,13 @@ class DataMenu:
         if not name:
             return
         try:
-            tables = self._data.read(Path(name))
+            tables = in_background(
+                self._window, f"Checking {Path(name).name}…", lambda _: self._data.read(Path(name))
+            )
         except ImportRefused as error:
             QMessageBox.warning(self._window, "Nothing was imported", str(error))
+            return
+        if tables is None:
             return
         answer = QMessageBox.question(
             self._window,
@@ -116,7 +129,18 @@ class DataMenu:
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        report = self._data.merge(tables)
+        checked = tables
+        report = in_background(
+            self._window,
+            f"Adding what {Path(name).name} holds…",
+            lambda progress: self._data.merge(checked, progress),
+            here=self._data.in_memory,
+        )
+        if report is None:
+            QMessageBox.information(
+                self._window, "Nothing was imported", "Stopped: nothing from the file was added."
+            )
+            return
         self._imported()
         QMessageBox.information(self._window, "Imported", report.sentence())
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,6 +30,8 @@ TRY_AGAIN = Key("Try again", ("Ctrl+S",))
 
 
 class SaveGuard(QFrame):
+    _unsaved = Signal(str)  # why the data is now only in memory
+
     def __init__(self, data: DataCare, now: Callable[[], datetime], parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("unsaved")
@@ -52,7 +54,9 @@ class SaveGuard(QFrame):
             shortcut = QShortcut(QKeySequence(sequence), parent)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(self._on_try_clicked)
-        data.when_unsaved(self._on_unsaved)
+        # Told through a signal: the refusal may come from long work on a worker thread.
+        self._unsaved.connect(self._on_unsaved)
+        data.when_unsaved(self._unsaved.emit)
         self.setVisible(False)
         if data.unsaved is not None:
             self._on_unsaved(data.unsaved)
