@@ -11,6 +11,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -70,11 +71,11 @@ def private_folder(folder: Path) -> None:
         made.chmod(0o700)
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all (a file beside it, then renamed into
-    place), readable by the owner only. A link is followed to the file it names. Raises
-    RefusedTarget for a folder, a device, a database or a file of one, and OSError when
-    the disk refuses."""
+def write_private(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write `data` (bytes, or pieces of them as they are made) to `path` whole or not
+    at all (a file beside it, then renamed into place), readable by the owner only. A
+    link is followed to the file it names. Raises RefusedTarget for a folder, a device, a
+    database or a file of one, and OSError when the disk refuses."""
     target = path.resolve() if path.is_symlink() else path
     why = refusal(target)
     if why is not None:
@@ -82,7 +83,8 @@ def write_private(path: Path, data: bytes) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            for piece in (data,) if isinstance(data, bytes) else data:
+                out.write(piece)
             out.flush()
             os.fsync(out.fileno())
         Path(temporary).chmod(0o600)

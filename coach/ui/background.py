@@ -14,6 +14,7 @@ there (`here=True`), with no dialog.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -91,16 +92,24 @@ def _wait(parent: QWidget, words: str, job: _Job[T]) -> None:
     def look() -> None:
         if job.done.is_set():
             loop.quit()
-        elif not job.cancel.is_set():
-            dialog.setValue(round(job.fraction * 1000))  # shows it once 300 ms have passed
+        elif not job.cancel.is_set() and (value := round(job.fraction * 1000)) != dialog.value():
+            dialog.setValue(value)  # shows it once 300 ms have passed
 
     watch.timeout.connect(look)
     dialog.setValue(0)
-    QThreadPool.globalInstance().start(job)
-    watch.start()
-    if not job.done.is_set():
-        loop.exec()
-    watch.stop()
-    job.done.wait()
+    # The worker and the window share Python's lock: handed over every millisecond, not
+    # every five, the window's thread waits at most a few milliseconds for its turn.
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(0.001)
+    try:
+        QThreadPool.globalInstance().start(job)
+        watch.start()
+        if not job.done.is_set():
+            loop.exec()
+        watch.stop()
+        job.done.wait()
+    finally:
+        sys.setswitchinterval(switch)
+    dialog.reset()  # its own timer would show it 300 ms after it was made, done or not
     dialog.hide()
     dialog.deleteLater()

@@ -563,5 +563,5 @@ def test_an_import_or_export_stopped_late_keeps_nothing(tmp_path: Path) -> None:
     heard.clear()
     with pytest.raises(Stop):
         export_file(source, tmp_path / "out.json", "json", datetime.now(UTC), stop_late)
-    assert not (tmp_path / "out.json").exists()  # stopped before a half-written file
-    assert heard[-1] == 0.9
+    # Stopped while the file was being written: neither it nor a part of it is left.
+    assert 0.8 < heard[-1] < 1 and sorted(p.name for p in tmp_path.iterdir()) == ["from", "to"]

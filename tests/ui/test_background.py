@@ -8,7 +8,7 @@ from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.ui.background import Progress, in_background
@@ -67,7 +67,10 @@ def test_cancel_stops_the_work_and_nothing_is_returned(qtbot: QtBot) -> None:
     assert 0 < len(done) < 500  # it stopped where it was
 
 
-def test_an_error_in_the_work_is_raised_to_the_caller(qtbot: QtBot) -> None:
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: no raise, no grab
+def test_an_error_in_the_work_is_raised_to_the_caller_and_leaves_no_dialog(
+    qtbot: QtBot,
+) -> None:
     window = QWidget()
     qtbot.addWidget(window)
 
@@ -76,3 +79,11 @@ def test_an_error_in_the_work_is_raised_to_the_caller(qtbot: QtBot) -> None:
 
     with pytest.raises(OSError, match="the disk is full"):
         in_background(window, "Working…", work)
+    # No dialog shows itself later and holds the keyboard: the next window is active.
+    other = QWidget()
+    qtbot.addWidget(other)
+    with qtbot.waitActive(other, timeout=2000):
+        other.show()
+    qtbot.wait(400)
+    assert not any(d.isVisible() for d in QApplication.topLevelWidgets()
+                   if isinstance(d, QProgressDialog))  # fmt: skip

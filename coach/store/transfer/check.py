@@ -65,9 +65,16 @@ def _read_bytes(path: Path) -> bytes:
     return raw
 
 
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Each object as it is read. Being Python, it lets the window's thread have its turn
+    between rows: json.loads alone holds the interpreter for the whole file (0.15 s for
+    ten years)."""
+    return dict(pairs)
+
+
 def _read_json(path: Path, raw: bytes) -> tuple[dict[str, Any], Any]:
     try:
-        document = json.loads(raw.decode("utf-8"))
+        document = json.loads(raw.decode("utf-8"), object_pairs_hook=_object)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ImportRefused(
             f"{path.name} is neither a JSON export nor a CSV zip from Hip & Core Coach ({error})."
