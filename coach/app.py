@@ -63,6 +63,25 @@ def build_main_window(
     return MainWindow(services, workout)
 
 
+def warm_up_beside(window: MainWindow) -> QTimer:
+    """The store's modules load on a thread of their own while the home screen answers
+    keys; then the schema is checked on the window's thread (a few milliseconds)."""
+    from coach.store.workouts import WorkoutLog
+
+    loading = WorkoutLog.load_beside()
+    watch = QTimer(window)
+    watch.setInterval(20)
+
+    def look() -> None:
+        if not loading.is_alive():
+            watch.stop()
+            window.services.workouts.warm_up()
+
+    watch.timeout.connect(look)
+    watch.start()
+    return watch
+
+
 def _on_unexpected_error(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None
 ) -> None:
@@ -151,7 +170,7 @@ def _open_window(
         return 2
     window.show()
     _watcher = answer_second_copies(window, data_dir) if answer_others else None
-    QTimer.singleShot(0, window.services.workouts.warm_up)
+    warm_up_beside(window)
     notice = window.services.data.notice
     if notice is None:  # never back up a fresh file over the last good copies
         QTimer.singleShot(0, lambda: daily_backup(

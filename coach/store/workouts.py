@@ -3,13 +3,15 @@
 Rows are written through sqlmodel, imported inside the methods that use it: what the
 home screen needs (when was each routine first and last done, which days had a workout)
 is answered with plain sqlite3, so the window can show before SQLAlchemy has loaded.
-``warm_up`` loads it once the window is on screen.
+``load_beside`` loads it on a thread once the window is on screen, and ``warm_up``
+makes the schema.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -94,6 +96,22 @@ class WorkoutLog:
     def warm_up(self) -> None:
         """Load SQLAlchemy and make the schema now, so the first Start is instant."""
         _ = self._database.engine
+
+    @staticmethod
+    def load_beside() -> threading.Thread:
+        """SQLAlchemy's modules loaded on a thread of their own (0.3 s of imports), so
+        the window answers meanwhile; `warm_up` once it has ended is then quick. Using
+        the store before then is safe: it waits for the modules as any import does."""
+
+        def load() -> None:
+            import sqlalchemy.dialects.sqlite.pysqlite  # noqa: F401
+            import sqlmodel  # noqa: F401
+
+            import coach.store.models  # noqa: F401
+
+        thread = threading.Thread(target=load, name="load the store's modules", daemon=True)
+        thread.start()
+        return thread
 
     # Writing (coach.core.session.Recorder).
 

@@ -16,6 +16,7 @@ from coach import app
 from coach.__main__ import main
 from coach.resources import Resources, locate
 from coach.store.schema import SCHEMA_VERSION
+from tests.driver import Person
 from tests.helpers import sqlite
 from tests.ui.conftest import RecordingCues, screened_yesterday
 
@@ -109,3 +110,13 @@ def test_a_second_start_on_a_day_makes_that_days_backup_once(
     with sqlite(copies[0]) as connection:
         assert connection.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     connection.close()
+
+
+def test_the_store_loads_beside_the_window_and_is_then_ready(qtbot: QtBot, person: Person) -> None:
+    """SQLAlchemy's modules load on their own thread after the window shows (0.3 s the
+    window once stood still for); the schema is then made on the window's thread."""
+    watch = app.warm_up_beside(person.window)
+    assert watch.isActive()  # returned at once: the window goes on answering
+    qtbot.waitUntil(lambda: not watch.isActive(), timeout=10_000)
+    workout = person.services.workouts.begin("morning-bridge-core", "Morning bridge & core")
+    assert person.services.workouts.workout(workout) is not None
