@@ -66,9 +66,9 @@ def build_main_window(
 def warm_up_beside(window: MainWindow) -> QTimer:
     """The store's modules load on a thread of their own while the home screen answers
     keys; then the schema is checked on the window's thread (a few milliseconds)."""
-    from coach.store.workouts import WorkoutLog
+    from coach.store.database import load_orm_beside
 
-    loading = WorkoutLog.load_beside()
+    loading = load_orm_beside()
     watch = QTimer(window)
     watch.setInterval(20)
 

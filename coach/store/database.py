@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,6 +38,35 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
+
+_loading: list[threading.Thread] = []  # the ORM's modules, loading beside the window
+
+
+def load_orm_beside() -> threading.Thread:
+    """SQLAlchemy's and sqlmodel's modules loaded on a thread of their own (0.3 s of
+    imports), so the window answers meanwhile."""
+
+    def load() -> None:
+        import sqlalchemy.dialects.sqlite.pysqlite  # noqa: F401
+        import sqlmodel  # noqa: F401
+
+        import coach.store.models  # noqa: F401
+
+    thread = threading.Thread(target=load, name="load the store's modules", daemon=True)
+    _loading.append(thread)
+    thread.start()
+    return thread
+
+
+def orm_ready() -> None:
+    """Wait for the ORM's modules if they are loading beside: importing them here at the
+    same moment could meet the other thread half-way, with a module half made."""
+    while _loading:
+        thread = _loading[0]
+        if thread is not threading.current_thread():
+            thread.join()
+        _loading.remove(thread)
+
 
 # What SQLite's primary result codes mean for the person when the disk says no.
 _REFUSALS = {
@@ -77,6 +107,7 @@ class OpenedDatabase:
     def engine(self) -> Engine:
         """The SQLAlchemy engine, made (and the schema created) on first use."""
         if self._engine is None:
+            orm_ready()
             self._engine = _make_engine(self.path, self._memory)
             self._journal = None
             # Its pooled connections close when this object goes, never left open for the
@@ -119,6 +150,7 @@ class OpenedDatabase:
 
         `work` may run twice (on the file, then in memory), so it makes its rows itself.
         """
+        orm_ready()
         from sqlmodel import Session
 
         def attempt() -> T:
@@ -161,6 +193,7 @@ class OpenedDatabase:
         return self._refusable(attempt)
 
     def _refusable(self, attempt: Callable[[], T]) -> T:
+        orm_ready()
         from sqlalchemy.exc import OperationalError
 
         try:

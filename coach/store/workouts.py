@@ -3,15 +3,14 @@
 Rows are written through sqlmodel, imported inside the methods that use it: what the
 home screen needs (when was each routine first and last done, which days had a workout)
 is answered with plain sqlite3, so the window can show before SQLAlchemy has loaded.
-``load_beside`` loads it on a thread once the window is on screen, and ``warm_up``
-makes the schema.
+``load_orm_beside`` (coach.store.database) loads it on a thread once the window is on
+screen, and ``warm_up`` makes the schema.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -22,7 +21,7 @@ from coach.core.outcome import Outcome
 from coach.core.progression import Feeling
 from coach.core.safety import HaltKind, ScreenKind
 from coach.core.workout import ExerciseSkipped, SetCompleted
-from coach.store.database import OpenedDatabase
+from coach.store.database import OpenedDatabase, orm_ready
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -96,22 +95,6 @@ class WorkoutLog:
     def warm_up(self) -> None:
         """Load SQLAlchemy and make the schema now, so the first Start is instant."""
         _ = self._database.engine
-
-    @staticmethod
-    def load_beside() -> threading.Thread:
-        """SQLAlchemy's modules loaded on a thread of their own (0.3 s of imports), so
-        the window answers meanwhile; `warm_up` once it has ended is then quick. Using
-        the store before then is safe: it waits for the modules as any import does."""
-
-        def load() -> None:
-            import sqlalchemy.dialects.sqlite.pysqlite  # noqa: F401
-            import sqlmodel  # noqa: F401
-
-            import coach.store.models  # noqa: F401
-
-        thread = threading.Thread(target=load, name="load the store's modules", daemon=True)
-        thread.start()
-        return thread
 
     # Writing (coach.core.session.Recorder).
 
@@ -220,6 +203,7 @@ class WorkoutLog:
     # Reading.
 
     def sets(self, workout_id: int) -> list[WorkoutSet]:
+        orm_ready()
         from sqlmodel import col, select
 
         from coach.store.models import WorkoutSet
@@ -229,6 +213,7 @@ class WorkoutLog:
             return list(session.exec(query.order_by(col(WorkoutSet.id))))
 
     def skipped(self, workout_id: int) -> list[SkippedExercise]:
+        orm_ready()
         from sqlmodel import col, select
 
         from coach.store.models import SkippedExercise
@@ -238,6 +223,7 @@ class WorkoutLog:
             return list(session.exec(query.order_by(col(SkippedExercise.id))))
 
     def workouts(self) -> list[Workout]:
+        orm_ready()
         from sqlmodel import col, select
 
         from coach.store.models import Workout

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import stat
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -283,3 +285,27 @@ def test_the_quick_schema_check_knows_every_column_of_the_models(tmp_path: Path)
         name: tuple(column.name for column in table.columns)
         for name, table in SQLModel.metadata.tables.items()
     } == COLUMNS
+
+
+ORM_AT_ONCE = """
+import sys
+from pathlib import Path
+from coach.store.database import load_orm_beside, open_database
+from coach.store.workouts import WorkoutLog
+load_orm_beside()  # as the window does once it is up
+log = WorkoutLog(open_database(Path(sys.argv[1])))
+workout = log.begin("morning-bridge-core", "Morning")  # at once: it waits for the modules
+print(len(log.workouts()), workout)
+"""
+
+
+def test_the_store_used_while_its_modules_load_beside_waits_for_them(tmp_path: Path) -> None:
+    """In a fresh process, a write the moment the ORM starts loading on its own thread
+    finds whole modules (importing them on two threads at once could meet half-made
+    ones)."""
+    for run in range(3):
+        done = subprocess.run(
+            [sys.executable, "-c", ORM_AT_ONCE, str(tmp_path / f"{run}" / "coach.db")],
+            capture_output=True, text=True, check=True, cwd=Path(__file__).parents[2],
+        )  # fmt: skip
+        assert done.stdout.split() == ["1", "1"], done.stderr

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from coach.store.database import orm_ready
+
 FORMAT = "hip-core-coach export"
 VERSION = 1
 ABOUT = "about.csv"
@@ -53,6 +55,7 @@ class Table:
 
 def schema() -> list[Table]:
     """The tables in the order they can be filled (parents first), from the models."""
+    orm_ready()
     from sqlmodel import SQLModel
 
     from coach.store import models  # noqa: F401  (registers the tables)
