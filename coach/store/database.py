@@ -61,11 +61,9 @@ def load_orm_beside() -> threading.Thread:
 def orm_ready() -> None:
     """Wait for the ORM's modules if they are loading beside: importing them here at the
     same moment could meet the other thread half-way, with a module half made."""
-    while _loading:
-        thread = _loading[0]
+    for thread in tuple(_loading):  # a finished one returns at once
         if thread is not threading.current_thread():
             thread.join()
-        _loading.remove(thread)
 
 
 # What SQLite's primary result codes mean for the person when the disk says no.
