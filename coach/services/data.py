@@ -11,13 +11,8 @@ from coach.store.database import OpenedDatabase
 
 if TYPE_CHECKING:  # export and import load when first used
     from coach.store.transfer import Report
+    from coach.store.transfer.tables import Progress as Progress  # for the window's worker
     from coach.store.transfer.tables import Tables
-
-Progress = Callable[[float], None]  # how far long work has gone, 0 to 1; may raise to stop it
-
-
-def _quiet(_fraction: float) -> None:
-    """No one is told how far the work has gone."""
 
 
 class DataCare:
@@ -54,13 +49,13 @@ class DataCare:
         """Copy what is in memory back to disk; True when the data is on disk again."""
         return self._database.save_again()
 
-    def export(self, path: Path, kind: str, progress: Progress = _quiet) -> str:
+    def export(self, path: Path, kind: str, progress: Progress | None = None) -> str:
         """Everything, written to `path` as "json" or "csv" (a zip): what was written, in
         words. OSError when it cannot be written."""
         from coach.store.transfer import export_file
-        from coach.store.transfer.tables import counts
+        from coach.store.transfer.tables import counts, quiet
 
-        return counts(export_file(self._database, path, kind, self._now(), progress))
+        return counts(export_file(self._database, path, kind, self._now(), progress or quiet))
 
     @staticmethod
     def read(path: Path) -> Tables:
@@ -76,11 +71,12 @@ class DataCare:
 
         return counts(tables)
 
-    def merge(self, tables: Tables, progress: Progress = _quiet) -> Report:
+    def merge(self, tables: Tables, progress: Progress | None = None) -> Report:
         """Checked tables merged in, all or nothing; what is already here is kept."""
         from coach.store.transfer import import_tables
+        from coach.store.transfer.tables import quiet
 
-        return import_tables(self._database, tables, progress)
+        return import_tables(self._database, tables, progress or quiet)
 
     @property
     def in_memory(self) -> bool:

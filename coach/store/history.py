@@ -150,9 +150,6 @@ class History:
             rows = self._database.read(_LINES.format(workouts=_OLDER), (str(after.id), str(count)))
         return [_line(row) for row in rows]
 
-    def count(self) -> int:
-        return int(self._database.read("SELECT COUNT(*) FROM workout")[0][0])
-
     def detail(self, workout_id: int) -> WorkoutDetail | None:
         read = self._database.read
         lines = read(_LINES.format(workouts=_ONE), (str(workout_id),))

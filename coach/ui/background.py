@@ -17,13 +17,15 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QEventLoop, QRunnable, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+if TYPE_CHECKING:
+    from coach.services.data import Progress
+
 T = TypeVar("T")
-Progress = Callable[[float], None]
 SHOW_AFTER_MS = 300
 
 

@@ -11,7 +11,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from coach.ui.background import Progress, in_background
+from coach.store.transfer.tables import Progress
+from coach.ui.background import in_background
 
 
 def slow(seconds: float, steps: int = 50) -> tuple[list[int], Callable[[Progress], str]]:

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -14,16 +14,18 @@ from typing import Any
 from coach.files import write_private
 from coach.store.database import OpenedDatabase
 from coach.store.schema import SCHEMA_VERSION
-from coach.store.transfer.tables import ABOUT, FORMAT, VERSION, Tables, schema
+from coach.store.transfer.tables import (
+    ABOUT,
+    FORMAT,
+    VERSION,
+    Progress,
+    Tables,
+    quiet,
+    schema,
+)
 
-Progress = Callable[[float], None]
 
-
-def _quiet(_fraction: float) -> None:
-    """No one is told how far the work has gone."""
-
-
-def export_tables(database: OpenedDatabase, progress: Progress = _quiet) -> Tables:
+def export_tables(database: OpenedDatabase, progress: Progress = quiet) -> Tables:
     """Every row of every table, values as stored, in id order."""
     tables: Tables = {}
     every = schema()
@@ -43,7 +45,7 @@ def export_tables(database: OpenedDatabase, progress: Progress = _quiet) -> Tabl
 
 
 def export_file(
-    database: OpenedDatabase, path: Path, kind: str, now: datetime, progress: Progress = _quiet
+    database: OpenedDatabase, path: Path, kind: str, now: datetime, progress: Progress = quiet
 ) -> Tables:
     """Write everything to `path` as "json" or "csv" (a zip); OSError if it cannot be.
     `progress` hears how far it is (0 to 1), and may raise to stop it: until the file

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from coach.store.database import OpenedDatabase
-from coach.store.transfer.tables import Row, Table, Tables, many, schema
+from coach.store.transfer.tables import Progress, Row, Table, Tables, many, quiet, schema
 
 # What makes a row "the same" as one already kept, beyond its id. Tables not named
 # here match on every column (with references translated).
@@ -38,9 +37,7 @@ class Report:
         return text
 
 
-def import_tables(
-    database: OpenedDatabase, tables: Tables, progress: Callable[[float], None] = lambda _f: None
-) -> Report:
+def import_tables(database: OpenedDatabase, tables: Tables, progress: Progress = quiet) -> Report:
     """Merge checked tables in; all or nothing. Rows already kept are left as they are.
     `progress` hears how far it is (0 to 1) every thousand rows; if it raises, nothing
     is kept."""

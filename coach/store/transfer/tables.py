@@ -3,6 +3,7 @@ models; and how a person says each one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,13 @@ ABOUT = "about.csv"
 
 Row = dict[str, Any]
 Tables = dict[str, list[Row]]
+# How far an export or import has gone, 0 to 1; it may raise to stop the work.
+Progress = Callable[[float], None]
+
+
+def quiet(_fraction: float) -> None:
+    """No one is told how far the work has gone."""
+
 
 NAMES = {  # for the report, as a person says them: one, many
     "setting": ("setting", "settings"),
