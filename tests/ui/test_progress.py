@@ -218,6 +218,20 @@ def test_the_calendar_draws_no_text_too_small_to_read(qtbot: QtBot, year_person:
     assert view.caption.text().startswith("In these 2 months: ")  # the block's
 
 
+def test_a_year_of_days_keeps_its_marks_large_enough_to_tell_apart_in_a_small_window(
+    qtbot: QtBot, year_person: Person
+) -> None:
+    person = year_person
+    person.window.resize(1024, 640)
+    view = open_progress(person)
+    person.key(Qt.Key.Key_C)
+    person.key(Qt.Key.Key_E)
+    view.calendar.repaint()
+    marks = [cell.width() for cell, _day in view.calendar._cells]
+    assert len(marks) == 365  # the twelve months, each day drawn
+    assert min(marks) >= 9  # two rows of six months: three of four left 4 px a day
+
+
 def _cells(view: ProgressView) -> list[QPoint]:
     """Points across the calendar, 8 pixels apart."""
     size = view.calendar.size()

@@ -67,13 +67,18 @@ class CalendarChart(QWidget):
         self.read = day
         self.update()
 
-    def _columns(self) -> int:
+    def _columns(self, room_w: float, room_h: float) -> int:
+        """The columns of months that give each day the most room: a year in a wide
+        window takes two rows of six, in a narrow one it may take three of four."""
         count = len(self.data.months)
-        if count <= 3:
-            return max(1, count)
-        if self.width() > 1100 and count > 4:
-            return 6
-        return 4 if self.width() > 900 else 3
+
+        def day_size(columns: int) -> float:
+            rows = -(-count // columns)
+            box_w, box_h = room_w / columns - 12, room_h / rows - 8
+            title = max(18.0, min(28.0, box_h / 8))
+            return min(box_w / 7, (box_h - title * 2) / 6)
+
+        return max(range(1, min(count, 6) + 1), key=day_size)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -83,12 +88,13 @@ class CalendarChart(QWidget):
         months = self.data.months
         if not months:
             return
-        columns = self._columns()
-        rows = -(-len(months) // columns)
         legend_height = 40
         margin = 16
-        width = (self.width() - margin * 2) / columns
-        height = (self.height() - margin * 2 - legend_height) / rows
+        room_w = self.width() - margin * 2
+        room_h = self.height() - margin * 2 - legend_height
+        columns = self._columns(room_w, room_h)
+        rows = -(-len(months) // columns)
+        width, height = room_w / columns, room_h / rows
         for index, (year, month) in enumerate(months):
             box = QRectF(
                 margin + (index % columns) * width,
