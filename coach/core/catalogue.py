@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from coach.core.routines import LIBRARY_FILE, SAFETY_FILE, Exercise, LoadedRoutine, Routine
+from coach.core.shapes import ShapeError
 from coach.core.toml_errors import FileError, TomlProblem, describe, location, read_toml
 
 
@@ -75,8 +74,8 @@ def _load_library(path: Path, catalogue: Catalogue, picture_dirs: Sequence[Path]
         return
     for index, entry in enumerate(entries):
         try:
-            exercise = Exercise.model_validate(entry)
-        except ValidationError as error:
+            exercise = Exercise.validated(entry)
+        except ShapeError as error:
             catalogue.errors.append(describe(path, text, error, prefix=("exercise", index)))
             continue
         where = location(text, ("exercise", index, "id"))
@@ -97,8 +96,8 @@ def _load_routine(path: Path, builtin: bool, catalogue: Catalogue) -> None:
         return
     data, text = read
     try:
-        routine = Routine.model_validate(data)
-    except ValidationError as error:
+        routine = Routine.validated(data)
+    except ShapeError as error:
         catalogue.errors.append(describe(path, text, error))
         return
     for index, item in enumerate(routine.item):

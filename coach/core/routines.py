@@ -11,9 +11,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Self
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from coach.core.shapes import Shape, rule
 
 LIBRARY_FILE = "exercises.toml"
 # The safety questions sit beside the routines but are not a routine.
@@ -21,45 +21,37 @@ SAFETY_FILE = "safety.toml"
 _ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Tempo(_Strict):
+class Tempo(Shape):
     """Seconds for one paced rep: move up, hold at the top, come down."""
 
-    up: float = Field(ge=0, le=30)
-    hold: float = Field(ge=0, le=60)
-    down: float = Field(ge=0, le=30)
+    up: float = rule(ge=0, le=30)
+    hold: float = rule(ge=0, le=60)
+    down: float = rule(ge=0, le=30)
 
-    @model_validator(mode="after")
-    def _has_length(self) -> Self:
+    def check(self) -> None:
         if self.up + self.hold + self.down <= 0:
             raise ValueError("a rep must take some time: up, hold and down are all 0")
-        return self
 
 
-class Dose(_Strict):
+class Dose(Shape):
     """How much of an exercise: sets of paced reps, or sets of timed holds."""
 
-    sets: int = Field(ge=1, le=10)
-    reps: int | None = Field(default=None, ge=1, le=50)
-    hold_seconds: float | None = Field(default=None, gt=0, le=600)
+    sets: int = rule(ge=1, le=10)
+    reps: int | None = rule(default=None, ge=1, le=50)
+    hold_seconds: float | None = rule(default=None, gt=0, le=600)
     per_side: bool = False
     tempo: Tempo | None = None
-    rest_between_sets: float = Field(default=30, ge=0, le=600)
-    rest_after: float = Field(default=15, ge=0, le=600)
+    rest_between_sets: float = rule(default=30, ge=0, le=600)
+    rest_after: float = rule(default=15, ge=0, le=600)
 
-    @model_validator(mode="after")
-    def _reps_or_hold(self) -> Self:
+    def check(self) -> None:
         if (self.reps is None) == (self.hold_seconds is None):
             raise ValueError("give either reps (with a tempo) or hold_seconds, not both")
         if self.reps is not None and self.tempo is None:
             raise ValueError("reps need a tempo, e.g. tempo = { up = 2, hold = 1, down = 2 }")
-        return self
 
 
-class Cues(_Strict):
+class Cues(Shape):
     """One-line instructions shown during each phase of the exercise."""
 
     up: str = "Move into position"
@@ -67,40 +59,38 @@ class Cues(_Strict):
     down: str = "Come back slowly"
 
 
-class Exercise(_Strict):
-    id: str = Field(pattern=_ID_PATTERN)
-    name: str = Field(min_length=1, max_length=60)
-    summary: str = Field(min_length=1)
-    picture: str = Field(min_length=1)
-    steps: list[str] = Field(min_length=1)
-    cautions: list[str] = Field(default_factory=list)
+class Exercise(Shape):
+    id: str = rule(pattern=_ID_PATTERN)
+    name: str = rule(min_length=1, max_length=60)
+    summary: str = rule(min_length=1)
+    picture: str = rule(min_length=1)
+    steps: list[str] = rule(min_length=1)
+    cautions: list[str] = rule(default_factory=list)
     opt_in: bool = False
     # What a profile fact may leave out, e.g. "on-back" (see safety.toml's hide_tags).
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = rule(default_factory=list)
     dose: Dose
     cues: Cues = Cues()
 
 
-class RoutineItem(_Strict):
+class RoutineItem(Shape):
     """One exercise in a routine, with any dosing that differs from the library."""
 
-    exercise: str = Field(pattern=_ID_PATTERN)
-    sets: int | None = Field(default=None, ge=1, le=10)
-    reps: int | None = Field(default=None, ge=1, le=50)
-    hold_seconds: float | None = Field(default=None, gt=0, le=600)
+    exercise: str = rule(pattern=_ID_PATTERN)
+    sets: int | None = rule(default=None, ge=1, le=10)
+    reps: int | None = rule(default=None, ge=1, le=50)
+    hold_seconds: float | None = rule(default=None, gt=0, le=600)
     tempo: Tempo | None = None
-    rest_between_sets: float | None = Field(default=None, ge=0, le=600)
-    rest_after: float | None = Field(default=None, ge=0, le=600)
-    sets_by_week: list[int] | None = Field(default=None, min_length=1)
-    reps_by_week: list[int] | None = Field(default=None, min_length=1)
+    rest_between_sets: float | None = rule(default=None, ge=0, le=600)
+    rest_after: float | None = rule(default=None, ge=0, le=600)
+    sets_by_week: list[int] | None = rule(default=None, min_length=1)
+    reps_by_week: list[int] | None = rule(default=None, min_length=1)
 
-    @model_validator(mode="after")
-    def _weekly_values_in_range(self) -> Self:
+    def check(self) -> None:
         limits = {"sets_by_week": (self.sets_by_week, 10), "reps_by_week": (self.reps_by_week, 50)}
         for name, (values, top) in limits.items():
             if values and not all(1 <= v <= top for v in values):
                 raise ValueError(f"{name} values must be between 1 and {top}")
-        return self
 
     def dose_for(self, base: Dose, week: int) -> Dose:
         """The library dose with this item's changes, for the given week (1-based)."""
@@ -117,10 +107,7 @@ class RoutineItem(_Strict):
             changes["reps"] = None
         elif "reps" in changes:
             changes["hold_seconds"] = None
-        merged = base.model_dump() | {
-            k: v.model_dump() if isinstance(v, BaseModel) else v for k, v in changes.items()
-        }
-        return Dose.model_validate(merged)
+        return Dose.validated(base.dump() | changes)
 
 
 def week_number(first_day: date | None, today: date) -> int:
@@ -134,13 +121,13 @@ def _for_week(values: Sequence[int], week: int) -> int:
     return values[min(max(week, 1), len(values)) - 1]
 
 
-class Routine(_Strict):
-    id: str = Field(pattern=_ID_PATTERN)
-    title: str = Field(min_length=1, max_length=60)
-    summary: str = Field(min_length=1)
-    trains: list[str] = Field(default_factory=list)
-    order: int = Field(default=100, description="where it stands in the list; lower first")
-    item: list[RoutineItem] = Field(min_length=1)
+class Routine(Shape):
+    id: str = rule(pattern=_ID_PATTERN)
+    title: str = rule(min_length=1, max_length=60)
+    summary: str = rule(min_length=1)
+    trains: list[str] = rule(default_factory=list)
+    order: int = 100  # where it stands in the list; lower first
+    item: list[RoutineItem] = rule(min_length=1)
 
 
 @dataclass(frozen=True)
@@ -198,7 +185,7 @@ class LoadedRoutine:
             own = (own_doses or {}).get(exercise.id)
             if own is not None:
                 reps = own.reps if dose.reps is not None else None
-                dose = Dose.model_validate(dose.model_dump() | {"sets": own.sets, "reps": reps})
+                dose = Dose.validated(dose.dump() | {"sets": own.sets, "reps": reps})
             planned.append(PlannedExercise(exercise, dose))
         return planned
 

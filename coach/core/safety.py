@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal, Self
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-
+from coach.core.shapes import Shape, ShapeError, rule
 from coach.core.toml_errors import FileError, TomlProblem, describe, read_toml
 
 FULL_SCREEN_EVERY = timedelta(days=7)
@@ -56,31 +55,26 @@ class ScreenKind(StrEnum):
     PROFILE = "profile"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class HaltMessage(_Strict):
-    title: str = Field(min_length=1)
-    text: str = Field(min_length=1)
-    action: str = Field(min_length=1)
+class HaltMessage(Shape):
+    title: str = rule(min_length=1)
+    text: str = rule(min_length=1)
+    action: str = rule(min_length=1)
     # The question that confirms the all-clear, on the halt screen.
-    confirm: str = Field(min_length=1)
+    confirm: str = rule(min_length=1)
     sheet: str | None = None  # leads this kind's signs on the printed sheet
 
 
-class Question(_Strict):
-    id: str = Field(pattern=_ID)
+class Question(Shape):
+    id: str = rule(pattern=_ID)
     kind: Literal["emergency", "urgent", "radiating", "warn"]
     group: Literal["today", "check"]  # signs today (every workout), or signs for a check
-    text: str = Field(min_length=1)  # as the full screen asks it
+    text: str = rule(min_length=1)  # as the full screen asks it
     short: str | None = None  # as the short screen asks it, where that differs
     changed: str | None = None  # asked after its all-clear: "... since the all-clear on {date}?"
     message: str | None = None
     sign: str | None = None  # a halting question as a plain phrase, for the printed sheet
 
-    @model_validator(mode="after")
-    def _complete(self) -> Self:
+    def check(self) -> None:
         if self.kind == "warn" and not self.message:
             raise ValueError("a warn question needs a message")
         if self.kind != "warn" and not self.sign:
@@ -89,62 +83,58 @@ class Question(_Strict):
             raise ValueError("a question that halts needs `changed`, worded with {date}")
         if self.short and self.group != "today":
             raise ValueError("only a sign today has a short-screen wording")
-        return self
 
     @property
     def halts(self) -> HaltKind | None:
         return None if self.kind == "warn" else HaltKind(self.kind)
 
 
-class Fact(_Strict):
+class Fact(Shape):
     """A warn-only fact kept in the profile."""
 
-    id: str = Field(pattern=_ID)
-    text: str = Field(min_length=1)
-    message: str = Field(min_length=1)
-    hide_tags: list[str] = Field(default_factory=list)
+    id: str = rule(pattern=_ID)
+    text: str = rule(min_length=1)
+    message: str = rule(min_length=1)
+    hide_tags: list[str] = rule(default_factory=list)
     # A few words for the routine list: "left out: <reason>".
     reason: str | None = None
     unless: str | None = None
 
-    @model_validator(mode="after")
-    def _hiding_says_why(self) -> Self:
+    def check(self) -> None:
         if self.hide_tags and not self.reason:
             raise ValueError("a fact that hides exercises needs a reason")
-        return self
 
 
-class HistoryItem(_Strict):
-    id: str = Field(pattern=_ID)
-    text: str = Field(min_length=1)
+class HistoryItem(Shape):
+    id: str = rule(pattern=_ID)
+    text: str = rule(min_length=1)
 
 
-class History(_Strict):
+class History(Shape):
     """Standing history: asked once, kept in the profile, never a weekly halt."""
 
-    item: list[HistoryItem] = Field(min_length=1)
-    birth_year: str = Field(min_length=1)  # the question
-    checked: str = Field(min_length=1)  # asked once after a yes
-    changed: str = Field(min_length=1)  # asked on the weekly screen after the check
-    age_message: str = Field(min_length=1)
-    older_than: int = Field(ge=1, le=120)
-    younger_than: int = Field(ge=1, le=120)
+    item: list[HistoryItem] = rule(min_length=1)
+    birth_year: str = rule(min_length=1)  # the question
+    checked: str = rule(min_length=1)  # asked once after a yes
+    changed: str = rule(min_length=1)  # asked on the weekly screen after the check
+    age_message: str = rule(min_length=1)
+    older_than: int = rule(ge=1, le=120)
+    younger_than: int = rule(ge=1, le=120)
 
 
-class SheetWords(_Strict):
-    during: str = Field(min_length=1)  # under the stop box: what to do during a workout
+class SheetWords(Shape):
+    during: str = rule(min_length=1)  # under the stop box: what to do during a workout
 
 
-class SafetyRules(_Strict):
+class SafetyRules(Shape):
     halt: dict[HaltKind, HaltMessage]
     sheet: SheetWords
-    message: dict[str, HaltMessage] = Field(default_factory=dict)  # by cause, where it differs
-    question: list[Question] = Field(min_length=1)
-    fact: list[Fact] = Field(default_factory=list)
+    message: dict[str, HaltMessage] = rule(default_factory=dict)  # by cause, where it differs
+    question: list[Question] = rule(min_length=1)
+    fact: list[Fact] = rule(default_factory=list)
     history: History
 
-    @model_validator(mode="after")
-    def _complete(self) -> Self:
+    def check(self) -> None:
         missing = [kind.value for kind in HaltKind if kind not in self.halt]
         if missing:
             raise ValueError(f"[halt.{missing[0]}] is missing: every kind of halt needs a message")
@@ -160,7 +150,6 @@ class SafetyRules(_Strict):
             raise ValueError("the short screen has no emergency question")
         if not any(q.id == LEG and q.halts is HaltKind.RADIATING for q in today):
             raise ValueError(f"the short screen needs the radiating question '{LEG}'")
-        return self
 
     # The screens.
 
@@ -392,6 +381,6 @@ def load_safety(path: Path) -> SafetyRules:
     except TomlProblem as problem:
         raise SafetyFileError(problem.error) from problem
     try:
-        return SafetyRules.model_validate(data)
-    except ValidationError as error:
+        return SafetyRules.validated(data)
+    except ShapeError as error:
         raise SafetyFileError(describe(path, text, error)) from error

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from coach.core.shapes import ShapeError
 
 
 @dataclass(frozen=True)
@@ -73,11 +73,11 @@ def split_toml_error(message: str) -> tuple[str, str]:
 
 
 def describe(
-    path: Path, text: str, error: ValidationError, prefix: tuple[str | int, ...] = ()
+    path: Path, text: str, error: ShapeError, prefix: tuple[str | int, ...] = ()
 ) -> FileError:
     """The first validation problem, said in words: where it is and what is wrong."""
     first = error.errors()[0]
-    # pydantic marks a bad dictionary key with a "[key]" step; the key itself says enough.
+    # A bad dictionary key is marked with a "[key]" step; the key itself says enough.
     loc = prefix + tuple(step for step in first["loc"] if step != "[key]")
     kind = first["type"]
     if kind == "missing":
@@ -94,7 +94,7 @@ def describe(
 
 
 def location(text: str, loc: tuple[str | int, ...]) -> str:
-    """'line 12, item 2, field tempo.up' for a pydantic location, as far as it can be found."""
+    """'line 12, item 2, field tempo.up' for a shape error's location, as far as it can be found."""
     parts: list[str] = []
     keys = list(loc)
     if len(keys) >= 2 and isinstance(keys[0], str) and isinstance(keys[1], int):

@@ -3,8 +3,8 @@
 A setting is stored as JSON text in the setting table. A stored value that is not valid
 JSON or not of its shape (a hand-edited database, an old bug) reads as the default and is
 logged: no setting can stop the program from starting. An import refuses such a value by
-name (:func:`setting_problem`). Each shape is a pydantic type; each setting says in plain
-words what a value of it is, and what is wrong with one that is not.
+name (:func:`setting_problem`). Each shape is a type that coach.core.shapes checks; each
+setting says in plain words what a value of it is, and what is wrong with one that is not.
 """
 
 from __future__ import annotations
@@ -14,52 +14,46 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from functools import cache
 from typing import Annotated, Any, Generic, Literal, TypeVar
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from coach.core.calendar import Reminder
 from coach.core.cues import CueChoice, VoiceSettings
 from coach.core.plan import ALWAYS, PlanHistory, PlanPeriod, checked_days
 from coach.core.routines import OwnDose
 from coach.core.safety import Profile
+from coach.core.shapes import Rule, Shape, ShapeError, rule, validate
 from coach.store.database import OpenedDatabase
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-class _Shape(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class _Profile(_Shape):
-    facts: dict[str, bool] = {}
-    agreed: dict[str, bool] = {}
-    birth_year: int | None = Field(None, ge=1900, le=2100)
+class _Profile(Shape):
+    facts: dict[str, bool] = rule(default_factory=dict)
+    agreed: dict[str, bool] = rule(default_factory=dict)
+    birth_year: int | None = rule(default=None, ge=1900, le=2100)
     history_checked: _Day | None = None  # when a clinician checked, knowing the history
     history_asked: bool = False  # the standing history was asked (first run, or once)
 
 
-class _Dose(_Shape):
-    sets: int = Field(ge=1, le=1000)
-    reps: int | None = Field(ge=1, le=1000)
+class _Dose(Shape):
+    sets: int = rule(ge=1, le=1000)
+    reps: int | None = rule(ge=1, le=1000)
 
 
-class _Voice(_Shape):
+class _Voice(Shape):
     on: bool = True
-    volume: float = Field(0.8, ge=0, le=1)
-    rate: float = Field(0.0, ge=-1, le=1)
+    volume: float = rule(default=0.8, ge=0, le=1)
+    rate: float = rule(default=0.0, ge=-1, le=1)
     names: bool = True
     counts: bool = True
     halfway: bool = True
     next_up: bool = True
 
 
-class _Reminder(_Shape):
+class _Reminder(Shape):
     on: bool = False
-    time: str = Field("18:00", pattern=r"^([01]\d|2[0-3]):([0-5]\d)$")
+    time: str = rule(default="18:00", pattern=r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
 def _a_time(text: str) -> str:
@@ -72,20 +66,19 @@ def _a_day(text: str) -> str:
     return text
 
 
-_Weekday = Annotated[int, Field(ge=0, le=6)]
-_Time = Annotated[str, AfterValidator(_a_time)]
-_Day = Annotated[str, AfterValidator(_a_day)]
+_Weekday = Annotated[int, Rule(ge=0, le=6)]
+_Time = Annotated[str, Rule(check=_a_time)]
+_Day = Annotated[str, Rule(check=_a_day)]
 
 
-class _PlanPeriod(_Shape):
-    start: _Day = Field(alias="from")
-    days: Annotated[list[_Weekday], Field(min_length=1)]
+class _PlanPeriod(Shape):
+    start: _Day = rule(alias="from")
+    days: Annotated[list[_Weekday], Rule(min_length=1)]
 
 
 # Plan days as kept before they had dates (a plain list), or each plan with its first day.
 _PlanDays = (
-    Annotated[list[_Weekday], Field(min_length=1)]
-    | Annotated[list[_PlanPeriod], Field(min_length=1)]
+    Annotated[list[_Weekday], Rule(min_length=1)] | Annotated[list[_PlanPeriod], Rule(min_length=1)]
 )
 
 
@@ -117,18 +110,13 @@ class Setting(Generic[T]):
     def problem(self, value: Any) -> str | None:
         """What is wrong with a stored (JSON) value, in a person's words; None if nothing."""
         try:
-            _adapter(self.shape).validate_python(value, strict=True)
-        except ValidationError as error:
+            validate(self.shape, value, strict=True)
+        except ShapeError as error:
             first = error.errors()[0]
             named = [str(part) for part in first["loc"] if isinstance(part, str)]
             said = self.words.get(first["type"], f"should be {self.says}")
             return said.format(field=named[-1] if named else "", value=first.get("input"))
         return None
-
-
-@cache
-def _adapter(shape: Any) -> TypeAdapter[Any]:
-    return TypeAdapter(shape)
 
 
 _VALUE_WORDS = {
@@ -243,7 +231,7 @@ class Settings:
         if problem:
             logger.warning("The setting '%s' %s; using the default instead.", setting.key, problem)
             return setting.default
-        stored = _adapter(setting.shape).validate_python(json.loads(text), strict=True)
+        stored = validate(setting.shape, json.loads(text), strict=True)
         return setting.load(stored)
 
     def write(self, *changes: tuple[Setting[Any], Any]) -> None:

@@ -182,6 +182,18 @@ BROKEN = [
         "already used",
         id="duplicate-id",
     ),
+    pytest.param(
+        GOOD_ROUTINE.replace("sets = 2", "sets = true"),
+        "line 7, item 1, field 'sets'",
+        "input should be a valid integer",
+        id="yes-for-a-number",
+    ),
+    pytest.param(
+        GOOD_ROUTINE.replace("sets = 2", "sets = 2.5"),
+        "line 7, item 1, field 'sets'",
+        "fractional part",
+        id="half-a-set",
+    ),
     pytest.param("\xff\xfe not text", "", "", id="not-utf8"),
 ]
 
@@ -209,6 +221,20 @@ def test_a_broken_file_is_named_with_where_and_what_and_the_rest_still_load(
         "reclined-stretches",
         "good",
     ]
+
+
+def test_a_number_written_as_text_or_with_a_point_still_reads(tmp_path: Path) -> None:
+    """Files that loaded before keep loading: "3" and 3.0 are both three sets."""
+    text = GOOD_ROUTINE.replace("sets = 2", 'sets = "3"').replace("45", "45.0")
+    write(
+        tmp_path,
+        "mine.toml",
+        text.replace('[[item]]\nexercise = "happy', '[[item]]\nsets = 2.0\nexercise = "happy'),
+    )
+    catalogue = load(tmp_path)
+    assert catalogue.errors == []
+    first, second = catalogue.routines[-1].plan(catalogue.exercises)
+    assert (first.dose.sets, second.dose.sets, second.dose.hold_seconds) == (3, 2, 45)
 
 
 def test_a_broken_exercise_keeps_the_rest_of_the_library(tmp_path: Path) -> None:

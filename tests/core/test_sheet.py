@@ -12,7 +12,7 @@ TEMPO = {"up": 2, "hold": 3, "down": 2}
 
 
 def dose(**fields: Any) -> Dose:
-    return Dose.model_validate(fields)
+    return Dose.validated(fields)
 
 
 def test_reps_holds_sides_and_rest_read_at_a_glance() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -17,7 +19,7 @@ from coach.__main__ import main
 from coach.resources import Resources, locate
 from coach.store.schema import SCHEMA_VERSION
 from tests.driver import Person
-from tests.helpers import sqlite
+from tests.helpers import ROOT, sqlite
 from tests.ui.conftest import RecordingCues, screened_yesterday
 
 
@@ -120,3 +122,38 @@ def test_the_store_loads_beside_the_window_and_is_then_ready(qtbot: QtBot, perso
     qtbot.waitUntil(lambda: not watch.isActive(), timeout=10_000)
     workout = person.services.workouts.begin("morning-bridge-core", "Morning bridge & core")
     assert person.services.workouts.workout(workout) is not None
+
+
+LOADED_AT_START = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from coach.app import build_main_window
+window = build_main_window(Path(sys.argv[1]))
+window.show()
+QApplication.processEvents()
+print(window.showing() is window.screens.home)
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+@pytest.mark.slow
+def test_the_home_screen_opens_without_the_libraries_it_does_not_use_yet(tmp_path: Path) -> None:
+    """The checking of files, the database's ORM, the charts, sound, speech, printing and
+    the export wait until they are used, so the first screen paints sooner."""
+    screened_yesterday(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED_AT_START, str(tmp_path)],
+        capture_output=True, text=True, timeout=60, cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    home, modules = done.stdout.splitlines()
+    assert home == "True"
+    loaded = set(modules.split())
+    assert "coach.ui.home.view" in loaded
+    waiting = ["pydantic", "sqlalchemy", "sqlmodel", "icalendar", "PySide6.QtCharts",
+               "PySide6.QtMultimedia", "PySide6.QtTextToSpeech", "PySide6.QtPdf",
+               "PySide6.QtPrintSupport", "coach.store.transfer", "coach.ui.progress.view",
+               "coach.ui.history.view"]  # fmt: skip
+    assert [name for name in waiting if name in loaded] == []
