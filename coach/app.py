@@ -1,30 +1,35 @@
-"""The composition root: paths -> store -> services -> main window."""
+"""The composition root: paths -> store -> services -> main window.
+
+The program paints before it reads anything: the window's frame and the home screen's
+layout show first (`show_frame`), then the person's data is opened behind them
+(`open_data`) and the routine cards fill in; the other screens are made a moment later.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QTimer
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coach import instance, paths
 from coach.core.clock import Clock, MonotonicClock, Now, ScaledClock, utc_now
-from coach.core.safety import SafetyFileError
-from coach.core.session import WorkoutSession
 from coach.resources import Resources, locate
-from coach.services import VOICE, Services
-from coach.store.backup import daily_backup
-from coach.store.database import DatabaseError
 from coach.ui import theme
-from coach.ui.main_window import MainWindow
-from coach.ui.voice.speech import Voice
-from coach.ui.workout.sound import CuePlayer
-from coach.ui.workout.view import WorkoutView
+from coach.ui.main_window import MainWindow, Screens
+
+if TYPE_CHECKING:
+    from coach.services import Services
+    from coach.ui.voice.speech import Voice
+    from coach.ui.workout.sound import CuePlayer
+    from coach.ui.workout.view import WorkoutView
 
 
 def ensure_app() -> QApplication:
@@ -46,21 +51,84 @@ def build_main_window(
     voice: Voice | None = None,
     now: Now = utc_now,
 ) -> MainWindow:
-    """The whole program, wired as a person gets it, without starting the event loop.
+    """The whole program, wired as a person gets it, every screen made, without starting
+    the event loop.
 
     `clock` times the workout (monotonic seconds); `now` is the calendar (aware UTC
     datetimes) for everything dated: tests pass fakes of both.
     """
-    app = ensure_app()
+    from coach.services import THEME, Services
+
+    ensure_app()
     resources = resources or locate()
-    app.setWindowIcon(QIcon(str(resources.icon)))
     services = Services.open(data_dir, resources, now)
-    clock = clock or MonotonicClock()
-    voice = voice or Voice()
-    voice.apply(services.settings.read(VOICE))
-    session = WorkoutSession(services.workouts, clock)
-    workout = WorkoutView(resources, cues or CuePlayer(resources.sounds), session, clock, voice)
-    return MainWindow(services, workout)
+    window = _frame(data_dir, resources, services.settings.read(THEME))
+    window.open(services, _workout_view(services, clock, cues, voice))
+    window.make_screens()
+    return window
+
+
+def _frame(data_dir: Path, resources: Resources, theme_choice: str) -> MainWindow:
+    QApplication.setWindowIcon(QIcon(str(resources.icon)))
+    return MainWindow(data_dir, resources.icon, theme_choice)
+
+
+def _workout_view(
+    services: Services, clock: Clock | None, cues: CuePlayer | None, voice: Voice | None
+) -> Callable[[], WorkoutView]:
+    """What makes the workout screen, when the screens are made."""
+
+    def make() -> WorkoutView:
+        from coach.core.session import WorkoutSession
+        from coach.services import VOICE
+        from coach.ui.voice.speech import Voice
+        from coach.ui.workout.sound import CuePlayer
+        from coach.ui.workout.view import WorkoutView
+
+        timing = clock or MonotonicClock()
+        speaking = voice or Voice()
+        speaking.apply(services.settings.read(VOICE))
+        session = WorkoutSession(services.workouts, timing)
+        sounds = cues or CuePlayer(services.resources.sounds)
+        return WorkoutView(services.resources, sounds, session, timing, speaking)
+
+    return make
+
+
+def show_frame(data_dir: Path, then: Callable[[MainWindow], None]) -> MainWindow:
+    """The window's frame and the home screen's layout, on screen now, in the colours the
+    person chose; `then(window)` runs once they have painted (or after 0.3 s if the window
+    is not painted, minimised say), to open the data behind them."""
+    from coach.store.peek import saved_theme
+
+    ensure_app()
+    choice = saved_theme(paths.database_path(data_dir))
+    window = _frame(data_dir, locate(), choice if choice in theme.CHOICES else "system")
+    painted = _FirstPaint(window, then)
+    window.installEventFilter(painted)
+    window.show()
+    QTimer.singleShot(300, painted.go)
+    return window
+
+
+class _FirstPaint(QObject):
+    """Runs its work once, on the next turn after the window's first paint."""
+
+    def __init__(self, window: MainWindow, then: Callable[[MainWindow], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then: Callable[[MainWindow], None] | None = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self.go)
+        return False
+
+    def go(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._window.removeEventFilter(self)
+            then(self._window)
 
 
 def warm_up_beside(window: MainWindow) -> QTimer:
@@ -110,6 +178,102 @@ def answer_second_copies(window: MainWindow, data_dir: Path) -> QFileSystemWatch
     return watcher
 
 
+def open_data(window: MainWindow, clock: Clock) -> int | None:
+    """The person's data and the program's files behind the frame. None when the window
+    is open; else the exit code, once the person was told what is wrong."""
+    from coach.core.safety import SafetyFileError
+    from coach.services import Services
+    from coach.store.database import DatabaseError
+
+    data_dir = window.data_dir
+    shown = window if window.isVisible() else None
+    try:
+        services = Services.open(data_dir, locate())
+    except DatabaseError as error:
+        QMessageBox.critical(shown, "Hip & Core Coach cannot open your data", str(error))
+        return 1
+    except SafetyFileError as error:
+        # The safety screen must never run with questions missing.
+        QMessageBox.critical(
+            shown,
+            "Hip & Core Coach cannot start",
+            f"The safety questions could not be read, so no workout can be offered.\n\n{error}"
+            "\n\nReinstall the program, or undo the change to that file.",
+        )
+        return 1
+    except OSError as error:
+        QMessageBox.critical(
+            shown,
+            "Hip & Core Coach cannot use its data folder",
+            f"{data_dir} cannot be used: {error.strerror or error}.\n\n"
+            "Choose another folder with --data-dir, or check its permissions.",
+        )
+        return 1
+    window.open(services, _workout_view(services, clock, None, None))
+    return None
+
+
+def when_open(window: MainWindow, start: str | None) -> None:
+    """What follows once the home screen is filled in: the day's backup, any notice, the
+    other screens and their sounds and voice, the store's modules, a routine asked for."""
+    from coach.store.backup import daily_backup
+
+    data_dir = window.data_dir
+    notice = window.services.data.notice
+    if notice is None:  # never back up a fresh file over the last good copies
+        QTimer.singleShot(0, lambda: daily_backup(
+            paths.database_path(data_dir), paths.backups_dir(data_dir), date.today()
+        ))  # fmt: skip
+
+    def with_screens(screens: Screens) -> None:
+        workout = screens.workout.view
+        QTimer.singleShot(0, workout.cues.load)
+        QTimer.singleShot(0, workout.voice.load)
+        QTimer.singleShot(0, lambda: warm_up_beside(window))
+
+    if notice:
+        QMessageBox.warning(window, "About your saved progress", notice)
+    if start is not None:
+        with_screens(window.make_screens())
+        window.start_routine(start)
+    else:  # the home screen answers keys in the meantime
+        window.make_screens_in_turns(with_screens)
+
+
+def _open_window(
+    data_dir: Path, time_scale: float, start: str | None, *, answer_others: bool
+) -> int:
+    app = ensure_app()
+    sys.excepthook = _on_unexpected_error
+    clock: Clock = MonotonicClock()
+    if time_scale != 1.0:
+        clock = ScaledClock(clock, time_scale)
+    if start is not None:  # a routine named on the command line is checked before showing
+        window = _frame(data_dir, locate(), "system")
+        code = open_data(window, clock)
+        if code is not None:
+            return code
+        catalogue = window.services.routines.catalogue()
+        if catalogue.routine(start) is None:
+            known = ", ".join(r.routine.id for r in catalogue.routines)
+            print(f"coach: there is no routine '{start}'. Routines: {known}", file=sys.stderr)
+            return 2
+        window.show()
+        when_open(window, start)
+    else:
+
+        def go_on(window: MainWindow) -> None:
+            code = open_data(window, clock)
+            if code is None:
+                when_open(window, None)
+            else:
+                QApplication.exit(code)
+
+        window = show_frame(data_dir, go_on)
+    _watcher = answer_second_copies(window, data_dir) if answer_others else None
+    return app.exec()
+
+
 def run(data_dir: Path, time_scale: float = 1.0, start: str | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="coach: %(message)s")
     lock = instance.InstanceLock(data_dir)
@@ -131,56 +295,3 @@ def run(data_dir: Path, time_scale: float = 1.0, start: str | None = None) -> in
         return _open_window(data_dir, time_scale, start, answer_others=bool(held))
     finally:
         lock.release()
-
-
-def _open_window(
-    data_dir: Path, time_scale: float, start: str | None, *, answer_others: bool
-) -> int:
-    app = ensure_app()
-    sys.excepthook = _on_unexpected_error
-    clock: Clock = MonotonicClock()
-    if time_scale != 1.0:
-        clock = ScaledClock(clock, time_scale)
-    try:
-        window = build_main_window(data_dir, clock=clock)
-    except DatabaseError as error:
-        QMessageBox.critical(None, "Hip & Core Coach cannot open your data", str(error))
-        return 1
-    except SafetyFileError as error:
-        # The safety screen must never run with questions missing.
-        QMessageBox.critical(
-            None,
-            "Hip & Core Coach cannot start",
-            f"The safety questions could not be read, so no workout can be offered.\n\n{error}"
-            "\n\nReinstall the program, or undo the change to that file.",
-        )
-        return 1
-    except OSError as error:
-        QMessageBox.critical(
-            None,
-            "Hip & Core Coach cannot use its data folder",
-            f"{data_dir} cannot be used: {error.strerror or error}.\n\n"
-            "Choose another folder with --data-dir, or check its permissions.",
-        )
-        return 1
-    catalogue = window.services.routines.catalogue()
-    if start is not None and catalogue.routine(start) is None:
-        known = ", ".join(r.routine.id for r in catalogue.routines)
-        print(f"coach: there is no routine '{start}'. Routines: {known}", file=sys.stderr)
-        return 2
-    window.show()
-    _watcher = answer_second_copies(window, data_dir) if answer_others else None
-    warm_up_beside(window)
-    notice = window.services.data.notice
-    if notice is None:  # never back up a fresh file over the last good copies
-        QTimer.singleShot(0, lambda: daily_backup(
-            paths.database_path(data_dir), paths.backups_dir(data_dir), date.today()
-        ))  # fmt: skip
-    workout = window.screens.workout.view
-    QTimer.singleShot(0, workout.cues.load)
-    QTimer.singleShot(0, workout.voice.load)
-    if notice:
-        QMessageBox.warning(window, "About your saved progress", notice)
-    if start is not None:
-        window.start_routine(start)
-    return app.exec()

@@ -7,7 +7,9 @@ flow's. The window only says which screen is showing.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QTimer
@@ -22,24 +24,24 @@ from PySide6.QtWidgets import (
 )
 
 from coach import paths
-from coach.core.cues import VoiceSettings
 from coach.files import write_private
-from coach.services import THEME, VOICE, Services
 from coach.ui import theme
-from coach.ui.checkins.blocks_flow import BlockFlow
-from coach.ui.checkins.flow import CheckinFlow
 from coach.ui.data.menu import DataMenu
-from coach.ui.data.save_guard import SaveGuard
 from coach.ui.home.view import HomeView
-from coach.ui.plan.flow import PlanFlow
-from coach.ui.safety.flow import SafetyFlow
-from coach.ui.voice.view import VoiceView
-from coach.ui.workout.flow import WorkoutFlow
-from coach.ui.workout.view import WorkoutView
 
 if TYPE_CHECKING:
+    from coach.core.cues import VoiceSettings
+    from coach.services import Services
+    from coach.ui.checkins.blocks_flow import BlockFlow
+    from coach.ui.checkins.flow import CheckinFlow
+    from coach.ui.data.save_guard import SaveGuard
     from coach.ui.history.view import HistoryView
+    from coach.ui.plan.flow import PlanFlow
     from coach.ui.progress.view import ProgressView
+    from coach.ui.safety.flow import SafetyFlow
+    from coach.ui.voice.view import VoiceView
+    from coach.ui.workout.flow import WorkoutFlow
+    from coach.ui.workout.view import WorkoutView
 
 QUIT = "Ctrl+Q"
 FULL_SCREEN = "F11"
@@ -60,83 +62,176 @@ class Screens:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, workout_view: WorkoutView) -> None:
+    """Made in two steps, so that something is on screen at once: the frame and the home
+    screen's layout (no data read), then `open` with the person's data, which fills the
+    home screen in. The other screens are made when first needed, or just after."""
+
+    services: Services
+    save_guard: SaveGuard
+
+    def __init__(self, data_dir: Path, icon: Path, theme_choice: str = "system") -> None:
         super().__init__()
-        self.services = services
+        self.data_dir = data_dir
         self.setWindowTitle("Hip & Core Coach")
-        icon = QIcon(str(services.resources.icon))
-        self.setWindowIcon(icon)
+        self.setWindowIcon(QIcon(str(icon)))
         self.setMinimumSize(800, 520)
         self._maximised_before = False
         self.preview: QDialog | None = None  # the print preview while it is open
         self._fit_to_screen()
-        self.theme_choice = services.settings.read(THEME)
-        self.show_theme(self.theme_choice)
+        self.theme_choice = theme_choice
+        self.show_theme(theme_choice)
         self._following = False
         self._follow_system(True)
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
-        self.save_guard = SaveGuard(services.data, services.now, self)
-        safety = SafetyFlow(services, self.show_screen, self)
-        checkins = CheckinFlow(services, self.show_screen, self)
-        self.screens = Screens(
-            home=HomeView(services.routines.own),
-            safety=safety,
-            checkins=checkins,
-            workout=WorkoutFlow(
-                services,
-                workout_view,
-                checkins,
-                safety,
-                self.show_screen,
-                self.save_guard.try_again,
-                self,
-            ),
-            blocks=BlockFlow(checkins, services.blocks, self.show_screen, self),
-            plan=PlanFlow(services, self, icon, lambda: self.showing() is workout_view, self),
-            voice=VoiceView(workout_view.voice),
-        )
-        self._progress: ProgressView | None = None  # made when first opened
-        self._history: HistoryView | None = None
-        screens = self.screens
-        views = (
-            screens.home, workout_view, screens.workout.summary, *safety.views,
-            *checkins.views, *screens.blocks.views, screens.plan.view, screens.voice,
-        )  # fmt: skip
-        for view in views:
-            self.stack.addWidget(view)
+        self.home = HomeView(paths.user_routines_dir(data_dir))
+        self.stack.addWidget(self.home)
         central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.save_guard)  # above every screen: when nothing can be saved
-        column.addWidget(self.stack)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.stack)
         self.setCentralWidget(central)
-        self.data_menu = DataMenu(self, self.stack, screens.home, services.data, services.now,
-                                  self.refresh)  # fmt: skip
+        # The menu is there from the first paint, so the screen does not move down later.
+        self.data_menu = DataMenu(self, self.stack, self.home, self.refresh)
         quit_key = QShortcut(QKeySequence(QUIT), self)
         quit_key.activated.connect(self.close)  # Ctrl+Q: closing keeps what was done
         full_key = QShortcut(QKeySequence(FULL_SCREEN), self)
         full_key.activated.connect(self.toggle_full_screen)
+        self._screens: Screens | None = None
+        self._steps: Iterator[None] | None = None  # the screens, made one by one
+        self._workout_view: Callable[[], WorkoutView] | None = None
+        self._progress: ProgressView | None = None  # made when first opened
+        self._history: HistoryView | None = None
+        self._waiting: list[Callable[[], object]] = []  # keys pressed before `open`
+        self._connect_home()
+
+    def open(self, services: Services, workout_view: Callable[[], WorkoutView]) -> None:
+        """The person's data behind the frame: the home screen fills in and answers its
+        keys. `workout_view` makes the workout screen when the screens are made."""
+        from coach.services import THEME
+        from coach.ui.data.save_guard import SaveGuard
+
+        self.services = services
+        self._workout_view = workout_view
+        choice = services.settings.read(THEME)
+        if choice != self.theme_choice:  # the frame guessed from the file; this is sure
+            self.theme_choice = choice
+            self.show_theme(choice)
+        self.save_guard = SaveGuard(services.data, services.now, self)
+        self._column.insertWidget(0, self.save_guard)  # above every screen: nothing saved
+        self.data_menu.attach(services.data, services.now)
+        self.refresh()
+        waiting, self._waiting = self._waiting, []
+        if services.safety.first_run():  # the welcome and the full screen come first
+            self.screens.safety.first_run()
+            return
+        for act in waiting:
+            act()
+
+    @property
+    def opened(self) -> bool:
+        return self._workout_view is not None
+
+    @property
+    def screens(self) -> Screens:
+        """Every screen and flow; what is not made yet is made now."""
+        while self._screens is None:
+            self._make_a_screen()
+        return self._screens
+
+    def make_screens(self) -> Screens:
+        """Every screen made now, if they are not yet."""
+        return self.screens
+
+    def make_screens_in_turns(self, then: Callable[[Screens], None]) -> None:
+        """The screens made one at a time, a turn of the event loop each (each 5 to 20
+        ms), so the home screen answers keys meanwhile; then `then(screens)`."""
+
+        def turn() -> None:
+            if self._screens is None:
+                self._make_a_screen()
+                QTimer.singleShot(0, turn)
+            else:
+                then(self._screens)
+
+        QTimer.singleShot(0, turn)
+
+    def _make_a_screen(self) -> None:
+        if self._steps is None:
+            self._steps = self._screens_one_by_one()
+        next(self._steps, None)
+
+    def _screens_one_by_one(self) -> Iterator[None]:
+        if self._workout_view is None:
+            raise RuntimeError("the screens are made once the window is open")
+        services, show = self.services, self.show_screen
+        from coach.ui.safety.flow import SafetyFlow
+
+        safety = SafetyFlow(services, show, self)
+        yield
+        from coach.ui.checkins.flow import CheckinFlow
+
+        checkins = CheckinFlow(services, show, self)
+        yield
+        workout_view = self._workout_view()
+        yield
+        from coach.ui.workout.flow import WorkoutFlow
+
+        workout = WorkoutFlow(services, workout_view, checkins, safety, show,
+                              self.save_guard.try_again, self)  # fmt: skip
+        yield
+        from coach.ui.checkins.blocks_flow import BlockFlow
+
+        blocks = BlockFlow(checkins, services.blocks, show, self)
+        yield
+        from coach.ui.plan.flow import PlanFlow
+
+        showing_workout = lambda: self.showing() is workout_view  # noqa: E731
+        plan = PlanFlow(services, self, self.windowIcon(), showing_workout, self)
+        yield
+        from coach.ui.voice.view import VoiceView
+
+        voice = VoiceView(workout_view.voice)
+        screens = Screens(self.home, safety, checkins, workout, blocks, plan, voice)
+        views = (
+            workout_view, workout.summary, *safety.views, *checkins.views,
+            *blocks.views, plan.view, voice,
+        )  # fmt: skip
+        for view in views:
+            self.stack.addWidget(view)
         workout_view.full_screen_requested.connect(self.toggle_full_screen)
         workout_view.leave_full_screen = self._leave_full_screen
-        self._connect()
-        self.refresh()
-        safety.first_run()  # the welcome and the full screen before anything, the first time
+        self._connect_screens(screens)
+        self._screens = screens
 
-    def _connect(self) -> None:
-        screens, home = self.screens, self.screens.home
-        home.start_requested.connect(self.start_routine)
-        home.reload_requested.connect(self.reload)
-        home.lock_details_requested.connect(self._on_home_lock_details_requested)
-        home.settings_requested.connect(self._on_home_settings_requested)
-        home.comparison_requested.connect(screens.blocks.from_home)
-        home.blocks_requested.connect(screens.blocks.list_blocks)
-        home.plan_requested.connect(self._on_home_plan_requested)
-        home.voice_requested.connect(self._on_home_voice_requested)
-        home.progress_requested.connect(self.show_progress)
-        home.history_requested.connect(self.show_history)
-        home.print_requested.connect(self.print_sheet)
+    def _connect_home(self) -> None:
+        """The home screen's ways out, from its first paint: a key pressed before the data
+        is open is kept and answered once it is. What they lead to is made when first
+        taken."""
+        home, later = self.home, self._once_open
+        home.start_requested.connect(later(self.start_routine))
+        home.reload_requested.connect(later(self.reload))
+        home.lock_details_requested.connect(later(self._on_home_lock_details_requested))
+        home.settings_requested.connect(later(self._on_home_settings_requested))
+        home.comparison_requested.connect(later(lambda: self.screens.blocks.from_home()))
+        home.blocks_requested.connect(later(lambda: self.screens.blocks.list_blocks()))
+        home.plan_requested.connect(later(self._on_home_plan_requested))
+        home.voice_requested.connect(later(self._on_home_voice_requested))
+        home.progress_requested.connect(later(self.show_progress))
+        home.history_requested.connect(later(self.show_history))
+        home.print_requested.connect(later(self.print_sheet))
+
+    def _once_open(self, act: Callable[..., object]) -> Callable[..., None]:
+        def run(*args: object) -> None:
+            if self.opened:
+                act(*args)
+            else:
+                self._waiting.append(lambda: act(*args))
+
+        return run
+
+    def _connect_screens(self, screens: Screens) -> None:
         screens.safety.start_cleared.connect(screens.checkins.before_workout)
         screens.safety.back_home.connect(self.go_home)
         screens.safety.first_screen_done.connect(screens.checkins.baseline)
@@ -163,7 +258,7 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def _place_again(self) -> bool:
-        place = paths.window_place_path(self.services.data_dir)
+        place = paths.window_place_path(self.data_dir)
         try:
             with place.open("rb") as file:  # a place is a few hundred bytes: no more is read
                 saved = QByteArray.fromBase64(file.read(4096))
@@ -178,7 +273,7 @@ class MainWindow(QMainWindow):
     def _keep_place(self) -> None:
         """The window's place and size, for the next start (never fatal)."""
         try:
-            write_private(paths.window_place_path(self.services.data_dir),
+            write_private(paths.window_place_path(self.data_dir),
                           bytes(self.saveGeometry().toBase64().data()))  # fmt: skip
         except OSError as error:
             logger.info("The window's place was not kept: %s", error)
@@ -211,7 +306,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """The home screen as things are now (routine files are read again only when one
         has changed)."""
-        self.screens.home.show_routines(self.services.home())
+        if self.opened:
+            self.home.show_routines(self.services.home())
 
     def reload(self) -> None:
         """Read the routine files again (F5), and show them."""
@@ -220,7 +316,7 @@ class MainWindow(QMainWindow):
 
     def go_home(self) -> None:
         self.refresh()
-        self.stack.setCurrentWidget(self.screens.home)
+        self.stack.setCurrentWidget(self.home)
 
     # Ways in.
 
@@ -264,7 +360,7 @@ class MainWindow(QMainWindow):
 
     def _on_plan_open_requested(self) -> None:
         loaded = self.services.plan.due_routine()
-        if loaded is not None and self.showing() is self.screens.home:
+        if loaded is not None and self.showing() is self.home:
             self.start_routine(loaded.routine.id)
 
     def _on_home_plan_requested(self) -> None:
@@ -277,6 +373,8 @@ class MainWindow(QMainWindow):
         self.show_screen(voice)
 
     def _on_voice_saved(self, settings: VoiceSettings) -> None:
+        from coach.services import THEME, VOICE
+
         self.theme_choice = self.screens.voice.chosen_theme
         self.services.settings.write((VOICE, settings), (THEME, self.theme_choice))
         self.screens.workout.view.voice.apply(settings)
@@ -319,21 +417,27 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         minimised = event.type() == QEvent.Type.WindowStateChange and self.isMinimized()
-        if minimised and self.screens.plan.reminders.in_tray:
+        if minimised and self._screens is not None and self._screens.plan.reminders.in_tray:
             QTimer.singleShot(0, self.hide)  # waits in the tray for the reminder
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.opened:  # closed before the data was read: nothing to keep
+            self._follow_system(False)
+            super().closeEvent(event)
+            return
         guard = self.save_guard
         if not guard.ready_to_close():
             event.ignore()
             return
-        self.screens.workout.view.abandon()
+        if self._screens is not None:
+            self._screens.workout.view.abandon()
         if self._history is not None:
             self._history.commit()  # deletes still on screen for undo are meant
         if not guard.closing():
             event.ignore()
             return
-        self.screens.workout.view.voice.close()  # an engine search still running is given up
+        if self._screens is not None:  # an engine search still running is given up
+            self._screens.workout.view.voice.close()
         self._follow_system(False)  # a closed window no longer follows the system
         self._keep_place()
         super().closeEvent(event)

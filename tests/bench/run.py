@@ -62,22 +62,47 @@ app.exec()
 """
 )
 
+# As the program starts: the frame and the home screen's layout paint first, then the data
+# is opened behind them; "usable" is the first paint after that, with the routine cards.
 COACH = (
     FIRST_PAINT
     + """
 from pathlib import Path
-from coach.app import build_main_window
-window = build_main_window(Path(sys.argv[1]))
-watcher = FirstPaint()
+from coach import app
+from coach.core.clock import MonotonicClock
+
+def rss():
+    return next(l for l in open("/proc/self/status") if l.startswith("VmRSS")).split()[1]
+
+marks = {}
+
+class Paints(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            if "first" not in marks:
+                marks["first"] = (time.time(), rss())
+            elif "open" in marks and "usable" not in marks:
+                marks["usable"] = (time.time(), rss())
+                QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+
+def go_on(window):
+    app.open_data(window, MonotonicClock())
+    marks["open"] = True
+    window.update()  # the frame itself repaints with the cards
+
+window = app.show_frame(Path(sys.argv[1]), go_on)
+watcher = Paints()
 window.installEventFilter(watcher)
-window.show()
 QApplication.instance().exec()
+print(*marks["first"], *marks["usable"], flush=True)
 """
 )
 
 
-def first_paint(script: str, *args: str) -> tuple[float, float]:
-    """Seconds from spawning the process to its first paint, and resident MB then."""
+def first_paint(script: str, *args: str) -> list[tuple[float, float]]:
+    """Seconds from spawning the process to its first paint, and resident MB then (and
+    the same for any later paint the script reports)."""
     # As on a person's machine, Python keeps compiled modules (this machine's shell may
     # forbid it with PYTHONDONTWRITEBYTECODE, which would time the compiler instead).
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
@@ -86,7 +111,9 @@ def first_paint(script: str, *args: str) -> tuple[float, float]:
         [sys.executable, "-c", script, *args],
         capture_output=True, text=True, check=True, cwd=ROOT, env=env,
     ).stdout.split()  # fmt: skip
-    return float(out[0]) - started, int(out[1]) / 1024
+    return [
+        (float(at) - started, int(kb) / 1024) for at, kb in zip(out[::2], out[1::2], strict=True)
+    ]
 
 
 def returning_person(data: Path) -> None:
@@ -109,17 +136,21 @@ from itertools import pairwise
 from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from coach import app
-qa = app.ensure_app()
-window = app.build_main_window(Path(sys.argv[1]))
-window.show()
+from coach.core.clock import MonotonicClock
 ticks = []
 beat = QTimer()
 beat.setTimerType(Qt.TimerType.PreciseTimer)
 beat.timeout.connect(lambda: ticks.append(time.perf_counter()))
-beat.start(5)
-QTimer.singleShot(20, lambda: app.warm_up_beside(window))  # as the program, once it is up
-QTimer.singleShot(1500, qa.quit)
-qa.exec()
+
+def go_on(window):  # as the program: the data, then the rest a turn at a time
+    app.open_data(window, MonotonicClock())
+    ticks.append(time.perf_counter())  # from the moment the home screen answers keys
+    beat.start(5)
+    app.when_open(window, None)
+    QTimer.singleShot(1500, app.ensure_app().quit)
+
+app.show_frame(Path(sys.argv[1]), go_on)
+app.ensure_app().exec()
 print(max(b - a for a, b in pairwise(ticks)) * 1000 - 5)
 """
 
@@ -129,32 +160,43 @@ def bench_startup(runs: int) -> None:
     first_paint(COACH, data)  # make the data folder and database once, as after a first run
     returning_person(Path(data))
     first_paint(BARE)  # warm the file cache for both
-    bare, coach = [], []
+    bare, frame, usable = [], [], []
     for _ in range(runs):
-        bare.append(first_paint(BARE))
-        coach.append(first_paint(COACH, data))
-    bare_s = statistics.median(t for t, _ in bare)
-    coach_s = statistics.median(t for t, _ in coach)
-    bare_mb = statistics.median(m for _, m in bare)
-    coach_mb = statistics.median(m for _, m in coach)
-    print(f"start-up to first paint, a returning person's home screen (median of {runs}):")
-    print(f"  bare PySide6 window   {bare_s * 1000:7.0f} ms")
-    print(f"  Hip & Core Coach      {coach_s * 1000:7.0f} ms")
-    print(f"  ratio                 {coach_s / bare_s:7.2f}x   (aim: under 2x)")
-    print("resident memory at first paint:")
+        bare.extend(first_paint(BARE))
+        painted, filled = first_paint(COACH, data)
+        frame.append(painted)
+        usable.append(filled)
+    bare_s, bare_mb = (statistics.median(column) for column in zip(*bare, strict=True))
+    print(f"start-up, a returning person's home screen (median of {runs}):")
+    print(f"  bare PySide6 window, first paint           {bare_s * 1000:5.0f} ms")
+    for words, marks, aim in (
+        ("first paint: the frame and home layout", frame, "1.5x"),
+        ("home screen usable: the cards painted", usable, "2x"),
+    ):
+        at, _ = (statistics.median(column) for column in zip(*marks, strict=True))
+        print(
+            f"  Hip & Core Coach, {words:24s} {at * 1000:5.0f} ms  {at / bare_s:5.2f}x"
+            f"   (aim: {aim})"
+        )
+        TABLE.append(
+            (words, f"{bare_s * 1000:.0f} ms", f"{at * 1000:.0f} ms", f"{at / bare_s:.2f}x", aim)
+        )
+    coach_mb = statistics.median(m for _, m in usable)
+    print("resident memory once the home screen is usable:")
     print(f"  bare PySide6 window   {bare_mb:7.1f} MB")
     print(f"  Hip & Core Coach      {coach_mb:7.1f} MB")
     print(f"  ratio                 {coach_mb / bare_mb:7.2f}x   (+{coach_mb - bare_mb:.1f} MB)")
-    TABLE.append(("first paint (median)", f"{bare_s * 1000:.0f} ms", f"{coach_s * 1000:.0f} ms",
-                  f"{coach_s / bare_s:.2f}x", "1.5x"))  # fmt: skip
-    TABLE.append(("resident memory at first paint", f"{bare_mb:.0f} MB", f"{coach_mb:.0f} MB",
+    TABLE.append(("resident memory, home usable", f"{bare_mb:.0f} MB", f"{coach_mb:.0f} MB",
                   f"{coach_mb / bare_mb:.2f}x", "1.5x"))  # fmt: skip
     after_show = [sys.executable, "-c", AFTER_SHOW, data]
     gaps = [float(subprocess.run(after_show, capture_output=True, text=True, check=True,
                                  cwd=ROOT).stdout) for _ in range(3)]  # fmt: skip
     gap = statistics.median(gaps)
-    print(f"  the window's longest gap in its first 1.5 s: {gap:.0f} ms (median of 3; aim 50 ms)")
-    TABLE.append(("longest gap, first 1.5 s on screen", "", f"{gap:.0f} ms", "", "50 ms"))
+    print(
+        f"  longest gap in the 1.5 s after the home screen is usable: {gap:.0f} ms"
+        " (median of 3; aim 50 ms)"
+    )
+    TABLE.append(("longest gap, 1.5 s from home usable", "", f"{gap:.0f} ms", "", "50 ms"))
 
 
 def bench_holds(routine: str, scale: float) -> None:

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -18,8 +18,9 @@ from coach import app
 from coach.__main__ import main
 from coach.resources import Resources, locate
 from coach.store.schema import SCHEMA_VERSION
+from coach.ui.main_window import MainWindow, Screens
 from tests.driver import Person
-from tests.helpers import ROOT, sqlite
+from tests.helpers import ROOT, FakeClock, sqlite
 from tests.ui.conftest import RecordingCues, screened_yesterday
 
 
@@ -124,36 +125,96 @@ def test_the_store_loads_beside_the_window_and_is_then_ready(qtbot: QtBot, perso
     assert person.services.workouts.workout(workout) is not None
 
 
-LOADED_AT_START = """
+AT_START = """
 import sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from coach.app import build_main_window
-window = build_main_window(Path(sys.argv[1]))
-window.show()
-QApplication.processEvents()
-print(window.showing() is window.screens.home)
-print(" ".join(sorted(sys.modules)))
+from coach import app
+from coach.core.clock import MonotonicClock
+
+def go_on(window):  # once the frame has painted
+    print(" ".join(sorted(sys.modules)))
+    print(app.open_data(window, MonotonicClock()), len(window.home.start_buttons))
+    print(" ".join(sorted(sys.modules)))
+    QApplication.exit(0)
+
+app.show_frame(Path(sys.argv[1]), go_on)
+QApplication.instance().exec()
 """
 
 
 @pytest.mark.slow
-def test_the_home_screen_opens_without_the_libraries_it_does_not_use_yet(tmp_path: Path) -> None:
-    """The checking of files, the database's ORM, the charts, sound, speech, printing and
-    the export wait until they are used, so the first screen paints sooner."""
+def test_the_frame_paints_before_the_data_is_read_and_nothing_unused_is_loaded(
+    tmp_path: Path,
+) -> None:
+    """The frame and the home layout paint before the services, the routine files and the
+    safety questions are loaded; with the home screen filled in, the ORM, the charts,
+    sound, speech, printing and the export still wait until they are used."""
     screened_yesterday(tmp_path)
     done = subprocess.run(
-        [sys.executable, "-c", LOADED_AT_START, str(tmp_path)],
+        [sys.executable, "-c", AT_START, str(tmp_path)],
         capture_output=True, text=True, timeout=60, cwd=ROOT,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    home, modules = done.stdout.splitlines()
-    assert home == "True"
-    loaded = set(modules.split())
-    assert "coach.ui.home.view" in loaded
+    at_paint, opened, at_home = done.stdout.splitlines()
+    painted = set(at_paint.split())
+    assert "coach.ui.home.view" in painted
+    later = ["coach.services", "coach.core.safety", "coach.core.shapes", "coach.store.settings",
+             "coach.ui.safety.flow", "coach.ui.workout.view"]  # fmt: skip
+    assert [name for name in later if name in painted] == []
+    assert opened == "None 3"  # opened, with the three routines' cards
+    loaded = set(at_home.split())
     waiting = ["pydantic", "sqlalchemy", "sqlmodel", "icalendar", "PySide6.QtCharts",
                "PySide6.QtMultimedia", "PySide6.QtTextToSpeech", "PySide6.QtPdf",
                "PySide6.QtPrintSupport", "coach.store.transfer", "coach.ui.progress.view",
-               "coach.ui.history.view"]  # fmt: skip
+               "coach.ui.history.view", "coach.ui.workout.view"]  # fmt: skip
     assert [name for name in waiting if name in loaded] == []
+
+
+def place(widget: QWidget) -> tuple[int, int, int, int]:
+    corner = widget.mapTo(widget.window(), QPoint(0, 0))
+    return corner.x(), corner.y(), widget.width(), widget.height()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_the_cards_fill_in_without_moving_the_frame_and_an_early_key_is_kept(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    screened_yesterday(tmp_path)
+    painted: list[MainWindow] = []
+    window = app.show_frame(tmp_path, painted.append)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(painted))
+    home = window.home
+    assert not window.opened and home.start_buttons == {}
+    fixed = [home.progress_button, home.plan_button, home.voice_button, home.week_label]
+    before = [place(widget) for widget in fixed]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(home, Qt.Key.Key_H)  # History, pressed before the data is open
+    assert window.showing() is home
+    assert app.open_data(window, FakeClock()) is None
+    assert list(home.start_buttons) == ["morning-bridge-core", "hip-openers",
+                                        "reclined-stretches"]  # fmt: skip
+    assert [place(widget) for widget in fixed] == before
+    assert window.showing() is not home  # the key was answered once the data was open
+    assert window.showing() is window.show_history()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_the_screens_are_made_a_turn_at_a_time_or_at_once_when_a_key_needs_them(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    screened_yesterday(tmp_path)
+    window = app.show_frame(tmp_path, lambda window: None)
+    qtbot.addWidget(window)
+    assert app.open_data(window, FakeClock()) is None
+    made: list[Screens] = []
+    window.make_screens_in_turns(made.append)
+    qtbot.wait(1)  # a turn or two: some screens are made, not all
+    assert not made
+    window.start_routine("hip-openers")  # Enter on a card: the rest are made now
+    assert window.showing() in window.screens.safety.views
+    qtbot.waitUntil(lambda: bool(made))
+    assert made == [window.screens]

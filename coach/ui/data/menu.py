@@ -8,14 +8,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from coach.files import private_folder
-from coach.services import DataCare
 from coach.ui.background import in_background
+
+if TYPE_CHECKING:
+    from coach.services import DataCare
 
 JSON_FILTER = "JSON file, one document (*.json)"
 CSV_FILTER = "CSV files in a zip, one per table (*.zip)"
@@ -27,13 +30,12 @@ class DataMenu:
         window: QMainWindow,
         stack: QStackedWidget,
         home: QWidget,
-        data: DataCare,
-        now: Callable[[], datetime],
         imported: Callable[[], None],
     ) -> None:
+        """The menu, offered once `attach` gives it the person's data."""
         self._window = window
-        self._data = data
-        self._now = now
+        self._data: DataCare | None = None
+        self._now: Callable[[], datetime] = datetime.now
         self._imported = imported
         menu = window.menuBar().addMenu("&Data")
         self.export_action = QAction("&Export all my data…", window)
@@ -49,13 +51,15 @@ class DataMenu:
         menu.addSeparator()
         menu.addAction(self.backups_action)
 
-        def on_screen(_index: int) -> None:
-            at_home = stack.currentWidget() is home
+        def on_screen(_index: int = 0) -> None:
+            at_home = stack.currentWidget() is home and self._data is not None
             for action in (self.export_action, self.import_action):
                 action.setEnabled(at_home)
+            self.backups_action.setEnabled(self._data is not None)
 
         stack.currentChanged.connect(on_screen)
-        on_screen(0)
+        on_screen()
+        self._on_screen = on_screen
 
         def focus_back() -> None:
             """Esc out of the menu leaves the menu bar holding the keyboard, and the
@@ -67,7 +71,14 @@ class DataMenu:
 
         menu.aboutToHide.connect(lambda: QTimer.singleShot(0, focus_back))
 
+    def attach(self, data: DataCare, now: Callable[[], datetime]) -> None:
+        self._data, self._now = data, now
+        self._on_screen()
+
     def export(self) -> None:
+        data = self._data
+        if data is None:
+            return
         suggested = Path.home() / f"hip-core-coach-{self._now().astimezone():%Y-%m-%d}.json"
         name, chosen = QFileDialog.getSaveFileName(
             self._window,
@@ -85,8 +96,8 @@ class DataMenu:
             written = in_background(
                 self._window,
                 f"Exporting all your data to {path.name}…",
-                lambda progress: self._data.export(path, kind, progress),
-                here=self._data.in_memory,
+                lambda progress: data.export(path, kind, progress),
+                here=data.in_memory,
             )
         except OSError as error:
             QMessageBox.warning(
@@ -103,6 +114,9 @@ class DataMenu:
     def import_(self) -> None:
         from coach.services import ImportRefused
 
+        data = self._data
+        if data is None:
+            return
         name, _ = QFileDialog.getOpenFileName(
             self._window,
             "Import data from an export",
@@ -113,7 +127,7 @@ class DataMenu:
             return
         try:
             tables = in_background(
-                self._window, f"Checking {Path(name).name}…", lambda _: self._data.read(Path(name))
+                self._window, f"Checking {Path(name).name}…", lambda _: data.read(Path(name))
             )
         except ImportRefused as error:
             QMessageBox.warning(self._window, "Nothing was imported", str(error))
@@ -123,7 +137,7 @@ class DataMenu:
         answer = QMessageBox.question(
             self._window,
             "Import this file?",
-            f"{Path(name).name} holds {self._data.describe(tables)}.\n\nIt is added to what you"
+            f"{Path(name).name} holds {data.describe(tables)}.\n\nIt is added to what you"
             " have here. Nothing here is changed or removed, and anything already here is not"
             " added twice.",
         )
@@ -133,8 +147,8 @@ class DataMenu:
         report = in_background(
             self._window,
             f"Adding what {Path(name).name} holds…",
-            lambda progress: self._data.merge(checked, progress),
-            here=self._data.in_memory,
+            lambda progress: data.merge(checked, progress),
+            here=data.in_memory,
         )
         if report is None:
             QMessageBox.information(
@@ -145,5 +159,6 @@ class DataMenu:
         QMessageBox.information(self._window, "Imported", report.sentence())
 
     def _on_backups_triggered(self) -> None:
-        private_folder(self._data.backups)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data.backups)))
+        if self._data is not None:
+            private_folder(self._data.backups)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data.backups)))

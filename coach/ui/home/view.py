@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -30,9 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.toml_errors import FileError
 from coach.files import private_folder
-from coach.services import HomeState, RoutineCard
 from coach.ui.widgets import (
     Key,
     bind,
@@ -43,6 +42,10 @@ from coach.ui.widgets import (
     make_row,
     set_words,
 )
+
+if TYPE_CHECKING:
+    from coach.core.toml_errors import FileError
+    from coach.services import HomeState, RoutineCard
 
 
 class HomeKeys:

@@ -1,0 +1,25 @@
+"""A first look at the saved settings, before the store is opened: the window's colours
+are needed for its very first paint, which comes before anything else is read."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+from urllib.parse import quote
+
+
+def saved_theme(database: Path) -> str | None:
+    """The theme the person chose, as saved; None when there is none or the file cannot
+    be read (the store, opened just after, says why and reads it again)."""
+    if not database.is_file():
+        return None
+    uri = f"file:{quote(str(database))}?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True, timeout=0.2)) as connection:
+            row = connection.execute("SELECT value FROM setting WHERE key = 'theme'").fetchone()
+        value = json.loads(row[0]) if row else None
+    except (sqlite3.Error, ValueError, TypeError):
+        return None
+    return value if isinstance(value, str) else None
