@@ -4,6 +4,7 @@ following the system; every pair of colours a person reads is readable."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -11,6 +12,7 @@ from PySide6.QtGui import QAccessibilityHints, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from coach import app
 from coach.services import THEME
 from coach.ui import theme
 from tests.ui.conftest import MakePerson
@@ -150,3 +152,29 @@ def test_leaving_the_colours_as_they_were_restyles_nothing(
     qtbot.keyClick(person.voice, Qt.Key.Key_C)  # dark
     assert changes.count > 0 and window_colour() == theme.THEMES["dark"].paper
     person.home.removeEventFilter(changes)
+
+
+def test_the_first_paint_is_already_in_the_chosen_colours(
+    qtbot: QtBot, make_person: MakePerson, tmp_path: Path
+) -> None:
+    """The frame paints before the data is opened, so the colours are read straight from
+    the file; a file that cannot be read paints as the system's, and opening it then says."""
+    person = make_person(tmp_path / "data")
+    person.services.settings.write((THEME, "dark"))
+    person.window.close()
+    colours: list[str] = []
+    window = app.show_frame(tmp_path / "data", lambda _window: colours.append(window_colour()))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(colours))
+    assert colours == [theme.THEMES["dark"].paper]
+    window.close()
+
+    theme.apply(QApplication.instance(), "light")  # type: ignore[arg-type]
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / "coach.db").write_bytes(b"not a database" * 100)
+    colours.clear()
+    window = app.show_frame(damaged, lambda _window: colours.append(window_colour()))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(colours))
+    assert colours == [theme.THEMES["light"].paper]  # the system's: no preference here
