@@ -351,3 +351,27 @@ def test_after_esc_closes_the_data_menu_the_screens_keys_work_again(
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     person.key(Qt.Key.Key_G)  # one key, as before the menu was opened
     assert person.showing() is window.show_progress()
+
+
+def test_the_chosen_workouts_detail_is_read_once_and_follows_a_delete(
+    qtbot: QtBot, make_person: MakePerson, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening reads the newest workout's detail once (it was read twice); after a
+    delete the same row holds the next workout, and its detail is shown."""
+    _monday, wednesday, friday = three_workouts(tmp_path / "data")
+    person = make_person()
+    read: list[int] = []
+    history = person.services.history
+    detail = history.detail
+
+    def reading(workout: int) -> object:
+        read.append(workout)
+        return detail(workout)
+
+    monkeypatch.setattr(history, "detail", reading)
+    view = open_history(person)
+    assert read == [friday]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    person.key(Qt.Key.Key_Delete)
+    assert view.chosen() == wednesday and read == [friday, wednesday]
+    assert "Wednesday" in view.detail.toPlainText()

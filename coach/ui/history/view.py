@@ -289,6 +289,7 @@ class HistoryView(QWidget):
         self._history = history
         self._name = exercise_name
         self.workouts = Workouts(history)
+        self._detail_of: int | None = None  # the workout whose detail is shown
         title = make_label("Your workouts", 26, bold=True)
         self.intro = make_label(
             "Newest first. Choose one to see its sets and check-ins. Delete removes it; you can"
@@ -342,6 +343,7 @@ class HistoryView(QWidget):
         return self.workouts.hidden()
 
     def open(self) -> None:
+        self._detail_of = None  # read afresh: the workout may have changed since
         self.workouts.reset()
         self.status.setText("")
         self._show(0)
@@ -357,7 +359,7 @@ class HistoryView(QWidget):
         if has_any:
             row = min(row, self.workouts.rowCount() - 1)
             self.list.setCurrentIndex(self.workouts.index(row))
-            self._on_list_row_changed()
+            self._on_list_row_changed()  # the same row may hold another workout now
             self.list.setFocus()
 
     def chosen(self) -> int | None:
@@ -366,6 +368,9 @@ class HistoryView(QWidget):
 
     def _on_list_row_changed(self, *_rows: object) -> None:
         workout_id = self.chosen()
+        if workout_id == self._detail_of and workout_id is not None:
+            return  # read once, however many ways the row was chosen
+        self._detail_of = workout_id
         detail = self._history.detail(workout_id) if workout_id is not None else None
         self.detail.setHtml(self.detail_html(detail) if detail else "")
 
