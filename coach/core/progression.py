@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -80,10 +80,10 @@ def lighter(dose: Dose) -> Dose | None:
     one fewer set, else a hold a quarter shorter (down to 10 s, in whole 5 s). None when
     it is already as light as it goes."""
     if dose.reps is not None and dose.reps > MIN_REPS:
-        return replace(dose, reps=dose.reps - 1)
+        return dose.but(reps=dose.reps - 1)
     if dose.sets > MIN_SETS:
-        return replace(dose, sets=dose.sets - 1)
+        return dose.but(sets=dose.sets - 1)
     if dose.hold_seconds is not None and dose.hold_seconds > SHORTEST_HOLD:
         shorter = max(SHORTEST_HOLD, 5 * math.floor(dose.hold_seconds * 0.75 / 5 + 0.5))
-        return replace(dose, hold_seconds=float(shorter))
+        return dose.but(hold_seconds=float(shorter))
     return None

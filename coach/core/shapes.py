@@ -1,6 +1,6 @@
 """Checked shapes for what the program reads: routine files, the safety questions, settings.
 
-A shape is a frozen dataclass whose fields carry their limits (`rule(ge=1, le=10)`).
+A shape is a frozen record whose fields carry their limits (`rule(ge=1, le=10)`).
 `Shape.validated(data)` builds one from plain data (TOML tables, JSON) and refuses data
 that does not fit with `ShapeError`, which lists every problem found: its kind, where it
 is (a path of keys and indexes), what is wrong in words, and the value given. The kinds
@@ -13,11 +13,11 @@ start-up, before the window could paint; this module imports in about a millisec
 
 from __future__ import annotations
 
-import dataclasses
+import inspect
 import re
 import typing
 from collections.abc import Callable
-from dataclasses import MISSING, dataclass
+from dataclasses import MISSING
 from enum import Enum
 from types import NoneType, UnionType
 from typing import Annotated, Any, ClassVar, Literal, Self, Union, dataclass_transform
@@ -39,17 +39,23 @@ class ShapeError(ValueError):
         return list(self._errors)
 
 
-@dataclass(frozen=True)
 class Rule:
     """The limits of one value. `check` may refuse it with a ValueError of its own."""
 
-    ge: float | None = None
-    gt: float | None = None
-    le: float | None = None
-    min_length: int | None = None
-    max_length: int | None = None
-    pattern: str | None = None
-    check: Callable[[Any], object] | None = None
+    __slots__ = ("check", "ge", "gt", "le", "max_length", "min_length", "pattern")
+
+    def __init__(
+        self,
+        ge: float | None = None,
+        gt: float | None = None,
+        le: float | None = None,
+        min_length: int | None = None,
+        max_length: int | None = None,
+        pattern: str | None = None,
+        check: Callable[[Any], object] | None = None,
+    ) -> None:
+        self.ge, self.gt, self.le, self.pattern, self.check = ge, gt, le, pattern, check
+        self.min_length, self.max_length = min_length, max_length
 
     def problem(self, value: Any) -> tuple[str, str] | None:
         """(kind, words) for the first limit the value breaks, or None."""
@@ -94,10 +100,29 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+class _Spec:
+    """What `rule` gives a field: its limits, its default, the key it is written under."""
+
+    __slots__ = ("alias", "default", "factory", "limits")
+
+    def __init__(
+        self,
+        limits: Rule | None,
+        default: Any,
+        factory: Callable[[], Any] | None,
+        alias: str | None,
+    ) -> None:
+        self.limits, self.default, self.factory, self.alias = limits, default, factory, alias
+
+    @property
+    def required(self) -> bool:
+        return self.default is MISSING and self.factory is None
+
+
 def rule(
     *,
     default: Any = MISSING,
-    default_factory: Any = MISSING,
+    default_factory: Callable[[], Any] | None = None,
     alias: str | None = None,
     ge: float | None = None,
     gt: float | None = None,
@@ -109,32 +134,75 @@ def rule(
     """A field with limits (and its default, and the key it is written under if that
     differs from its name)."""
     limits = Rule(ge, gt, le, min_length, max_length, pattern)
-    metadata = {"rule": limits, "alias": alias}
-    if default_factory is not MISSING:
-        return dataclasses.field(default_factory=default_factory, metadata=metadata)
-    return dataclasses.field(default=default, metadata=metadata)
+    return _Spec(limits, default, default_factory, alias)
 
 
-@dataclass(frozen=True)
 class _Field:
-    name: str
-    key: str  # as written in the data
-    kind: Any
-    limits: Rule | None
-    required: bool
+    __slots__ = ("key", "kind", "limits", "name", "required")
+
+    def __init__(self, name: str, spec: _Spec, kind: Any) -> None:
+        self.name, self.key, self.kind = name, spec.alias or name, kind  # key: as written
+        self.limits, self.required = spec.limits, spec.required
 
 
 @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(rule,))
 class Shape:
-    """A frozen dataclass that can be built, checked, from plain data."""
+    """A frozen record that can be built, checked, from plain data. Like a frozen
+    dataclass (keyword arguments, equal by value), but made without generating code,
+    which cost about half a millisecond a class at start-up."""
 
+    _specs: ClassVar[dict[str, _Spec]] = {}
     _fields: ClassVar[list[_Field] | None] = None
-    __dataclass_fields__: ClassVar[dict[str, Any]]  # made for each subclass
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        dataclass(frozen=True, kw_only=True)(cls)
-        cls._fields = None  # read from the annotations when first needed
+        specs = dict(cls._specs)
+        for name, annotation in inspect.get_annotations(cls).items():
+            if str(annotation).startswith("ClassVar"):
+                continue
+            given = cls.__dict__.get(name, MISSING)
+            if isinstance(given, _Spec):
+                specs[name] = given
+                delattr(cls, name)
+            else:
+                specs[name] = _Spec(None, given, None, None)
+        cls._specs = specs
+        cls._fields = None  # the types are read from the annotations when first needed
+
+    def __init__(self, **given: Any) -> None:
+        for name, spec in self._specs.items():
+            if name in given:
+                value = given.pop(name)
+            elif spec.factory is not None:
+                value = spec.factory()
+            elif spec.default is not MISSING:
+                value = spec.default
+            else:
+                raise TypeError(f"{type(self).__name__}() needs {name}")
+            object.__setattr__(self, name, value)
+        if given:
+            raise TypeError(f"{type(self).__name__}() has no field {next(iter(given))}")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._specs)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._values()))
+
+    def __repr__(self) -> str:
+        values = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._specs)
+        return f"{type(self).__name__}({values})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a {type(self).__name__} cannot be changed (its {name})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a {type(self).__name__} cannot be changed (its {name})")
 
     @classmethod
     def validated(cls, data: Any, *, strict: bool = False) -> Self:
@@ -146,9 +214,23 @@ class Shape:
         """Rules across fields; raise ValueError saying what is wrong. Runs once every
         field is good."""
 
+    def but(self, **changes: Any) -> Self:
+        """A copy with these fields changed (unchecked, as built by hand)."""
+        return type(self)(**{name: getattr(self, name) for name in self._specs} | changes)
+
     def dump(self) -> dict[str, Any]:
         """Back to plain data, keyed by field name."""
-        return dataclasses.asdict(self)
+        return {name: _plain_data(getattr(self, name)) for name in self._specs}
+
+
+def _plain_data(value: Any) -> Any:
+    if isinstance(value, Shape):
+        return value.dump()
+    if isinstance(value, list):
+        return [_plain_data(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain_data(v) for k, v in value.items()}
+    return value
 
 
 def validate(kind: Any, value: Any, *, strict: bool = False) -> Any:
@@ -167,16 +249,7 @@ _BAD: Any = object()
 def _fields(cls: type[Shape]) -> list[_Field]:
     if cls.__dict__.get("_fields") is None:
         hints = typing.get_type_hints(cls, include_extras=True)
-        cls._fields = [
-            _Field(
-                f.name,
-                f.metadata.get("alias") or f.name,
-                hints[f.name],
-                f.metadata.get("rule"),
-                f.default is MISSING and f.default_factory is MISSING,
-            )
-            for f in dataclasses.fields(cls)
-        ]
+        cls._fields = [_Field(name, spec, hints[name]) for name, spec in cls._specs.items()]
     return cls._fields or []
 
 
