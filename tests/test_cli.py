@@ -109,7 +109,7 @@ def damaged_with_a_backup(data: Path) -> Path:
     database = paths.database_path(data)
     opened = open_database(database)
     WorkoutLog(opened).begin("morning-bridge-core", "Morning")
-    opened.engine.dispose()  # the program is closed before the file is damaged
+    opened.close()  # the program is closed before the file is damaged
     backup = paths.backups_dir(data) / "coach-2026-03-01.db"
     backup.parent.mkdir()
     backup.write_bytes(database.read_bytes())

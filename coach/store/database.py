@@ -100,6 +100,8 @@ class OpenedDatabase:
     moved_aside: bool = False  # a damaged file was moved aside on this opening
     # The journal file the engine's connections write to: (device, inode), once seen.
     _journal: tuple[int, int] | None = None
+    _writer: sqlite3.Connection | None = None  # for `insert`, made when first needed
+    _inserting: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def engine(self) -> Engine:
@@ -160,25 +162,51 @@ class OpenedDatabase:
         return self._refusable(attempt)
 
     def insert(self, table: str, row: dict[str, object]) -> None:
-        """One row, committed at once, without the ORM's unit of work: a plain INSERT on
-        a pooled connection, whose prepared statement SQLite keeps for the next row of
-        the same shape (a workout's sets). In memory if the disk refuses."""
+        """One row, committed at once, without the ORM's unit of work: one plain INSERT,
+        its own transaction, on a connection kept for these rows, whose prepared
+        statement SQLite keeps for the next row of the same shape (a workout's sets). In
+        memory if the disk refuses."""
         columns = ", ".join(row)
         sql = f'INSERT INTO "{table}" ({columns}) VALUES ({", ".join("?" * len(row))})'
         values = tuple(row.values())
 
         def attempt() -> None:
-            connection = self.engine.raw_connection()
-            try:
-                connection.execute(sql, values)
-                connection.commit()
-            except BaseException:
-                connection.rollback()
-                raise
-            finally:
-                connection.close()  # back to the pool, not closed
+            with self._inserting:
+                if self._memory is not None:
+                    with self._memory:  # a transaction, committed (or rolled back) here
+                        self._memory.execute(sql, values)
+                    return
+                self._inserter().execute(sql, values)  # autocommit: committed at once
 
         self._refusable(attempt)
+
+    def _inserter(self) -> sqlite3.Connection:
+        if self._writer is None:
+            # One of the engine's connections (made as they all are: WAL, NORMAL, keys on),
+            # taken out of its pool for good, each statement its own transaction.
+            pooled = self.engine.raw_connection()
+            writer = pooled.driver_connection
+            pooled.detach()
+            if not isinstance(writer, sqlite3.Connection):
+                raise TypeError(f"not a SQLite connection: {writer!r}")
+            writer.isolation_level = None
+            self._writer = writer
+            weakref.finalize(self, writer.close)
+        return self._writer
+
+    def close(self) -> None:
+        """Close every connection to the file: the journal is folded into it. Used again,
+        it opens them anew."""
+        self._let_go()
+
+    def _let_go(self) -> None:
+        """Close every connection to the file (each opens the journal anew when next used)."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
 
     def write_plain(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """`write` for plain SQL: `work` gets an autocommit connection and makes its own
@@ -215,9 +243,9 @@ class OpenedDatabase:
         if self._memory is not None or self._engine is None:
             return
         checkedin = getattr(self._engine.pool, "checkedin", None)
-        if checkedin is None or checkedin() == 0:
-            # No connection of the engine is open: no journal is held, and the last plain
-            # connection to close took its journal away, as SQLite does.
+        if self._writer is None and (checkedin is None or checkedin() == 0):
+            # No connection is open: no journal is held, and the last plain connection to
+            # close took its journal away, as SQLite does.
             self._journal = None
             return
         wal = self.path.with_name(self.path.name + "-wal")
@@ -234,10 +262,12 @@ class OpenedDatabase:
             " everything in it was saved again into the database file.",
             self.path,
         )
-        with self._engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        self._engine.dispose()  # each connection opens the new journal
-        self._engine = None
+        if self._writer is not None:  # the connection that wrote, and holds the journal
+            self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        else:
+            with self._engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._let_go()  # each connection opens the new journal
         self._journal = None
 
     def keep_in_memory(self, reason: str, *, copy: bool = True) -> None:
@@ -248,9 +278,7 @@ class OpenedDatabase:
         if copy:
             copy_into(self.path, memory)
         memory.execute("PRAGMA foreign_keys = ON")
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
+        self._let_go()
         self._memory = memory
         self.unsaved = reason
         for listener in self.listeners:
@@ -273,9 +301,7 @@ class OpenedDatabase:
             logger.warning("Still cannot save to %s: %s", self.path, error)
             return False
         owner_only(self.path)
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
+        self._let_go()
         self._memory.close()
         self._memory = None
         self.unsaved = None

@@ -39,6 +39,7 @@ from coach.store.safety import SafetyLog  # noqa: E402
 from coach.store.workouts import WorkoutLog  # noqa: E402
 
 WARM = 50  # workouts before memory is first read: imports and caches settled
+TIMED = 3000  # sets timed at the end, against as many bare inserts
 
 
 def rss_mb() -> float:
@@ -99,10 +100,8 @@ def soak(workouts: int, folder: Path) -> None:
     )  # fmt: skip
     sets = the_sets("morning-bridge-core")
     exercises = list(dict.fromkeys(s.exercise_id for s in sets))
-    set_seconds = 0.0
     saved = 0
     start_rss = start_heap = 0.0
-    tracemalloc.start()
     total_started = time.perf_counter()
     block = 0
     for n in range(workouts):
@@ -113,24 +112,31 @@ def soak(workouts: int, folder: Path) -> None:
         workout = log.begin("morning-bridge-core", "Morning bridge & core")
         checkins.record(block, CheckinKind.BEFORE_WORKOUT, 4, workout_id=workout)
         for done in sets:
-            started = time.perf_counter()
             log.record_set(workout, done)
-            set_seconds += time.perf_counter() - started
             saved += 1
         for exercise in exercises:
             log.record_feeling(workout, exercise, Feeling.ABOUT_RIGHT)
         checkins.record(block, CheckinKind.AFTER_WORKOUT, 3, workout_id=workout)
         log.finish(workout, Outcome.FINISHED)
         calendar[0] += timedelta(days=2, hours=8)
-        if n + 1 == WARM:
+        if n + 1 == WARM:  # the heap is traced from here on (it slows every write)
+            tracemalloc.start()
             start_rss, start_heap = rss_mb(), tracemalloc.get_traced_memory()[0] / 2**20
     total = time.perf_counter() - total_started
     end_rss, end_heap = rss_mb(), tracemalloc.get_traced_memory()[0] / 2**20
     tracemalloc.stop()
-    database.engine.dispose()  # the last connection closes: the log is folded in
+    # The time per set: one more workout's worth many times over, on the full database,
+    # without tracing, as bare sqlite3 is timed below.
+    workout = log.begin("morning-bridge-core", "Morning bridge & core")
+    timed = sets * (TIMED // len(sets))
+    started = time.perf_counter()
+    for done in timed:
+        log.record_set(workout, done)
+    per_set = (time.perf_counter() - started) / len(timed)
+    saved += len(timed)
+    database.close()  # the last connection closes: the log is folded in
     size = sum(p.stat().st_size for p in folder.glob("coach.db*")) / 2**20
-    bare = bare_inserts(folder, min(saved, 5000))
-    per_set = set_seconds / saved
+    bare = bare_inserts(folder, len(timed))
     print(f"soak: {workouts} workouts through the real store ({saved} sets, {total:.1f} s)")
     print(f"  database size          {size:7.2f} MB   ({size * 2**20 / saved:.0f} bytes a set,"
           " check-ins and all)")  # fmt: skip

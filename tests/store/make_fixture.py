@@ -60,7 +60,7 @@ def make(path: Path) -> None:
     now[0] += timedelta(days=3)
     safety.clear([halt.id for halt in safety.halts()])
     checkins.fix_figures(block, Adherence((1, 0, 0), (3, 3, 3), halts=1).to_json())
-    database.engine.dispose()  # close the program's connections
+    database.close()  # close the program's connections
     with closing(sqlite3.connect(path)) as connection:  # one file, nothing left in the WAL
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         connection.execute("PRAGMA journal_mode = DELETE")

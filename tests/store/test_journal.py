@@ -65,3 +65,17 @@ def test_an_ordinary_session_never_saves_again(
         log.record_set(workout, a_set(number))
     assert "saved again" not in caplog.text
     assert after_a_crash(tmp_path, tmp_path / "crashed") == list(range(1, 40))
+
+
+def test_closing_folds_the_journal_into_the_file_and_the_store_opens_again(
+    tmp_path: Path,
+) -> None:
+    database = open_database(tmp_path / "coach.db")
+    log = WorkoutLog(database)
+    workout = log.begin("morning", "Morning")
+    log.record_set(workout, a_set(1))
+    database.close()  # the kept connection for sets closes too
+    wal = tmp_path / "coach.db-wal"
+    assert not wal.exists() or wal.stat().st_size == 0
+    log.record_set(workout, a_set(2))  # used again: its connections open anew
+    assert after_a_crash(tmp_path, tmp_path / "crashed") == [1, 2]
