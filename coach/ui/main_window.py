@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from coach.files import write_private
 from coach.ui import theme
 from coach.ui.data.menu import DataMenu
 from coach.ui.home.view import HomeView
+from coach.ui.widgets import Pages
 
 if TYPE_CHECKING:
     from coach.core.cues import VoiceSettings
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.show_theme(theme_choice)
         self._following = False
         self._follow_system(True)
-        self.stack = QStackedWidget()
+        self.stack = Pages()  # every screen, one showing
         self.stack.setObjectName("screens")
         self.home = HomeView(paths.user_routines_dir(data_dir))
         self.stack.addWidget(self.home)

@@ -96,7 +96,7 @@ def style(c: Colours) -> str:
     border = 2 if contrast else 1  # high contrast: every edge plain to see
     return f"""
 QWidget {{ color: {c.ink}; }}
-QMainWindow, QStackedWidget#screens > QWidget {{ background: {c.paper}; }}
+QMainWindow, QWidget#screens > QWidget {{ background: {c.paper}; }}
 QLabel#muted {{ color: {c.muted}; }}
 QLabel#warnText {{ color: {c.warn}; }}
 QLabel#pauseCover {{

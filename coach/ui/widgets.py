@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -21,7 +21,14 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShortcut,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coach.ui import theme
 
@@ -250,3 +257,79 @@ class ProgressLine(QWidget):
         super().resizeEvent(event)
         self._filled = -1
         self.set_fraction(self._fraction)
+
+
+class Pages(QWidget):
+    """One page showing at a time, like QStackedWidget, but the pages not showing are
+    hidden and so count for nothing in the layout.
+
+    QStackedWidget asks every page, shown or not, its height for each width its layout
+    tries; a page of wrapped words lays them all out again each time. With every screen
+    of the program in one stack, any change of layout on the screen showing (a line of
+    words shown, the countdown's size) cost 5 ms a time, and a new exercise 40 ms."""
+
+    currentChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pages: list[QWidget] = []
+        self._current = -1
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def addWidget(self, page: QWidget) -> int:
+        self._pages.append(page)
+        self._layout.addWidget(page)
+        if self._current < 0:
+            self._current = 0
+            page.show()
+            self.currentChanged.emit(0)
+        else:
+            page.hide()
+            page.setGeometry(self.contentsRect())
+        return len(self._pages) - 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Every page kept the size of the stack, shown or not, as QStackedWidget does: a
+        page sizes its words by its height, and is then ready the moment it shows."""
+        super().resizeEvent(event)
+        room = self.contentsRect()
+        for page in self._pages:
+            if page.isHidden():
+                page.setGeometry(room)
+
+    def count(self) -> int:
+        return len(self._pages)
+
+    def widget(self, index: int) -> QWidget | None:
+        return self._pages[index] if 0 <= index < len(self._pages) else None
+
+    def indexOf(self, page: QWidget | None) -> int:
+        return self._pages.index(page) if page in self._pages else -1
+
+    def currentIndex(self) -> int:
+        return self._current
+
+    def currentWidget(self) -> QWidget | None:
+        return self.widget(self._current)
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        index = self.indexOf(page)
+        if index < 0:
+            raise ValueError(f"{page!r} is not one of these pages")
+        self.setCurrentIndex(index)
+
+    def setCurrentIndex(self, index: int) -> None:
+        if index == self._current or not 0 <= index < len(self._pages):
+            return
+        before, after = self.currentWidget(), self._pages[index]
+        focused = QApplication.focusWidget()
+        self._current = index
+        after.show()
+        # Focus on the page leaving goes to the page coming, as QStackedWidget does.
+        if before is not None and focused is not None and before.isAncestorOf(focused):
+            (after.focusWidget() or after).setFocus()
+        if before is not None:
+            before.hide()
+        self._layout.activate()  # laid out now, before anything paints
+        self.currentChanged.emit(index)

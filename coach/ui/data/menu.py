@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from coach.files import private_folder
 from coach.ui.background import in_background
+from coach.ui.widgets import Pages
 
 if TYPE_CHECKING:
     from coach.services import DataCare
@@ -28,7 +29,7 @@ class DataMenu:
     def __init__(
         self,
         window: QMainWindow,
-        stack: QStackedWidget,
+        stack: Pages,
         home: QWidget,
         imported: Callable[[], None],
     ) -> None:

@@ -89,9 +89,12 @@ class HomeView(QWidget):
         self.history_button = key_button(keys.HISTORY, self.history_requested.emit, focus=True)
         heading = QHBoxLayout()
         heading.addWidget(title, 1)
+        # First of the buttons: it shows once there are past blocks, and the buttons right
+        # of it stay where they are (from the first paint, before the data is read).
+        heading.addWidget(self.blocks_button)
+        self.blocks_button.hide()
         heading.addWidget(self.progress_button)
         heading.addWidget(self.history_button)
-        heading.addWidget(self.blocks_button)
         heading.addWidget(self.settings_button)
         bind(self, keys.BLOCKS, self._on_blocks_key_pressed)
         bind(self, keys.PROGRESS, self.progress_requested.emit)
@@ -133,6 +136,9 @@ class HomeView(QWidget):
         bind(self, keys.BLOCK, self._on_block_key_pressed)
         self.week_label = make_label("", 15, bold=True)
         self.week_label.setAccessibleName("This week")
+        # Room for two lines from the first paint, so the row does not grow when its
+        # words come (two lines in a small window).
+        self.week_label.setMinimumHeight(2 * self.week_label.fontMetrics().lineSpacing())
         self.plan_button = key_button(keys.PLAN, self.plan_requested.emit, focus=True)
         self.voice_button = key_button(keys.VOICE, self.voice_requested.emit, focus=True)
         week_row = make_row(

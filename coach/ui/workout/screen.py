@@ -379,13 +379,14 @@ class WorkoutScreen(QWidget):
             layout.activate()
         room = self._right.geometry()
         if room.height() > 0:
-            self.instruction_label.show()
-            fitted = self._room_for_countdown(room.width(), room.height())
-            if fitted < max(48, height * 0.2) and self.check_shown():
-                # Short of room while the check is asked: the question comes first, and
-                # the instruction returns with the answer.
-                self.instruction_label.hide()
-                fitted = self._room_for_countdown(room.width(), room.height())
+            fitted = self._room_for_countdown(room.width(), room.height(), instruction=True)
+            # Short of room while the check is asked: the question comes first, and the
+            # instruction returns with the answer.
+            words = not (fitted < max(48, height * 0.2) and self.check_shown())
+            if not words:
+                fitted = self._room_for_countdown(room.width(), room.height(), instruction=False)
+            if self.instruction_label.isHidden() == words:  # shown or hidden only on a change:
+                self.instruction_label.setVisible(words)  # each costs Qt 5 ms of text layout
             pixels = max(36, min(pixels, fitted, int(room.width() / DIGITS_WIDE)))
         font = self.countdown.font()
         font.setPixelSize(pixels)
@@ -407,12 +408,16 @@ class WorkoutScreen(QWidget):
         font.setPixelSize(max(24, min(int(self.height() * 0.08), int(100 * room / widest))))
         self.pause_cover.setFont(font)
 
-    def _room_for_countdown(self, width: int, height: int) -> int:
-        """The countdown's largest pixel size in a column of this size."""
+    def _room_for_countdown(self, width: int, height: int, *, instruction: bool) -> int:
+        """The countdown's largest pixel size in a column of this size, with the
+        instruction beside it or without."""
+        words = self.instruction_label
+        shown = [w for w in self._beside_countdown() if w is not words and not w.isHidden()]
+        if instruction:
+            shown.append(words)
         taken = sum(
             w.heightForWidth(width) if w.hasHeightForWidth() else w.sizeHint().height()
-            for w in self._beside_countdown()
-            if not w.isHidden()
+            for w in shown
         )
         spare = height - taken - 4 - self._right.spacing() * (self._right.count() - 1)
         return int(spare / DIGITS_TALL)
