@@ -44,13 +44,16 @@ _loading: list[threading.Thread] = []  # the ORM's modules, loading beside the w
 
 def load_orm_beside() -> threading.Thread:
     """SQLAlchemy's and sqlmodel's modules loaded on a thread of their own (0.3 s of
-    imports), so the window answers meanwhile."""
+    imports), so the window answers meanwhile; and the readers of history and progress,
+    which the end of the first workout would otherwise wait 12 ms for."""
 
     def load() -> None:
         import sqlalchemy.dialects.sqlite.pysqlite  # noqa: F401
         import sqlmodel  # noqa: F401
 
-        import coach.store.models  # noqa: F401
+        import coach.store.history
+        import coach.store.models
+        import coach.store.stats  # noqa: F401
 
     thread = threading.Thread(target=load, name="load the store's modules", daemon=True)
     _loading.append(thread)

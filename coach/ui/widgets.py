@@ -325,11 +325,11 @@ class Pages(QWidget):
         before, after = self.currentWidget(), self._pages[index]
         focused = QApplication.focusWidget()
         self._current = index
+        if before is not None:  # first, or the two would share the room for a moment
+            before.hide()
         after.show()
         # Focus on the page leaving goes to the page coming, as QStackedWidget does.
         if before is not None and focused is not None and before.isAncestorOf(focused):
             (after.focusWidget() or after).setFocus()
-        if before is not None:
-            before.hide()
         self._layout.activate()  # laid out now, before anything paints
         self.currentChanged.emit(index)

@@ -202,7 +202,7 @@ def bench_startup(runs: int) -> None:
 def bench_holds(routine: str, scale: float) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from coach.app import build_main_window
+    from coach.app import build_main_window, warm_up_beside
     from coach.core.clock import MonotonicClock, ScaledClock
     from coach.core.phases import Phase, PhaseKind
     from tests.driver import answer_checks_all_fine, start_with_all_no
@@ -211,6 +211,10 @@ def bench_holds(routine: str, scale: float) -> None:
         Path(tempfile.mkdtemp(prefix="coach-bench-")), clock=ScaledClock(MonotonicClock(), scale)
     )
     window.show()
+    loading = warm_up_beside(window)  # as the program, before a person starts a workout
+    while loading.isActive():
+        QApplication.processEvents()
+        time.sleep(0.005)
     seen: list[tuple[float, Phase]] = []
     window.screens.workout.view.phase_changed.connect(
         lambda p: seen.append((time.perf_counter(), p))
