@@ -21,7 +21,7 @@ from pathlib import Path
 def reading(path: Path) -> Iterator[sqlite3.Connection]:
     """A connection that reads the database at `path` as it is now and never writes it."""
     with ExitStack() as stack:
-        connection = _plain(path)
+        connection = plain_reader(path)
         if connection is None:
             wal = path.with_name(path.name + "-wal")
             if wal.is_file() and wal.stat().st_size > 0:
@@ -36,7 +36,7 @@ def reading(path: Path) -> Iterator[sqlite3.Connection]:
         yield connection
 
 
-def _plain(path: Path) -> sqlite3.Connection | None:
+def plain_reader(path: Path) -> sqlite3.Connection | None:
     """A read-only connection that can read, or None where the folder stops WAL reading."""
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:

@@ -79,3 +79,28 @@ def test_closing_folds_the_journal_into_the_file_and_the_store_opens_again(
     assert not wal.exists() or wal.stat().st_size == 0
     log.record_set(workout, a_set(2))  # used again: its connections open anew
     assert after_a_crash(tmp_path, tmp_path / "crashed") == [1, 2]
+
+
+@posix_only
+@pytest.mark.parametrize("how", ["deleted", "replaced"])
+def test_the_kept_reader_follows_a_journal_removed_under_it(tmp_path: Path, how: str) -> None:
+    """The window reads through one connection it keeps; a journal removed or replaced
+    while it is open never makes a read come back empty or old."""
+    data = tmp_path / "data"
+    database = open_database(data / "coach.db")
+    log = WorkoutLog(database)
+    workout = log.begin("morning", "Morning")
+    log.record_set(workout, a_set(1))
+    assert database.read("SELECT COUNT(*) FROM workout_set") == [(1,)]  # kept from here
+    wal = data / "coach.db-wal"
+    assert wal.exists()
+    wal.unlink()
+    if how == "replaced":
+        wal.write_bytes(b"")
+    assert database.read("SELECT COUNT(*) FROM workout_set") == [(1,)]
+    log.record_set(workout, a_set(2))
+    log.record_set(workout, a_set(3))
+    assert database.read("SELECT COUNT(*) FROM workout_set") == [(3,)]
+    database.close()
+    assert database.read("SELECT COUNT(*) FROM workout_set") == [(3,)]  # opened again
+    assert after_a_crash(data, tmp_path / "crashed") == [1, 2, 3]
