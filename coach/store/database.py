@@ -152,7 +152,7 @@ class OpenedDatabase:
             if not self.path.is_file():
                 return None
             try:
-                self._kept_reader = plain_reader(self.path)
+                self._kept_reader = plain_reader(self.path, kept=True)
             except sqlite3.Error:
                 return None
             if self._kept_reader is not None:

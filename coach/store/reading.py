@@ -36,9 +36,10 @@ def reading(path: Path) -> Iterator[sqlite3.Connection]:
         yield connection
 
 
-def plain_reader(path: Path) -> sqlite3.Connection | None:
-    """A read-only connection that can read, or None where the folder stops WAL reading."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def plain_reader(path: Path, *, kept: bool = False) -> sqlite3.Connection | None:
+    """A read-only connection that can read, or None where the folder stops WAL reading.
+    `kept`: it may be closed from another thread (when the garbage collector runs there)."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=not kept)
     try:
         connection.execute("PRAGMA schema_version").fetchone()  # opening is lazy: read once
     except sqlite3.Error as error:

@@ -4,8 +4,10 @@ once, not lost at the next crash."""
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -104,3 +106,28 @@ def test_the_kept_reader_follows_a_journal_removed_under_it(tmp_path: Path, how:
     database.close()
     assert database.read("SELECT COUNT(*) FROM workout_set") == [(3,)]  # opened again
     assert after_a_crash(data, tmp_path / "crashed") == [1, 2, 3]
+
+
+def test_the_kept_connections_close_whichever_thread_lets_the_store_go(tmp_path: Path) -> None:
+    """The last reference may go on a worker (an export's), and the garbage collector
+    closes the store's connections there: no error, nothing left open."""
+    database = open_database(tmp_path / "coach.db")
+    log = WorkoutLog(database)
+    log.record_set(log.begin("morning", "Morning"), a_set(1))
+    assert database.read("SELECT COUNT(*) FROM workout_set") == [(1,)]  # the kept reader
+    held = [database]
+    del database, log
+    failed: list[BaseException] = []
+
+    def let_go() -> None:
+        try:
+            held.clear()
+            gc.collect()
+        except BaseException as error:  # pragma: no cover - the failure being tested
+            failed.append(error)
+
+    worker = threading.Thread(target=let_go)
+    worker.start()
+    worker.join()
+    assert failed == []
+    assert after_a_crash(tmp_path, tmp_path / "crashed") == [1]
