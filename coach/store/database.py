@@ -146,19 +146,15 @@ class OpenedDatabase:
         """A read-only connection kept for the window's reads: a new one for each read
         took 0.3 ms, and the home screen makes 25. None on other threads, before the file
         exists, and where the folder stops SQLite reading it as it is (see `reading`)."""
-        if self._kept_reader is None:
-            if threading.current_thread() is not threading.main_thread():
-                return None
-            if not self.path.is_file():
-                return None
+        if threading.current_thread() is not threading.main_thread():
+            return None
+        if self._kept_reader is None and self.path.is_file():
             try:
                 self._kept_reader = plain_reader(self.path, kept=True)
             except sqlite3.Error:
                 return None
             if self._kept_reader is not None:
                 weakref.finalize(self, self._kept_reader.close)
-        elif threading.current_thread() is not threading.main_thread():
-            return None
         return self._kept_reader
 
     def _close_reader(self) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from contextlib import closing
 from pathlib import Path
-from urllib.parse import quote
+
+from coach.store.reading import reading
 
 
 def saved_theme(database: Path) -> str | None:
@@ -15,11 +15,10 @@ def saved_theme(database: Path) -> str | None:
     be read (the store, opened just after, says why and reads it again)."""
     if not database.is_file():
         return None
-    uri = f"file:{quote(str(database))}?mode=ro"
     try:
-        with closing(sqlite3.connect(uri, uri=True, timeout=0.2)) as connection:
+        with reading(database) as connection:
             row = connection.execute("SELECT value FROM setting WHERE key = 'theme'").fetchone()
         value = json.loads(row[0]) if row else None
-    except (sqlite3.Error, ValueError, TypeError):
+    except (OSError, sqlite3.Error, ValueError, TypeError):
         return None
     return value if isinstance(value, str) else None
