@@ -4,7 +4,7 @@ hold, switch sides, rest. The workout (coach.core.workout) runs through them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from coach.core.routines import PlannedExercise
@@ -53,33 +53,38 @@ class Phase:
 
 
 def build_phases(plan: Sequence[PlannedExercise]) -> list[Phase]:
+    # Each phase is made whole, not copied with dataclasses.replace: the home screen
+    # unrolls every routine to say its minutes, and replace took 3 ms of that.
     phases: list[Phase] = []
     for index, planned in enumerate(plan):
         dose = planned.dose
         ready = FIRST_GET_READY_SECONDS
         if index:
             ready = max(plan[index - 1].dose.rest_after, MIN_GET_READY_SECONDS)
-        start = Phase(PhaseKind.GET_READY, ready, index, set_number=1, sets=dose.sets)
-        phases.append(start)
+        phases.append(Phase(PhaseKind.GET_READY, ready, index, 1, dose.sets))
         sides: list[Side | None] = [Side.LEFT, Side.RIGHT] if dose.per_side else [None]
         for set_number in range(1, dose.sets + 1):
             for side in sides:
-                at = replace(start, set_number=set_number, side=side)
                 if side is Side.RIGHT:
                     phases.append(
-                        replace(at, kind=PhaseKind.SWITCH_SIDE, seconds=SWITCH_SIDE_SECONDS)
-                    )
-                phases.extend(_work_phases(planned, at))
+                        Phase(PhaseKind.SWITCH_SIDE, SWITCH_SIDE_SECONDS, index, set_number,
+                              dose.sets, side)
+                    )  # fmt: skip
+                phases.extend(_work_phases(planned, index, set_number, side))
             if set_number < dose.sets and dose.rest_between_sets > 0:
-                rest = replace(start, kind=PhaseKind.REST, seconds=dose.rest_between_sets)
-                phases.append(replace(rest, set_number=set_number))
+                phases.append(
+                    Phase(PhaseKind.REST, dose.rest_between_sets, index, set_number, dose.sets)
+                )
     return phases
 
 
-def _work_phases(planned: PlannedExercise, at: Phase) -> list[Phase]:
+def _work_phases(
+    planned: PlannedExercise, index: int, set_number: int, side: Side | None
+) -> list[Phase]:
     dose = planned.dose
     if dose.hold_seconds is not None:
-        return [replace(at, kind=PhaseKind.HOLD, seconds=dose.hold_seconds, completes_set=True)]
+        return [Phase(PhaseKind.HOLD, dose.hold_seconds, index, set_number, dose.sets, side,
+                      completes_set=True)]  # fmt: skip
     assert dose.reps is not None and dose.tempo is not None
     steps = [
         (PhaseKind.UP, dose.tempo.up),
@@ -92,7 +97,7 @@ def _work_phases(planned: PlannedExercise, at: Phase) -> list[Phase]:
         for n, (kind, seconds) in enumerate(steps):
             last = rep == dose.reps and n == len(steps) - 1
             phases.append(
-                replace(at, kind=kind, seconds=seconds, rep=rep, reps=dose.reps, completes_set=last)
+                Phase(kind, seconds, index, set_number, dose.sets, side, rep, dose.reps, last)
             )
     return phases
 
