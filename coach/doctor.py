@@ -16,10 +16,11 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import TextIO
+
+from coach.core.records import field, record
 
 # A library's file name, and the package that brings it: (Debian/Ubuntu, Fedora).
 PACKAGES: dict[str, tuple[str, str]] = {
@@ -73,7 +74,7 @@ PACKAGES.update(
 SPEECH_PROGRAMS = {"speech-dispatcher": "speech-dispatcher", "espeak-ng": "espeak-ng"}
 
 
-@dataclass(frozen=True)
+@record
 class Part:
     """Something the program uses, the Qt files it comes through, and what happens without it."""
 
@@ -100,7 +101,7 @@ PARTS = (
 )  # fmt: skip
 
 
-@dataclass
+@record(frozen=False)
 class Finding:
     part: Part
     missing: list[str] = field(default_factory=list)  # library file names
@@ -111,7 +112,7 @@ class Finding:
         return not self.missing and not self.absent
 
 
-@dataclass
+@record(frozen=False)
 class Report:
     findings: list[Finding]
     programs_missing: list[str]  # speech programs not found

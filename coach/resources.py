@@ -6,8 +6,9 @@ inside it (``coach/routines``, ``coach/assets``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+from coach.core.records import record
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -22,7 +23,7 @@ def _find(name: str) -> Path:
     )
 
 
-@dataclass(frozen=True)
+@record
 class Resources:
     routines: Path
     assets: Path

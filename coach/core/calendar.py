@@ -10,19 +10,19 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coach.core.plan import WEEKDAYS
+from coach.core.records import record
 
 ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DEFAULT_TIME = time(18, 0)
 NO_ROUTINE = ("Hip and core workout", 15)  # title and minutes when no routine is due
 
 
-@dataclass(frozen=True)
+@record
 class Reminder:
     """Notify at ``at`` on plan days (only while the program runs), if ``on``."""
 

@@ -7,16 +7,16 @@ the file, the line or field, and what is wrong, and every other file still loads
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coach.core.records import field, record
 from coach.core.routines import LIBRARY_FILE, SAFETY_FILE, Exercise, LoadedRoutine, Routine
 from coach.core.shapes import ShapeError
 from coach.core.toml_errors import FileError, TomlProblem, describe, location, read_toml
 
 
-@dataclass
+@record(frozen=False)
 class Catalogue:
     """Everything found in the routine folders, good and bad."""
 

@@ -9,10 +9,11 @@ comes next. Each answer is written the moment it is given, through a :class:`Che
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol
+
+from coach.core.records import field, record
 
 AVERAGE = "What was your average pain over the last 24 hours, from 0 to 10?"
 RIGHT_NOW = "How much pain do you have right now, from 0 to 10?"
@@ -29,7 +30,7 @@ class Due(StrEnum):
     LATE = "late"
 
 
-@dataclass(frozen=True)
+@record
 class ThreeWeekStatus:
     due: Due
     days: int  # days until due (NOT_YET) or days since it became due (DUE, LATE)
@@ -67,7 +68,7 @@ class CheckinKind(StrEnum):
     THREE_WEEKS = "three weeks"  # the average pain, activities and the impression
 
 
-@dataclass(frozen=True)
+@record
 class Block:
     """A three-week block: its own baseline and its own comparison."""
 
@@ -80,7 +81,7 @@ class Block:
         return self.started_at.astimezone().date()
 
 
-@dataclass(frozen=True)
+@record
 class CheckinRecord:
     kind: CheckinKind
     at: datetime
@@ -126,7 +127,7 @@ class CheckinBook(Protocol):
 # What comes next.
 
 
-@dataclass(frozen=True)
+@record
 class PainQuestion:
     heading: str
     question: str
@@ -134,12 +135,12 @@ class PainQuestion:
     ends: tuple[str, str] = PAIN_ENDS
 
 
-@dataclass(frozen=True)
+@record
 class ChooseActivities:
     """Pick up to three everyday activities the pain makes hard (at the baseline)."""
 
 
-@dataclass(frozen=True)
+@record
 class ChooseImpression:
     """The global impression of change, at three weeks."""
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 
 from coach.core.clock import Clock
 from coach.core.phases import COUNTDOWN_FROM, Phase, PhaseKind, Side
+from coach.core.records import record
 from coach.core.routines import PlannedExercise
 from coach.core.workout import Event, PhaseStarted, State, Workout, WorkoutEnded, WorkoutFinished
 
@@ -40,7 +40,7 @@ class CueKind(StrEnum):
     CHECK = "check"  # the check after an exercise, invited
 
 
-@dataclass(frozen=True)
+@record
 class CueChoice:
     """Which cues the person wants, and the speech rate (-1 slow, 0 normal, 1 fast)."""
 
@@ -51,7 +51,7 @@ class CueChoice:
     rate: float = 0.0
 
 
-@dataclass(frozen=True)
+@record
 class VoiceSettings:
     """The person's voice settings: spoken or not, how loud (0 to 1), and the cues."""
 
@@ -60,7 +60,7 @@ class VoiceSettings:
     choice: CueChoice = CueChoice()
 
 
-@dataclass(frozen=True)
+@record
 class Cue:
     kind: CueKind
     text: str

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import Enum
 
 from coach.core.plan import PlanHistory
+from coach.core.records import field, record
 
 MONTHS_BACK = timedelta(days=91)
 MAX_CALENDAR_MONTHS = 12
@@ -51,21 +51,21 @@ class Day(Enum):
     TO_COME = "Still to come"
 
 
-@dataclass(frozen=True)
+@record
 class PeriodPain:
     start: date  # the first day of the week (or month, year)
     average: float
     count: int
 
 
-@dataclass(frozen=True)
+@record
 class PeriodCount:
     start: date
     workouts: int  # workouts done (finished, or ended after half their sets)
     halted: int  # workouts that ended on a safety halt
 
 
-@dataclass(frozen=True)
+@record
 class PeriodExercise:
     start: date
     sets: int
@@ -73,7 +73,7 @@ class PeriodExercise:
     hold_seconds: float  # the seconds held in all those sets (0 for a rep exercise)
 
 
-@dataclass(frozen=True)
+@record
 class WorkoutPain:
     at: datetime
     before: int | None
@@ -230,7 +230,7 @@ def calendar_months(chosen: Range, today: date, first: date) -> list[tuple[int, 
     return months_back(today, max(1, min(MAX_CALENDAR_MONTHS, count)))
 
 
-@dataclass
+@record(frozen=False)
 class CalendarData:
     months: list[tuple[int, int]]  # (year, month), oldest first
     days: dict[date, DayState] = field(default_factory=dict)

@@ -7,10 +7,10 @@ and shown apart, never counted as done.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from coach.core.records import field, record
 from coach.core.safety import HaltKind
 
 
@@ -55,7 +55,7 @@ def counts_as_done(outcome: Outcome, sets_done: int, planned_sets: int | None) -
     return False
 
 
-@dataclass
+@record(frozen=False)
 class WorkoutSummary:
     routine_title: str
     outcome: Outcome
@@ -72,7 +72,7 @@ class WorkoutSummary:
     pain_rose: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@record
 class Halt:
     """The workout stopped for safety: what kind of halt, and when it was recorded."""
 

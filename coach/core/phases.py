@@ -4,9 +4,9 @@ hold, switch sides, rest. The workout (coach.core.workout) runs through them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 
+from coach.core.records import record
 from coach.core.routines import PlannedExercise
 
 FIRST_GET_READY_SECONDS = 10.0
@@ -34,7 +34,7 @@ class Side(StrEnum):
     RIGHT = "right"
 
 
-@dataclass(frozen=True)
+@record
 class Phase:
     kind: PhaseKind
     seconds: float
@@ -53,7 +53,7 @@ class Phase:
 
 
 def build_phases(plan: Sequence[PlannedExercise]) -> list[Phase]:
-    # Each phase is made whole, not copied with dataclasses.replace: the home screen
+    # Each phase is made whole, not copied with replace: the home screen
     # unrolls every routine to say its minutes, and replace took 3 ms of that.
     phases: list[Phase] = []
     for index, planned in enumerate(plan):

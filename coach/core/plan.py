@@ -9,8 +9,9 @@ that was in force then.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+
+from coach.core.records import record
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DEFAULT_DAYS = frozenset({0, 2, 4})  # three a week with a rest day between
@@ -26,13 +27,13 @@ def checked_days(days: Iterable[object]) -> frozenset[int]:
     return kept or DEFAULT_DAYS
 
 
-@dataclass(frozen=True)
+@record
 class PlanPeriod:
     start: date  # in force from this local day on
     days: frozenset[int]
 
 
-@dataclass(frozen=True)
+@record
 class PlanHistory:
     """Each plan the person has had, oldest first, with the day it came into force."""
 
@@ -64,7 +65,7 @@ class PlanHistory:
         return PlanHistory((*kept, PlanPeriod(today, chosen)))
 
 
-@dataclass(frozen=True)
+@record
 class WeekStatus:
     planned: int
     done: int

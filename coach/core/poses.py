@@ -20,11 +20,11 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from coach.core.phases import PhaseKind
+from coach.core.records import record
 from coach.core.toml_errors import TomlProblem, read_toml
 
 # Segment lengths of the one body every figure has, in picture units (the picture is
@@ -73,7 +73,7 @@ EASE_IN_HOLD = 2.0  # a timed hold eases into its pose over its first seconds
 BOUNDS_MARGIN = 36.0  # clear around a figure's movement, in picture units
 
 
-@dataclass(frozen=True)
+@record
 class Pose:
     angles: Mapping[str, float]  # segment name -> degrees
     at: tuple[float, float]  # where the figure's anchor joint is
@@ -91,7 +91,7 @@ class Pose:
         return {joint: (x + dx, y + dy) for joint, (x, y) in places.items()}
 
 
-@dataclass(frozen=True)
+@record
 class Figure:
     """An exercise's two poses, what works, and which joints' paths arrows show."""
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from coach.core.checkins import (
@@ -24,6 +23,7 @@ from coach.core.checkins import (
     latest_of,
 )
 from coach.core.plan import PlanHistory
+from coach.core.records import field, record, values
 
 MEANINGFUL_POINTS = 2
 WORSE_POINTS = 2
@@ -57,7 +57,7 @@ def _check_score(value: int, what: str) -> None:
         raise ValueError(f"{what} must be between 0 and 10, not {value}")
 
 
-@dataclass(frozen=True)
+@record
 class PainChange:
     baseline: int
     now: int
@@ -108,7 +108,7 @@ class PainChange:
         return f"{change}. A change this small can be ordinary day-to-day variation."
 
 
-@dataclass(frozen=True)
+@record
 class Activity:
     name: str
     baseline: int
@@ -129,7 +129,7 @@ class Activity:
         return f"{size} {unit} harder" if self.points > 0 else "no change"
 
 
-@dataclass(frozen=True)
+@record
 class Adherence:
     """A block's workouts: done against planned, week by week, and those shown apart."""
 
@@ -181,7 +181,7 @@ class Adherence:
         return f"Not counted as done: {', '.join(said)}; {exercises}."
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self))
+        return json.dumps(values(self))
 
     @classmethod
     def from_json(cls, text: str) -> Adherence | None:
@@ -197,7 +197,7 @@ class Adherence:
             return None
 
 
-@dataclass(frozen=True)
+@record
 class BlockActivity:
     """What happened in a block's days: the local days of the workouts done (one each),
     safety halts, short and unfinished workouts, and exercises skipped."""
@@ -228,7 +228,7 @@ def adherence(
                      activity.unfinished, activity.skipped_exercises)  # fmt: skip
 
 
-@dataclass(frozen=True)
+@record
 class Comparison:
     """Everything the comparison screen says, in the order it says it."""
 
@@ -329,10 +329,10 @@ def block_comparison(
         for name, score in (baseline.activities if baseline else {}).items()
     ]
     weekly: list[int | None] = [None] * (BLOCK_WEEKS - 1)
-    for record in records:
-        week = (record.at.astimezone().date() - block_start).days // 7
-        if record.kind == CheckinKind.WEEKLY and 1 <= week < BLOCK_WEEKS:
-            weekly[week - 1] = record.pain
+    for checkin in records:
+        week = (checkin.at.astimezone().date() - block_start).days // 7
+        if checkin.kind == CheckinKind.WEEKLY and 1 <= week < BLOCK_WEEKS:
+            weekly[week - 1] = checkin.pain
     return compare(
         weekly_pain=weekly,
         baseline_pain=baseline.pain if baseline else None,

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from coach.core.records import record
 
 if TYPE_CHECKING:
     from coach.core.routines import Dose
@@ -24,14 +25,14 @@ class Feeling(StrEnum):
     TOO_HARD = "too hard"
 
 
-@dataclass(frozen=True)
+@record
 class Suggestion:
     sets: int
     reps: int | None
     why: str
 
 
-@dataclass(frozen=True)
+@record
 class DoseOffer:
     """A progression suggestion for one exercise of one routine, offered after a workout."""
 

@@ -8,11 +8,11 @@ and ``[[item]]`` tables naming library exercises); coach.core.catalogue reads th
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from coach.core.records import field, record
 from coach.core.shapes import Shape, rule
 
 LIBRARY_FILE = "exercises.toml"
@@ -130,7 +130,7 @@ class Routine(Shape):
     item: list[RoutineItem] = rule(min_length=1)
 
 
-@dataclass(frozen=True)
+@record
 class OwnDose:
     """A dose the person accepted for one exercise of one routine."""
 
@@ -138,7 +138,7 @@ class OwnDose:
     reps: int | None
 
 
-@dataclass(frozen=True)
+@record
 class PlannedExercise:
     """An exercise with the dose to do today."""
 
@@ -158,7 +158,7 @@ def dose_text(planned: PlannedExercise) -> str:
 OPT_IN_OFF = "opt-in, turned off in settings"
 
 
-@dataclass(frozen=True)
+@record
 class LoadedRoutine:
     routine: Routine
     path: Path
@@ -209,7 +209,7 @@ class LoadedRoutine:
         return out
 
 
-@dataclass(frozen=True)
+@record
 class Person:
     """What makes the routines this person's own: the week each routine's block is in
     (from the local date it was first done), the exercises they turned on, and those

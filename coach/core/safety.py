@@ -14,12 +14,12 @@ the screen must never run with questions missing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
+from coach.core.records import field, record
 from coach.core.shapes import Shape, ShapeError, rule
 from coach.core.toml_errors import FileError, TomlProblem, describe, read_toml
 
@@ -217,7 +217,7 @@ class SafetyRules(Shape):
         return any(profile.facts.get(item.id, False) for item in self.history.item)
 
 
-@dataclass(frozen=True)
+@record
 class Verdict:
     halt: HaltKind | None = None
     warnings: list[str] = field(default_factory=list)
@@ -230,7 +230,7 @@ class Verdict:
         return "warn" if self.warnings else "clear"
 
 
-@dataclass
+@record(frozen=False)
 class Profile:
     """What the person told about themselves: warn-only facts and standing history (yes
     or no), whether a clinician agreed (the `unless`), the year of birth, and when a
@@ -247,7 +247,7 @@ class Profile:
         return None if self.birth_year is None else today.year - self.birth_year
 
 
-@dataclass(frozen=True)
+@record
 class ProfileEffects:
     messages: list[str]
     # Exercise tag -> why exercises with it are left out.
@@ -265,7 +265,7 @@ class CheckAnswer(StrEnum):
     WORSE = "back pain 2 or more points higher"
 
 
-@dataclass(frozen=True)
+@record
 class CheckOutcome:
     halt: HaltKind | None = None
     causes: tuple[str, ...] = ()
@@ -288,7 +288,7 @@ def after_exercise(answer: CheckAnswer) -> CheckOutcome:
 # When may a workout start?
 
 
-@dataclass(frozen=True)
+@record
 class PastHalt:
     id: int
     at: datetime
@@ -297,7 +297,7 @@ class PastHalt:
     cleared_at: datetime | None = None  # when a clinician's all-clear answered it
 
 
-@dataclass(frozen=True)
+@record
 class Lock:
     """Why no workout can start now, and whether a clinician's word would lift it now."""
 

@@ -10,9 +10,9 @@ question whose halt a clinician has cleared is asked as a change since that all-
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from datetime import date
 
+from coach.core.records import record, replace
 from coach.core.safety import (
     HISTORY,
     HISTORY_CHANGED,
@@ -39,7 +39,7 @@ SECTIONS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Ask:
     """One question as shown: yes/no, or a year. `follows` shows it only after a yes to
     any of those questions."""
@@ -54,7 +54,7 @@ class Ask:
 Answer = bool | int | None  # yes/no, or a year (None: left blank)
 
 
-@dataclass(frozen=True)
+@record
 class Screen:
     kind: ScreenKind
     asks: list[Ask]
@@ -62,7 +62,7 @@ class Screen:
     given: dict[str, Answer]  # answers given before, filled in
 
 
-@dataclass(frozen=True)
+@record
 class ScreenResult:
     verdict: Verdict
     profile: Profile

@@ -10,7 +10,6 @@ as one fact (the workout's outcome and the safety event together).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
@@ -19,6 +18,7 @@ from coach.core.cues import Cue, CueCaller, CueChoice
 from coach.core.outcome import Halt, Outcome, WorkoutSummary
 from coach.core.phases import Phase
 from coach.core.progression import Feeling
+from coach.core.records import field, record
 from coach.core.routines import LoadedRoutine, PlannedExercise
 from coach.core.safety import LEG, CheckAnswer, HaltKind, ScreenKind, after_exercise
 from coach.core.workout import (
@@ -59,7 +59,7 @@ class Recorder(Protocol):
     ) -> datetime: ...
 
 
-@dataclass
+@record(frozen=False)
 class Step:
     """What one change asks of the screen."""
 

@@ -6,13 +6,13 @@ Pure content; coach/ui/sheet.py lays it out on paper.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from coach.core.phases import planned_minutes
 from coach.core.plan import WEEKDAYS
 from coach.core.poses import Figure
+from coach.core.records import field, record
 from coach.core.routines import Dose, Exercise, LoadedRoutine, OwnDose
 from coach.core.safety import HaltKind, SafetyRules
 
@@ -21,7 +21,7 @@ COUNT_WORDS = {1: "Once", 2: "Twice", 3: "Three times", 4: "Four times", 5: "Fiv
                6: "Six times", 7: "Every day"}  # fmt: skip
 
 
-@dataclass(frozen=True)
+@record
 class SheetExercise:
     name: str
     dose: str  # "2 sets × 10 reps · hold 3 s · rest 45 s"
@@ -32,13 +32,13 @@ class SheetExercise:
     figure: Figure | None = None  # its start and end poses, drawn side by side
 
 
-@dataclass(frozen=True)
+@record
 class StopGroup:
     heading: str  # what to do
     signs: list[str]  # when
 
 
-@dataclass(frozen=True)
+@record
 class Sheet:
     title: str
     summary: str

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coach.core.records import record
 from coach.core.shapes import ShapeError
 
 
-@dataclass(frozen=True)
+@record
 class FileError:
     """A problem in one file: which file, where in it, and what is wrong."""
 

@@ -12,28 +12,28 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 
 from coach.core.clock import Clock
 from coach.core.phases import COUNTDOWN_FROM, Phase, PhaseKind, Side, build_phases
+from coach.core.records import record
 from coach.core.routines import PlannedExercise
 
 # Events returned by Workout.update() and the commands.
 
 
-@dataclass(frozen=True)
+@record
 class PhaseStarted:
     phase: Phase
     index: int
 
 
-@dataclass(frozen=True)
+@record
 class CountdownTick:
     seconds_left: int
 
 
-@dataclass(frozen=True)
+@record
 class SetCompleted:
     exercise_id: str
     side: Side | None
@@ -42,18 +42,18 @@ class SetCompleted:
     hold_seconds: float | None
 
 
-@dataclass(frozen=True)
+@record
 class ExerciseSkipped:
     exercise_id: str
     sets_done: int
 
 
-@dataclass(frozen=True)
+@record
 class WorkoutFinished:
     pass
 
 
-@dataclass(frozen=True)
+@record
 class WorkoutEnded:
     """Ended early by the person."""
 

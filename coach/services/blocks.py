@@ -4,7 +4,6 @@ list of every block that has something to read."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from coach.core.checkins import (
@@ -20,10 +19,11 @@ from coach.core.checkins import (
 from coach.core.clock import Now
 from coach.core.plan import PlanHistory
 from coach.core.progress import Adherence, Comparison, adherence, block_comparison
+from coach.core.records import record
 from coach.store.checkins import CheckinLog
 
 
-@dataclass(frozen=True)
+@record
 class BlockLine:
     """One block as the list shows it."""
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from coach.core.catalogue import Catalogue
 from coach.core.phases import planned_minutes
+from coach.core.records import field, record
 from coach.core.routines import dose_text
 from coach.core.toml_errors import FileError
 from coach.services.person import PersonalPlan
 from coach.services.safety import SafetyCheck
 
 
-@dataclass(frozen=True)
+@record
 class RoutineCard:
     """What the home screen shows of one routine."""
 
@@ -30,7 +30,7 @@ class RoutineCard:
     notes: list[str] = field(default_factory=list)  # "Bridge, 2 × 9 reps: one step lighter..."
 
 
-@dataclass(frozen=True)
+@record
 class HomeState:
     cards: list[RoutineCard]
     errors: list[FileError]

@@ -6,7 +6,6 @@ the calendar file."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,6 +15,7 @@ from coach.core.clock import Now
 from coach.core.phases import planned_minutes
 from coach.core.plan import PlanHistory, WeekStatus, due_routine, week_status
 from coach.core.progression import DoseOffer, lighter, suggest
+from coach.core.records import replace
 from coach.core.routines import Exercise, LoadedRoutine, OwnDose, Person, PlannedExercise
 from coach.core.safety import SafetyRules
 from coach.files import write_private

@@ -4,7 +4,6 @@ worded by the rules in coach.core.figures. The progress screen only draws them."
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import Enum
 
@@ -28,6 +27,7 @@ from coach.core.figures import (
     workouts_summary,
 )
 from coach.core.plan import PlanHistory
+from coach.core.records import field, record, replace
 from coach.store.stats import ProgressStats
 
 
@@ -38,7 +38,7 @@ class Chart(Enum):
     CALENDAR = "calendar"
 
 
-@dataclass(frozen=True)
+@record
 class PainData:
     average: list[PeriodPain]  # the average-pain check-ins
     before: Sequence[PeriodPain | WorkoutPain]  # per workout in short ranges, else averaged
@@ -46,7 +46,7 @@ class PainData:
     bucket: Bucket
 
 
-@dataclass(frozen=True)
+@record
 class Figures:
     """One chart's figures for one range, and the sentence under it."""
 

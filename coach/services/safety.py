@@ -4,10 +4,10 @@ as this person is asked them, what the answers mean, and a clinician's all-clear
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from datetime import date, datetime
 
 from coach.core.clock import Now
+from coach.core.records import replace
 from coach.core.safety import (
     HISTORY,
     HISTORY_CHANGED,

@@ -13,11 +13,11 @@ import threading
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from coach.core.records import field, record
 from coach.files import private_folder
 from coach.store.files import (
     backup_advice,
@@ -83,7 +83,7 @@ class DatabaseError(Exception):
     """The database cannot be used; the message says why and what to do."""
 
 
-@dataclass
+@record(frozen=False)
 class OpenedDatabase:
     """The person's database, or, when the disk refuses to keep it, a copy in memory.
 

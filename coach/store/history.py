@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 
 from coach.core.checkins import CheckinKind
 from coach.core.outcome import Outcome, counts_as_done
+from coach.core.records import record
 from coach.core.safety import HaltKind, ScreenKind
 from coach.store.database import OpenedDatabase
 from coach.store.workouts import checked_exercise
@@ -42,7 +42,7 @@ _OLDER = (
 _ONE = "(SELECT * FROM workout WHERE id = ?)"
 
 
-@dataclass(frozen=True)
+@record
 class WorkoutLine:
     id: int
     routine_title: str
@@ -67,7 +67,7 @@ class WorkoutLine:
         return max(1, round((end - self.started_at).total_seconds() / 60))
 
 
-@dataclass(frozen=True)
+@record
 class SetLine:
     exercise_id: str
     side: str | None
@@ -76,7 +76,7 @@ class SetLine:
     hold_seconds: float | None
 
 
-@dataclass(frozen=True)
+@record
 class SafetyLine:
     """A safety answer tied to the workout: the check after an exercise, or a halt."""
 
@@ -87,7 +87,7 @@ class SafetyLine:
     exercise: str | None = None  # the exercise after which back pain rose
 
 
-@dataclass(frozen=True)
+@record
 class WorkoutDetail:
     line: WorkoutLine
     sets: list[SetLine]

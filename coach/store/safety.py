@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from coach.core.clock import Now, utc_now
+from coach.core.records import record
 from coach.core.safety import HaltKind, PastHalt, ScreenKind, Verdict
 from coach.store.database import OpenedDatabase
 
@@ -32,7 +32,7 @@ def _causes(text: str | None) -> tuple[str, ...]:
     return tuple(c for c in value if isinstance(c, str)) if isinstance(value, list) else ()
 
 
-@dataclass(frozen=True)
+@record
 class LastScreen:
     at: datetime
     halted: bool

@@ -11,18 +11,18 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coach.core.records import record
 from coach.store.reading import reading
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """One version: the tables it adds (made from the models), the columns it adds to
     tables already there, the indexes it adds, and how the data already kept moves to

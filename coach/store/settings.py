@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from coach.core.calendar import Reminder
 from coach.core.cues import CueChoice, VoiceSettings
 from coach.core.plan import ALWAYS, PlanHistory, PlanPeriod, checked_days
+from coach.core.records import field, record
 from coach.core.routines import OwnDose
 from coach.core.safety import Profile
 from coach.core.shapes import Rule, Shape, ShapeError, rule, validate
@@ -93,7 +93,7 @@ def _plan_history(stored: list[int] | list[_PlanPeriod]) -> PlanHistory:
     return PlanHistory(tuple(periods))
 
 
-@dataclass(frozen=True, eq=False)  # one of each, told apart by itself
+@record(eq=False)  # one of each, told apart by itself
 class Setting(Generic[T]):
     """One setting: its key, the shape of its stored value, and its value when there is
     none (or none that can be read). `load` and `dump` turn the stored value into what

@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from coach.core.clock import Now, utc_now
 from coach.core.outcome import Outcome
 from coach.core.progression import Feeling
+from coach.core.records import record
 from coach.core.safety import HaltKind, ScreenKind
 from coach.core.workout import ExerciseSkipped, SetCompleted
 from coach.store.database import OpenedDatabase, orm_ready
@@ -58,7 +58,7 @@ def checked_exercise(text: str | None) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@record
 class DoneDates:
     """When a routine was first and last done (finished, or ended after half its sets)."""
 

@@ -5,18 +5,18 @@ way the movement goes. The workout screen and the printed sheet both draw with t
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from coach.core.poses import HEAD_RADIUS, LENGTHS, MAT_THICKNESS, MAT_Y, SEGMENTS, Figure, Pose
+from coach.core.records import record
 
 ARROW_GAP = 18.0  # arrows run beside the path, clear of the limb
 SHORTEST_ARROW = 24.0  # a joint that moves less than this gets no arrow
 
 
-@dataclass(frozen=True)
+@record
 class FigureColours:
     body: QColor
     far: QColor  # the limbs behind

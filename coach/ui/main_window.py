@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach import paths
+from coach.core.records import record
 from coach.files import write_private
 from coach.ui import theme
 from coach.ui.data.menu import DataMenu
@@ -48,7 +48,7 @@ FULL_SCREEN = "F11"
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
+@record
 class Screens:
     """Every screen and flow of the window, by what it is for."""
 

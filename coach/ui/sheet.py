@@ -10,7 +10,6 @@ Only black, white and greys, so it looks the same on a black-and-white printer.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QLineF, QMarginsF, QRectF, Qt
@@ -27,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QDialog, QWidget
 
+from coach.core.records import record
 from coach.core.sheet import Sheet, SheetExercise, StopGroup
 from coach.files import write_private
 from coach.ui.figure import FigureColours, paint_figure
@@ -87,7 +87,7 @@ class _Pen:
         return drawn.height()
 
 
-@dataclass
+@record(frozen=False)
 class _Block:
     """Something placed whole on a page: its height, and how to draw it at (x, y)."""
 

@@ -9,18 +9,19 @@ that a change of theme reaches every widget at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from coach.core.records import record
+
 if TYPE_CHECKING:
     from coach.ui.figure import FigureColours
 
 
-@dataclass(frozen=True)
+@record
 class Colours:
     """One theme's colours, by what each is for."""
 

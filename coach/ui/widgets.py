@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -30,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.core.records import record
 from coach.ui import theme
 
 
-@dataclass(frozen=True)
+@record
 class Key:
     """One action of a screen: its words, and the keys that do it (as QKeySequence names:
     "Space", "Right", "Esc", "Ctrl+Z"). The first key is the one written on screen, unless

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
 from typing import Any
 
+from coach.core.records import field, record
 from coach.store.database import OpenedDatabase
 from coach.store.transfer.tables import Progress, Row, Table, Tables, many, quiet, schema
 
@@ -21,7 +21,7 @@ SAME_WHEN = {
 }
 
 
-@dataclass
+@record(frozen=False)
 class Report:
     added: dict[str, int] = field(default_factory=dict)
     already: dict[str, int] = field(default_factory=dict)

@@ -4,9 +4,9 @@ models; and how a person says each one."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from coach.core.records import record
 from coach.store.database import orm_ready
 
 FORMAT = "hip-core-coach export"
@@ -42,7 +42,7 @@ def many(count: int, table: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-@dataclass(frozen=True)
+@record
 class Column:
     name: str
     kind: str  # "int", "float", "text", "time"
@@ -51,7 +51,7 @@ class Column:
     refers_to: str | None  # the table an id column points at
 
 
-@dataclass(frozen=True)
+@record
 class Table:
     name: str
     columns: list[Column]

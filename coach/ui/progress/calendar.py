@@ -13,7 +13,6 @@ each day's date and state.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
@@ -21,13 +20,14 @@ from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from coach.core.figures import CalendarData, Day
+from coach.core.records import record
 from coach.ui import theme
 from coach.ui.progress.charts import BLUE, VERMILLION
 
 SMALLEST = 10.0  # points: the least that reads from a chair
 
 
-@dataclass(frozen=True)
+@record
 class TextSizes:
     """The calendar's text, in points, as it fits the months shown; None: not drawn."""
 

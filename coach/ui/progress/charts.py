@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCharts import (
@@ -38,6 +37,7 @@ from coach.core.figures import (
     number,
     period_name,
 )
+from coach.core.records import record
 from coach.services.progress import PainData
 from coach.ui import theme
 
@@ -157,7 +157,7 @@ def _line(name: str, colour: QColor, style: Qt.PenStyle = Qt.PenStyle.SolidLine)
     return series
 
 
-@dataclass(frozen=True)
+@record
 class Built:
     chart: QChart
     readings: list[str]  # every point or bar in words, left to right, for the arrow keys
