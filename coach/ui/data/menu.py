@@ -10,9 +10,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from coach.files import private_folder
 from coach.ui.background import in_background
@@ -77,6 +77,8 @@ class DataMenu:
         self._on_screen()
 
     def export(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox  # with the first dialog
+
         data = self._data
         if data is None:
             return
@@ -113,6 +115,8 @@ class DataMenu:
         QMessageBox.information(self._window, "Exported", f"Saved {written} to {path}.")
 
     def import_(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         from coach.services import ImportRefused
 
         data = self._data
@@ -160,6 +164,9 @@ class DataMenu:
         QMessageBox.information(self._window, "Imported", report.sentence())
 
     def _on_backups_triggered(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         if self._data is not None:
             private_folder(self._data.backups)
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data.backups)))

@@ -16,12 +16,10 @@ Signals:
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -277,6 +275,8 @@ class HomeView(QWidget):
         self.problems.setVisible(bool(errors))
         if not errors:
             return
+        from html import escape  # only for broken files: not loaded before the first paint
+
         count = len(errors)
         heading = f"{count} routine file{'s' if count > 1 else ''} could not be read"
         items = "".join(
@@ -314,5 +314,8 @@ class HomeView(QWidget):
             self.lock_details_requested.emit()
 
     def _open_own_dir(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         private_folder(self._own_dir)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._own_dir)))
