@@ -3,7 +3,6 @@ are needed for its very first paint, which comes before anything else is read.""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
@@ -16,9 +15,12 @@ def saved_theme(database: Path) -> str | None:
     if not database.is_file():
         return None
     try:
-        with reading(database) as connection:
-            row = connection.execute("SELECT value FROM setting WHERE key = 'theme'").fetchone()
-        value = json.loads(row[0]) if row else None
-    except (OSError, sqlite3.Error, ValueError, TypeError):
+        with reading(database) as connection:  # SQLite reads the JSON: no json module yet
+            row = connection.execute(
+                "SELECT CASE json_type(value) WHEN 'text' THEN json_extract(value, '$') END"
+                " FROM setting WHERE key = 'theme'"
+            ).fetchone()
+        value = row[0] if row else None
+    except (OSError, sqlite3.Error):
         return None
     return value if isinstance(value, str) else None
