@@ -6,8 +6,6 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-import platformdirs
-
 ENV_VAR = "COACH_DATA_DIR"
 
 
@@ -16,6 +14,8 @@ def data_dir(cli_value: str | None = None, environ: Mapping[str, str] = os.envir
     chosen = cli_value or environ.get(ENV_VAR)
     if chosen:
         return Path(chosen).expanduser().resolve()
+    import platformdirs  # only here: its import compiles patterns, 4 ms
+
     return Path(platformdirs.user_data_dir("coach", appauthor=False))
 
 
