@@ -141,7 +141,7 @@ def exercise_rows(
     return rows
 
 
-PAGE = 100  # workouts read at a time, as the list scrolls
+PAGE = 40  # workouts read at a time, as the list scrolls: more than a tall screen shows
 _ROOT = QModelIndex()
 
 
