@@ -30,7 +30,7 @@ def test_a_new_database_carries_the_schema_version(tmp_path: Path) -> None:
     assert opened.notice is None
     WorkoutLog(opened).warm_up()
     with sqlite(opened.path) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     assert {
         "workout", "workout_set", "skipped_exercise", "safety_event", "setting", "block",
