@@ -44,7 +44,10 @@ class _Fields:
             if _is_class_var(kind):
                 continue
             given = cls.__dict__.get(name, MISSING)
+            self.defaults.pop(name, None)  # a subclass's own say replaces its base's
+            self.factories.pop(name, None)
             if isinstance(given, Field):
+                _only_defaults(given, name)
                 if given.default_factory is not MISSING:
                     self.factories[name] = given.default_factory
                     delattr(cls, name)
@@ -75,6 +78,19 @@ class _Fields:
         if name in self.defaults:
             return self.defaults[name]
         raise TypeError(f"{cls.__qualname__}.__init__() missing required argument: {name!r}")
+
+
+def _only_defaults(given: Field[Any], name: str) -> None:
+    """A record's field() says a default or a default factory; nothing else is honoured,
+    so nothing else may be asked."""
+    plain = field()
+    asked = [
+        option
+        for option in ("init", "repr", "hash", "compare", "metadata", "kw_only")
+        if getattr(given, option) != getattr(plain, option)
+    ]
+    if asked:
+        raise TypeError(f"field {name}: a record's field takes no {', '.join(asked)}")
 
 
 def _is_class_var(kind: Any) -> bool:

@@ -118,3 +118,22 @@ def test_a_field_without_a_default_after_one_with_is_refused() -> None:
         @record
         class Shared:
             items: list[int] = []  # noqa: RUF012
+
+
+def test_a_record_builds_on_its_base_records_fields() -> None:
+    @record
+    class Timed(Dose):
+        seconds: float = 30.0
+        reps: int = 12  # a new default for the base's field
+
+    assert record_fields(Timed) == ("sets", "reps", "notes", "seconds")
+    assert Timed(2) == Timed(sets=2, reps=12, notes=[], seconds=30.0)
+    assert Timed(2) != Dose(2, 12)
+
+
+def test_field_options_a_record_does_not_honour_are_refused() -> None:
+    with pytest.raises(TypeError, match="takes no repr, compare"):
+
+        @record
+        class Quiet:
+            secret: str = field(default="", repr=False, compare=False)
