@@ -1,4 +1,5 @@
-"""Long work (export, import) on a worker thread, the window alive meanwhile.
+"""Long work (export, import, the charts' figures) on a worker thread, the window alive
+meanwhile.
 
 `in_background` runs `work(progress)` on Qt's thread pool and waits for it in a local
 event loop, so the window keeps painting and its timers keep running. Once the work has
@@ -19,7 +20,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QEventLoop, QRunnable, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 if TYPE_CHECKING:
@@ -33,6 +34,12 @@ class Cancelled(Exception):
     """The person pressed Cancel: the work stops where it is and undoes what it began."""
 
 
+class _Finished(QObject):
+    """Told from the worker, heard on the window's thread: the wait ends at once."""
+
+    finished = Signal()
+
+
 class _Job(QRunnable, Generic[T]):
     def __init__(self, work: Callable[[Progress], T]) -> None:
         super().__init__()
@@ -40,6 +47,7 @@ class _Job(QRunnable, Generic[T]):
         self._work = work
         self.cancel = threading.Event()
         self.done = threading.Event()
+        self.told = _Finished()  # made on the window's thread, so it is heard there
         self.fraction = 0.0
         self.result: T | None = None
         self.error: BaseException | None = None
@@ -56,6 +64,7 @@ class _Job(QRunnable, Generic[T]):
             self.error = error
         finally:
             self.done.set()
+            self.told.finished.emit()
 
 
 def in_background(
@@ -75,43 +84,56 @@ def in_background(
 
 
 def _wait(parent: QWidget, words: str, job: _Job[T]) -> None:
-    dialog = QProgressDialog(words, "Cancel", 0, 1000, parent)
-    dialog.setWindowTitle("Hip & Core Coach")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)  # the window waits, and paints
-    dialog.setMinimumDuration(SHOW_AFTER_MS)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
+    # The dialog is made only once the work has taken 300 ms: most work (a chart's
+    # figures) is done well before, and making one costs a few milliseconds.
+    shown: list[QProgressDialog] = []
 
-    def cancel() -> None:
-        job.cancel.set()
-        dialog.setLabelText("Stopping, and putting back what was begun…")
+    def show_dialog() -> None:
+        dialog = QProgressDialog(words, "Cancel", 0, 1000, parent)
+        dialog.setWindowTitle("Hip & Core Coach")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)  # the window waits, and paints
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
 
-    dialog.canceled.connect(cancel)
+        def cancel() -> None:
+            job.cancel.set()
+            dialog.setLabelText("Stopping, and putting back what was begun…")
+
+        dialog.canceled.connect(cancel)
+        dialog.setValue(round(job.fraction * 1000))
+        dialog.show()
+        shown.append(dialog)
+
     loop = QEventLoop()
+    later = QTimer()
+    later.setSingleShot(True)
+    later.timeout.connect(show_dialog)
     watch = QTimer()
     watch.setInterval(20)
 
     def look() -> None:
-        if job.done.is_set():
-            loop.quit()
-        elif not job.cancel.is_set() and (value := round(job.fraction * 1000)) != dialog.value():
-            dialog.setValue(value)  # shows it once 300 ms have passed
+        if shown and not job.cancel.is_set():
+            shown[0].setValue(round(job.fraction * 1000))
 
     watch.timeout.connect(look)
-    dialog.setValue(0)
+    job.told.finished.connect(loop.quit)  # no waiting for the next look
     # The worker and the window share Python's lock: handed over every millisecond, not
     # every five, the window's thread waits at most a few milliseconds for its turn.
     switch = sys.getswitchinterval()
     sys.setswitchinterval(0.001)
     try:
         QThreadPool.globalInstance().start(job)
+        later.start(SHOW_AFTER_MS)
         watch.start()
         if not job.done.is_set():
             loop.exec()
+        later.stop()
         watch.stop()
         job.done.wait()
     finally:
         sys.setswitchinterval(switch)
-    dialog.reset()  # its own timer would show it 300 ms after it was made, done or not
-    dialog.hide()
-    dialog.deleteLater()
+    for dialog in shown:
+        dialog.reset()
+        dialog.hide()
+        dialog.deleteLater()
