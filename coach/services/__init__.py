@@ -174,6 +174,7 @@ class Services:
             self.plan.plan_history,
             lambda: blocks()[-1].started_at if blocks() else None,  # the latest block's start
             self.now,
+            lambda: self.data.in_memory,
         )
 
     def home(self) -> HomeState:

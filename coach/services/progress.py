@@ -72,8 +72,12 @@ class ProgressFigures:
         plan: Callable[[], PlanHistory],
         block_start: Callable[[], datetime | None],
         now: Now,
+        in_memory: Callable[[], bool] = lambda: False,
     ) -> None:
         self._stats = stats
+        # Whether the data is only in memory (the disk refused it): then it is read on
+        # the window's thread, whose connection it is, not on a worker.
+        self.in_memory = in_memory
         self._name = exercise_name
         self._plan = plan
         self._block_start = block_start

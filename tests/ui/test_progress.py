@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -16,9 +18,16 @@ from PySide6.QtCharts import (
     QLegend,
     QXYSeries,
 )
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QImage, QMouseEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from coach.core.figures import Bucket, Day, Range, bar_labels
@@ -358,3 +367,64 @@ def test_the_pain_sentence_starts_from_a_point_the_chart_shows(
         if "went from" in view.caption.text():
             said = view.caption.text().split("went from ")[1].split(" in ")[0]
             assert said == str(round(average.at(0).y(), 1)).removesuffix(".0")
+
+
+def test_the_figures_are_read_on_a_worker_and_a_later_choice_wins(
+    qtbot: QtBot, year_person: Person, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a chart's figures are read the window answers keys; a chart chosen meanwhile
+    is the one drawn, and the first one's figures, come later, are dropped."""
+    view = open_progress(year_person)
+    figures = view._figures
+    read_figures = figures.figures
+    on_main: list[bool] = []
+
+    def slow_figures(*args: object) -> object:
+        on_main.append(threading.current_thread() is threading.main_thread())
+        time.sleep(0.15)
+        return read_figures(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(figures, "figures", slow_figures)
+    QTimer.singleShot(40, lambda: year_person.key(Qt.Key.Key_C))  # while workouts are read
+    year_person.key(Qt.Key.Key_W)
+    assert on_main == [False, False]  # both read on a worker
+    assert view.chart_kind is Chart.CALENDAR
+    assert view.pages.currentWidget() is view.calendar
+    assert view.chart_buttons[Chart.CALENDAR].isChecked()
+    assert view.caption.text() == view.summary != ""
+
+
+def test_cancel_while_the_figures_are_read_leaves_the_chart_as_it_was(
+    qtbot: QtBot, year_person: Person, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = open_progress(year_person)
+    year_person.key(Qt.Key.Key_W)
+    shown, summary, before = view.chart, view.caption.text(), view.range
+    assert shown is not None and summary and before is not Range.ALL
+    figures = view._figures
+    list_exercises = figures.exercises
+
+    def slow_exercises(chosen: Range) -> list[tuple[str, str]]:
+        time.sleep(0.6)
+        return list_exercises(chosen)
+
+    monkeypatch.setattr(figures, "exercises", slow_exercises)
+    asked: list[object] = []
+    monkeypatch.setattr(figures, "figures", lambda *args: asked.append(args))
+
+    def press_cancel() -> None:  # the progress bar shows once the reading takes 300 ms
+        dialog = view.findChild(QProgressDialog)
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(30, press_cancel)
+            return
+        button = dialog.findChild(QPushButton)
+        assert button is not None and button.text() == "Cancel"
+        button.click()
+
+    QTimer.singleShot(30, press_cancel)
+    year_person.key(Qt.Key.Key_E)  # everything
+    assert asked == []  # stopped before the figures were read
+    assert view.chart is shown and view.caption.text() == summary
+    assert view.range is before and view.range_buttons[before].isChecked()
+    assert not view.range_buttons[Range.ALL].isChecked()
+    assert view.chart_kind is Chart.WORKOUTS and view.chart_buttons[Chart.WORKOUTS].isChecked()

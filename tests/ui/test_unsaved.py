@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -12,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.store.database import open_database
 from coach.store.transfer import import_tables, read_file
+from coach.ui.progress.view import ProgressView
 from tests.driver import Person
 from tests.helpers import FakeClock, file_size_limit, sqlite
 from tests.ui.conftest import MakePerson
@@ -75,6 +78,25 @@ def test_a_data_folder_that_cannot_be_made_runs_a_workout_and_closes_to_a_copy(
     [workout] = person.services.workouts.workouts()
     sets = len(person.services.workouts.sets(workout.id or 0))
     assert sets > 0
+
+    # The charts read the data in memory on the window's thread, whose connection it is.
+    assert person.services.data.in_memory
+    person.window.go_home()
+    person.key(Qt.Key.Key_G)
+    progress = person.showing()
+    assert isinstance(progress, ProgressView)
+    read_figures, threads = progress._figures.figures, []
+
+    def figures(*args: Any) -> Any:
+        threads.append(threading.current_thread())
+        return read_figures(*args)
+
+    monkeypatch.setattr(progress._figures, "figures", figures)
+    person.key(Qt.Key.Key_W)
+    assert threads == [threading.main_thread()]
+    assert progress.chart is not None and progress.save_button.isEnabled()
+    person.key(Qt.Key.Key_Escape)
+    assert person.on(person.home)
 
     # Closing asks first; going back keeps the window and everything in it.
     choices = iter(["Go back", "Save a copy…"])

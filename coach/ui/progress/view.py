@@ -14,7 +14,7 @@ from collections.abc import Callable
 from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCharts import QChart, QChartView
 from PySide6.QtCore import QBuffer, QIODevice, Qt, Signal
@@ -34,11 +34,15 @@ from PySide6.QtWidgets import (
 
 from coach.core.figures import CalendarData, Range
 from coach.files import write_private
-from coach.services.progress import Chart, ProgressFigures
+from coach.services.progress import Chart, Figures, ProgressFigures
 from coach.ui import theme
+from coach.ui.background import in_background
 from coach.ui.progress.calendar import CalendarChart
 from coach.ui.progress.charts import Built, exercise_chart, pain_chart, workouts_chart
 from coach.ui.widgets import Key, bind, key_button, make_label, make_row
+
+if TYPE_CHECKING:
+    from coach.services.data import Progress
 
 K = TypeVar("K", bound=Enum)
 
@@ -76,6 +80,7 @@ EMPTY = {
         " you miss, from your first workout on."
     ),
 }
+STOPPED = "Stopped before the chart was drawn. Choose a chart or a range to read it again."
 
 
 class ProgressView(QWidget):
@@ -90,6 +95,8 @@ class ProgressView(QWidget):
         self.summary = ""
         self.readings: list[str] = []  # each point, bar or day in words, left to right
         self.reading = 0
+        self._asked = 0  # charts asked for: a reading that comes after a newer ask is dropped
+        self._drawn: tuple[Chart, Range] | None = None  # the chart and range on show
         heading = make_label("Your progress", 26, bold=True)
         keys = ProgressKeys
         self.chart_buttons = self._choices(
@@ -173,7 +180,6 @@ class ProgressView(QWidget):
         self.range_buttons[Range.BLOCK].setEnabled(has_block)
         self.range = Range.BLOCK if has_block else Range.MONTHS
         self.range_buttons[self.range].setChecked(True)
-        self._fill_exercises()
         self.show_chart(self.chart_kind)
 
     def show_chart(self, kind: Chart) -> None:
@@ -190,7 +196,6 @@ class ProgressView(QWidget):
     def show_range(self, chosen: Range) -> None:
         self.range = chosen
         self.range_buttons[chosen].setChecked(True)
-        self._fill_exercises()
         self.refresh()
 
     def _next_exercise(self) -> None:
@@ -222,20 +227,45 @@ class ProgressView(QWidget):
 
     # The figures.
 
-    def _fill_exercises(self) -> None:
-        chosen = self.exercise_box.currentData()
-        self.exercise_box.blockSignals(True)
-        self.exercise_box.clear()
-        for exercise_id, label in self._figures.exercises(self.range):
-            self.exercise_box.addItem(label, exercise_id)
-        index = self.exercise_box.findData(chosen)
-        self.exercise_box.setCurrentIndex(max(0, index))
-        self.exercise_box.blockSignals(False)
+    def _list_exercises(self, exercises: list[tuple[str, str]], chosen: str | None) -> None:
+        """The exercises done in the range, the one charted chosen (the list is made
+        again only when it changed, so a choice in it is left alone)."""
+        box = self.exercise_box
+        box.blockSignals(True)
+        if [(box.itemData(i), box.itemText(i)) for i in range(box.count())] != exercises:
+            box.clear()
+            for exercise_id, label in exercises:
+                box.addItem(label, exercise_id)
+        box.setCurrentIndex(max(0, box.findData(chosen)))
+        box.blockSignals(False)
 
     def refresh(self) -> None:
-        """Draw the chosen chart for the chosen range, or say why there is none."""
-        exercise = self.exercise_box.currentData()
-        shown = self._figures.figures(self.chart_kind, self.range, exercise)
+        """Draw the chosen chart for the chosen range, or say why there is none.
+
+        Its figures are read on a worker (ten years of sets take tens of milliseconds to
+        sum), the window answering meanwhile; after 300 ms a progress bar offers Cancel,
+        which leaves the chart as it was. A choice made before they come supersedes them.
+        """
+        self._asked += 1
+        asked, kind, chosen = self._asked, self.chart_kind, self.range
+        wanted, figures = self.exercise_box.currentData(), self._figures
+
+        def read(progress: Progress) -> tuple[list[tuple[str, str]], str | None, Figures | None]:
+            exercises = figures.exercises(chosen)
+            progress(0.5)  # where Cancel stops it
+            ids = [exercise_id for exercise_id, _ in exercises]
+            exercise = wanted if wanted in ids else next(iter(ids), None)
+            return exercises, exercise, figures.figures(kind, chosen, exercise)
+
+        outcome = in_background(self, "Reading your progress…", read, here=figures.in_memory())
+        if asked != self._asked:
+            return  # a later choice draws its own
+        if outcome is None:
+            self._as_drawn()
+            return
+        exercises, exercise, shown = outcome
+        self._drawn = (kind, chosen)
+        self._list_exercises(exercises, exercise)
         if shown is not None and shown.calendar is not None:
             self._show_calendar(shown.calendar, shown.summary)
             return
@@ -252,6 +282,18 @@ class ProgressView(QWidget):
                 built = exercise_chart(shown.exercise, shown.done, shown.bucket, first, last,
                                        hover)  # fmt: skip
         self._show(built)
+
+    def _as_drawn(self) -> None:
+        """Stopped with Cancel: the choices go back to the chart on show."""
+        if self._drawn is None:  # nothing drawn yet
+            self.empty.setText(STOPPED)
+            self.pages.setCurrentWidget(self.empty)
+            return
+        self.chart_kind, self.range = self._drawn
+        self.chart_buttons[self.chart_kind].setChecked(True)
+        self.range_buttons[self.range].setChecked(True)
+        self.exercise_box.setVisible(self.chart_kind is Chart.EXERCISES)
+        self.exercise_key.setVisible(self.chart_kind is Chart.EXERCISES)
 
     def _show(self, built: Built | None) -> None:
         chart = built.chart if built else None
