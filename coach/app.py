@@ -74,7 +74,7 @@ def build_main_window(
 
 def _frame(data_dir: Path, resources: Resources, theme_choice: str) -> MainWindow:
     QApplication.setWindowIcon(QIcon(str(resources.icon)))
-    return MainWindow(data_dir, resources.icon, theme_choice)
+    return MainWindow(data_dir, theme_choice)
 
 
 def _workout_view(

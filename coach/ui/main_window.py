@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -69,11 +69,10 @@ class MainWindow(QMainWindow):
     services: Services
     save_guard: SaveGuard
 
-    def __init__(self, data_dir: Path, icon: Path, theme_choice: str = "system") -> None:
+    def __init__(self, data_dir: Path, theme_choice: str = "system") -> None:
         super().__init__()
         self.data_dir = data_dir
-        self.setWindowTitle("Hip & Core Coach")
-        self.setWindowIcon(QIcon(str(icon)))
+        self.setWindowTitle("Hip & Core Coach")  # its icon is the program's (coach.app)
         self.setMinimumSize(800, 520)
         self._maximised_before = False
         self.preview: QDialog | None = None  # the print preview while it is open
