@@ -20,7 +20,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coach import instance, paths
@@ -67,14 +66,22 @@ def build_main_window(
     resources = resources or locate()
     services = Services.open(data_dir, resources, now)
     window = _frame(data_dir, resources, services.settings.read(THEME))
+    _program_icon(resources)
     window.open(services, _workout_view(services, clock, cues, voice))
     window.make_screens()
     return window
 
 
 def _frame(data_dir: Path, resources: Resources, theme_choice: str) -> MainWindow:
-    QApplication.setWindowIcon(QIcon(str(resources.icon)))
     return MainWindow(data_dir, theme_choice)
+
+
+def _program_icon(resources: Resources) -> None:
+    """The icon of every window, and of the reminders in the tray: given once the window
+    is up (loading it and its Qt class took 3 ms before the first paint)."""
+    from PySide6.QtGui import QIcon
+
+    QApplication.setWindowIcon(QIcon(str(resources.icon)))
 
 
 def _workout_view(
@@ -222,6 +229,7 @@ def when_open(window: MainWindow, start: str | None) -> None:
     other screens and their sounds and voice, the store's modules, a routine asked for."""
     from coach.store.backup import daily_backup
 
+    _program_icon(locate())
     data_dir = window.data_dir
     notice = window.services.data.notice
     if notice is None:  # never back up a fresh file over the last good copies

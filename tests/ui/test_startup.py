@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -235,3 +236,17 @@ def test_the_screens_are_made_a_turn_at_a_time_or_at_once_when_a_key_needs_them(
     assert window.showing() in window.screens.safety.views
     qtbot.waitUntil(lambda: bool(made))
     assert made == [window.screens]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_the_program_s_icon_is_given_once_the_window_is_up(qtbot: QtBot, tmp_path: Path) -> None:
+    """Loading the icon waits until after the first paint; every window has it after."""
+    screened_yesterday(tmp_path)
+    QApplication.setWindowIcon(QIcon())  # none yet, as at a fresh start
+    window = app.show_frame(tmp_path, lambda window: None)
+    qtbot.addWidget(window)
+    assert window.windowIcon().isNull()
+    assert app.open_data(window, FakeClock()) is None
+    app.when_open(window, None)
+    assert not window.windowIcon().isNull() and not QApplication.windowIcon().isNull()
+    qtbot.waitUntil(lambda: window._screens is not None, timeout=10_000)  # settled
