@@ -241,17 +241,19 @@ class ProgressLine(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        radius = self.height() / 2
-        painter.setBrush(QColor(theme.LINE))
-        painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
-        filled = self._fraction * self.width()
-        if filled > 0:
-            painter.setBrush(QColor(theme.ACCENT))
-            painter.drawRoundedRect(QRectF(0, 0, max(filled, self.height()), self.height()),
-                                    radius, radius)  # fmt: skip
-        painter.end()
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            radius = self.height() / 2
+            painter.setBrush(QColor(theme.LINE))
+            painter.drawRoundedRect(QRectF(self.rect()), radius, radius)
+            filled = self._fraction * self.width()
+            if filled > 0:
+                painter.setBrush(QColor(theme.ACCENT))
+                painter.drawRoundedRect(QRectF(0, 0, max(filled, self.height()), self.height()),
+                                        radius, radius)  # fmt: skip
+        finally:  # no painter left open, whatever happens
+            painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -91,3 +91,27 @@ def test_a_broken_figures_file_leaves_the_still_pictures_and_says_why(
     with caplog.at_level(logging.WARNING):
         assert read_figures(Resources(shipped.routines, assets).figures) == {}
     assert "figures.toml" in caplog.text and "glute-bridge.anchor" in caplog.text
+
+
+def test_a_figure_that_fails_to_draw_leaves_no_painter_open(
+    qtbot: QtBot, qtlog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A drawing error is reported, and the window goes on painting: a painter left
+    open by it would take the window's painting down with it."""
+    import coach.ui.workout.picture as picture_module
+
+    figure = next(iter(read_figures(locate().figures).values()))
+    picture = picture_module.Picture()
+    qtbot.addWidget(picture)
+    picture.resize(400, 300)
+    picture.show_figure(figure, "A figure", lambda: 0.5)
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("a pose out of reach")
+
+    monkeypatch.setattr(picture_module, "paint_figure", broken)
+    with pytest.raises(ValueError, match="a pose out of reach"):
+        picture.grab()
+    monkeypatch.undo()
+    assert not picture.grab().toImage().isNull()  # drawn again, as before
+    assert not [m for m in qtlog.records if "painter" in m.message.lower()]

@@ -82,6 +82,12 @@ class CalendarChart(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:  # a drawing error leaves no painter open, which would crash the window
+            painter.end()
+
+    def _paint(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor(theme.CARD))
         self._cells = []
@@ -106,7 +112,6 @@ class CalendarChart(QWidget):
         self._paint_legend(
             painter, QRectF(margin, self.height() - legend_height - 4, self.width(), legend_height)
         )
-        painter.end()
 
     def _paint_month(self, painter: QPainter, box: QRectF, year: int, month: int) -> None:
         title_height = max(18.0, min(28.0, box.height() / 8))

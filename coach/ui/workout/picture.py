@@ -86,6 +86,12 @@ class Picture(QWidget):
 
     def _paint_figure(self, figure: Figure) -> None:
         painter = QPainter(self)
+        try:
+            self._draw_figure(painter, figure)
+        finally:  # a drawing error leaves no painter open, which would crash the window
+            painter.end()
+
+    def _draw_figure(self, painter: QPainter, figure: Figure) -> None:
         area = QRectF(self.rect())
         if self.caption:  # a line of words under the figure, as large as fits
             font = painter.font()
@@ -118,9 +124,12 @@ class Picture(QWidget):
         target = QRectF(0, 0, size.width(), size.height())
         target.moveCenter(QRectF(self.rect()).center())
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self.mirrored:
-            centre = target.center()
-            painter.translate(centre.x() * 2, 0)
-            painter.scale(-1, 1)
-        self._renderer.render(painter, target)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            if self.mirrored:
+                centre = target.center()
+                painter.translate(centre.x() * 2, 0)
+                painter.scale(-1, 1)
+            self._renderer.render(painter, target)
+        finally:
+            painter.end()
