@@ -17,10 +17,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from coach import instance, paths
 from coach.core.clock import Clock, MonotonicClock, Now, ScaledClock, utc_now
@@ -29,6 +29,8 @@ from coach.ui import theme
 from coach.ui.main_window import MainWindow, Screens
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from coach.services import Services
     from coach.ui.voice.speech import Voice
     from coach.ui.workout.sound import CuePlayer
@@ -161,11 +163,24 @@ def warm_up_beside(window: MainWindow) -> QTimer:
     return watch
 
 
+def _tell(
+    kind: Literal["critical", "warning", "information"],
+    parent: QWidget | None,
+    title: str,
+    text: str,
+) -> None:
+    """A message box; its Qt class loads with the first one, not before the first paint."""
+    from PySide6.QtWidgets import QMessageBox
+
+    getattr(QMessageBox, kind)(parent, title, text)
+
+
 def _on_unexpected_error(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None
 ) -> None:
     logging.getLogger("coach").error("unexpected error", exc_info=(kind, error, trace))
-    QMessageBox.critical(
+    _tell(
+        "critical",
         None,
         "Something went wrong",
         f"{error}\n\nEverything you finished is saved. The details are in the terminal output.",
@@ -201,11 +216,12 @@ def open_data(window: MainWindow, clock: Clock) -> int | None:
     try:
         services = Services.open(data_dir, locate())
     except DatabaseError as error:
-        QMessageBox.critical(shown, "Hip & Core Coach cannot open your data", str(error))
+        _tell("critical", shown, "Hip & Core Coach cannot open your data", str(error))
         return 1
     except SafetyFileError as error:
         # The safety screen must never run with questions missing.
-        QMessageBox.critical(
+        _tell(
+            "critical",
             shown,
             "Hip & Core Coach cannot start",
             f"The safety questions could not be read, so no workout can be offered.\n\n{error}"
@@ -213,7 +229,8 @@ def open_data(window: MainWindow, clock: Clock) -> int | None:
         )
         return 1
     except OSError as error:
-        QMessageBox.critical(
+        _tell(
+            "critical",
             shown,
             "Hip & Core Coach cannot use its data folder",
             f"{data_dir} cannot be used: {error.strerror or error}.\n\n"
@@ -244,7 +261,7 @@ def when_open(window: MainWindow, start: str | None) -> None:
         QTimer.singleShot(0, lambda: warm_up_beside(window))
 
     if notice:
-        QMessageBox.warning(window, "About your saved progress", notice)
+        _tell("warning", window, "About your saved progress", notice)
     if start is not None:
         with_screens(window.make_screens())
         window.start_routine(start)
@@ -296,7 +313,8 @@ def run(data_dir: Path, time_scale: float = 1.0, start: str | None = None) -> in
                   file=sys.stderr)  # fmt: skip
             return 0
         ensure_app()
-        QMessageBox.information(
+        _tell(
+            "information",
             None,
             "Hip & Core Coach is already running",
             f"Another copy of the program is using {data_dir}, but it did not come to the"
