@@ -83,14 +83,16 @@ class MainWindow(QMainWindow):
         self._follow_system(True)
         self.stack = Pages()  # every screen, one showing
         self.stack.setObjectName("screens")
-        self.home = HomeView(paths.user_routines_dir(data_dir))
-        self.stack.addWidget(self.home)
         central = QWidget()
         self._column = QVBoxLayout(central)
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.setSpacing(0)
         self._column.addWidget(self.stack)
         self.setCentralWidget(central)
+        # The home screen goes in last, once: each move of a styled widget into a new
+        # parent styles it again.
+        self.home = HomeView(paths.user_routines_dir(data_dir))
+        self.stack.addWidget(self.home)
         # The menu is there from the first paint, so the screen does not move down later.
         self.data_menu = DataMenu(self, self.stack, self.home, self.refresh)
         quit_key = QShortcut(QKeySequence(QUIT), self)
