@@ -79,8 +79,9 @@ def _frame(data_dir: Path, resources: Resources, theme_choice: str) -> MainWindo
 
 
 def _program_icon(resources: Resources) -> None:
-    """The icon of every window, and of the reminders in the tray: given once the window
-    is up (loading it and its Qt class took 3 ms before the first paint)."""
+    """The icon of every window, and of the reminders in the tray: given once the frame
+    has painted (loading it and its Qt class took 3 ms before the first paint), before
+    the screens are made."""
     from PySide6.QtGui import QIcon
 
     QApplication.setWindowIcon(QIcon(str(resources.icon)))
@@ -213,8 +214,9 @@ def open_data(window: MainWindow, clock: Clock) -> int | None:
 
     data_dir = window.data_dir
     shown = window if window.isVisible() else None
+    resources = locate()
     try:
-        services = Services.open(data_dir, locate())
+        services = Services.open(data_dir, resources)
     except DatabaseError as error:
         _tell("critical", shown, "Hip & Core Coach cannot open your data", str(error))
         return 1
@@ -237,6 +239,7 @@ def open_data(window: MainWindow, clock: Clock) -> int | None:
             "Choose another folder with --data-dir, or check its permissions.",
         )
         return 1
+    _program_icon(resources)  # before any screen is made: the reminders' tray takes it
     window.open(services, _workout_view(services, clock, None, None))
     return None
 
@@ -246,7 +249,6 @@ def when_open(window: MainWindow, start: str | None) -> None:
     other screens and their sounds and voice, the store's modules, a routine asked for."""
     from coach.store.backup import daily_backup
 
-    _program_icon(locate())
     data_dir = window.data_dir
     notice = window.services.data.notice
     if notice is None:  # never back up a fresh file over the last good copies
