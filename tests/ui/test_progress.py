@@ -428,3 +428,24 @@ def test_cancel_while_the_figures_are_read_leaves_the_chart_as_it_was(
     assert view.range is before and view.range_buttons[before].isChecked()
     assert not view.range_buttons[Range.ALL].isChecked()
     assert view.chart_kind is Chart.WORKOUTS and view.chart_buttons[Chart.WORKOUTS].isChecked()
+
+
+def test_the_exercise_list_is_read_once_for_a_range_and_again_when_the_screen_opens(
+    qtbot: QtBot, year_person: Person, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = open_progress(year_person)
+    figures = view._figures
+    list_exercises, ranges = figures.exercises, []
+
+    def counted(chosen: Range) -> list[tuple[str, str]]:
+        ranges.append(chosen)
+        return list_exercises(chosen)
+
+    monkeypatch.setattr(figures, "exercises", counted)
+    year_person.keys(Qt.Key.Key_W, Qt.Key.Key_X, Qt.Key.Key_C, Qt.Key.Key_P)  # charts
+    assert ranges == []
+    year_person.keys(Qt.Key.Key_E, Qt.Key.Key_X)  # everything, then a chart of it
+    assert ranges == [Range.ALL]
+    year_person.key(Qt.Key.Key_Escape)
+    open_progress(year_person)  # afresh: workouts may have been done since
+    assert len(ranges) == 2

@@ -97,6 +97,9 @@ class ProgressView(QWidget):
         self.reading = 0
         self._asked = 0  # charts asked for: a reading that comes after a newer ask is dropped
         self._drawn: tuple[Chart, Range] | None = None  # the chart and range on show
+        # The exercises listed for a range, read again only when the range changes (or
+        # the screen opens afresh), not for each chart.
+        self._listed: tuple[Range, list[tuple[str, str]]] | None = None
         heading = make_label("Your progress", 26, bold=True)
         keys = ProgressKeys
         self.chart_buttons = self._choices(
@@ -180,6 +183,7 @@ class ProgressView(QWidget):
         self.range_buttons[Range.BLOCK].setEnabled(has_block)
         self.range = Range.BLOCK if has_block else Range.MONTHS
         self.range_buttons[self.range].setChecked(True)
+        self._listed = None  # workouts may have been done since
         self.show_chart(self.chart_kind)
 
     def show_chart(self, kind: Chart) -> None:
@@ -249,9 +253,10 @@ class ProgressView(QWidget):
         self._asked += 1
         asked, kind, chosen = self._asked, self.chart_kind, self.range
         wanted, figures = self.exercise_box.currentData(), self._figures
+        listed = self._listed[1] if self._listed and self._listed[0] is chosen else None
 
         def read(progress: Progress) -> tuple[list[tuple[str, str]], str | None, Figures | None]:
-            exercises = figures.exercises(chosen)
+            exercises = figures.exercises(chosen) if listed is None else listed
             progress(0.5)  # where Cancel stops it
             ids = [exercise_id for exercise_id, _ in exercises]
             exercise = wanted if wanted in ids else next(iter(ids), None)
@@ -264,7 +269,7 @@ class ProgressView(QWidget):
             self._as_drawn()
             return
         exercises, exercise, shown = outcome
-        self._drawn = (kind, chosen)
+        self._drawn, self._listed = (kind, chosen), (chosen, exercises)
         self._list_exercises(exercises, exercise)
         if shown is not None and shown.calendar is not None:
             self._show_calendar(shown.calendar, shown.summary)
