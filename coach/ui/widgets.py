@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.core.records import record
+from coach.files import private_folder
 from coach.ui import theme
 
 
@@ -101,6 +103,16 @@ def enter_presses() -> EnterPresses:
     if not _enter_presses:
         _enter_presses.append(EnterPresses())
     return _enter_presses[0]
+
+
+def open_folder(folder: Path) -> None:
+    """The folder (made, owner only, if it is not there) in the system's file manager.
+    Qt's URL and desktop classes load with the first one opened, not at start-up."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    private_folder(folder)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def make_label(text: str, points: float, *, bold: bool = False, name: str = "") -> QLabel:

@@ -14,9 +14,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from coach.files import private_folder
 from coach.ui.background import in_background
-from coach.ui.widgets import Pages
+from coach.ui.widgets import Pages, open_folder
 
 if TYPE_CHECKING:
     from coach.services import DataCare
@@ -164,9 +163,5 @@ class DataMenu:
         QMessageBox.information(self._window, "Imported", report.sentence())
 
     def _on_backups_triggered(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
         if self._data is not None:
-            private_folder(self._data.backups)
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data.backups)))
+            open_folder(self._data.backups)

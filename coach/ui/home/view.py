@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.files import private_folder
 from coach.ui.widgets import (
     Key,
     bind,
@@ -38,6 +37,7 @@ from coach.ui.widgets import (
     make_button,
     make_label,
     make_row,
+    open_folder,
     set_words,
 )
 
@@ -314,8 +314,4 @@ class HomeView(QWidget):
             self.lock_details_requested.emit()
 
     def _open_own_dir(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        private_folder(self._own_dir)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._own_dir)))
+        open_folder(self._own_dir)
